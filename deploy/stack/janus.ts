@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { mkdir, symlink } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import { commandExists, startManagedProcess, waitUntilReady, type ManagedProcess } from './managed-process.js';
+import { renderTemplate } from './templates.js';
+
+const TEMPLATE_DIR = fileURLToPath(new URL('../janus/', import.meta.url));
+
+/** Where distributions put Janus's plugins and transports; CONFER_JANUS_LIB_DIR overrides. */
+const LIBRARY_CANDIDATES = [
+  '/usr/lib/x86_64-linux-gnu/janus',
+  '/usr/lib/aarch64-linux-gnu/janus',
+  '/usr/lib/janus',
+  '/usr/local/lib/janus',
+  '/opt/janus/lib/janus',
+];
+
+export interface JanusOptions {
+  readonly runDirectory: string;
+  readonly wsPort: number;
+  readonly adminWsPort: number;
+  readonly adminSecret: string;
+  readonly rtpPortRange: string;
+  /** Interfaces Janus may gather ICE candidates on; in a namespace with only `lo`, a veth such as `cf0`. */
+  readonly iceEnforceList?: string;
+  /** NAT 1:1 address Janus advertises instead of its own, for a relay in front of it. */
+  readonly publicAddress?: string;
+  readonly libraryDirectory?: string;
+}
+
+export class JanusNotInstalledError extends Error {
+  constructor() {
+    super("Janus is not installed. Install Debian's janus package: sudo apt-get install janus");
+    this.name = 'JanusNotInstalledError';
+  }
+}
+
+function findLibraryDirectory(override: string | undefined): string {
+  const candidates = override ? [override] : LIBRARY_CANDIDATES;
+  const found = candidates.find((directory) => existsSync(path.join(directory, 'plugins', 'libjanus_videoroom.so')));
+  if (!found) {
+    throw new Error(`Janus's VideoRoom plugin was not found in ${candidates.join(', ')}; set CONFER_JANUS_LIB_DIR to the folder holding plugins/ and transports/`);
+  }
+  return found;
+}
+
+/** Writes a private config folder that loads only the VideoRoom plugin and the WebSocket transport. */
+async function prepareConfig(options: JanusOptions): Promise<string> {
+  const libraries = findLibraryDirectory(options.libraryDirectory);
+  const configDirectory = path.join(options.runDirectory, 'janus');
+  const plugins = path.join(configDirectory, 'plugins');
+  const transports = path.join(configDirectory, 'transports');
+  const empty = path.join(configDirectory, 'empty');
+  await Promise.all([plugins, transports, empty].map((directory) => mkdir(directory, { recursive: true })));
+  await symlink(path.join(libraries, 'plugins', 'libjanus_videoroom.so'), path.join(plugins, 'libjanus_videoroom.so'));
+  await symlink(path.join(libraries, 'transports', 'libjanus_websockets.so'), path.join(transports, 'libjanus_websockets.so'));
+
+  const natExtra = [
+    options.iceEnforceList ? `\tice_enforce_list = "${options.iceEnforceList}"` : '',
+    options.publicAddress ? `\tnat_1_1_mapping = "${options.publicAddress}"\n\tkeep_private_host = false` : '',
+  ].filter(Boolean).join('\n');
+  const values = {
+    CONFIG_DIR: configDirectory,
+    PLUGINS_DIR: plugins,
+    TRANSPORTS_DIR: transports,
+    EMPTY_DIR: empty,
+    ADMIN_SECRET: options.adminSecret,
+    RTP_PORT_RANGE: options.rtpPortRange,
+    NAT_EXTRA: natExtra,
+    WS_PORT: String(options.wsPort),
+    ADMIN_WS_PORT: String(options.adminWsPort),
+  };
+  for (const file of ['janus.jcfg', 'janus.transport.websockets.jcfg', 'janus.plugin.videoroom.jcfg']) {
+    await renderTemplate(path.join(TEMPLATE_DIR, file), path.join(configDirectory, file), values);
+  }
+  return configDirectory;
+}
+
+/** Asks Janus for `info` over its WebSocket API; true once it answers. */
+export function probeJanus(url: string, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, 'janus-protocol');
+    const done = (ready: boolean): void => {
+      clearTimeout(timer);
+      socket.terminate();
+      resolve(ready);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.on('open', () => socket.send(JSON.stringify({ janus: 'info', transaction: 'probe' })));
+    socket.on('message', (data) => done(String(data).includes('"server_info"')));
+    socket.on('error', () => done(false));
+  });
+}
+
+export async function startJanus(options: JanusOptions): Promise<ManagedProcess> {
+  if (!commandExists('janus')) throw new JanusNotInstalledError();
+  const configDirectory = await prepareConfig(options);
+  const janus = startManagedProcess(
+    'Janus',
+    'janus',
+    ['--configs-folder', configDirectory, '--config', path.join(configDirectory, 'janus.jcfg'), '--disable-colors'],
+    { logFile: path.join(options.runDirectory, 'janus.log') },
+  );
+  await waitUntilReady(janus, () => probeJanus(`ws://127.0.0.1:${options.wsPort}`), 15_000);
+  return janus;
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const Port = z.coerce.number().int().min(1).max(65535);
+const PortRange = z.string().regex(/^\d{1,5}-\d{1,5}$/, 'use FROM-TO, such as 20000-20999');
+const Flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
+
+/** Environment variables of the local stack, with their defaults. */
+const StackEnvSchema = z.object({
+  CONFER_STACK_JANUS_PORT: Port.default(8188),
+  CONFER_STACK_JANUS_ADMIN_PORT: Port.default(7188),
+  CONFER_STACK_SIGNALING_PORT: Port.default(4444),
+  CONFER_STACK_RTP_PORTS: PortRange.default('20000-20999'),
+  CONFER_STACK_TURN: Flag.default(false),
+  CONFER_STACK_TURN_PORT: Port.default(3478),
+  CONFER_STACK_TURN_RELAY_PORTS: PortRange.default('49160-49400'),
+  CONFER_STACK_TURN_CREDENTIALS_PORT: Port.default(8190),
+  CONFER_STACK_ICE_INTERFACE: z.string().regex(/^[A-Za-z0-9_.,-]+$/).optional(),
+  CONFER_STACK_RUN_DIR: z.string().optional(),
+  CONFER_JANUS_LIB_DIR: z.string().optional(),
+  // Secrets: never defaulted to a fixed value. Absent means a fresh random one for this run.
+  CONFER_JANUS_ADMIN_SECRET: z.string().min(8).optional(),
+  CONFER_TURN_SECRET: z.string().min(8).optional(),
+});
+
+export interface StackOptions {
+  readonly janusPort: number;
+  readonly janusAdminPort: number;
+  readonly signalingPort: number;
+  readonly rtpPortRange: string;
+  readonly turn: { readonly port: number; readonly relayPortRange: readonly [number, number]; readonly credentialsPort: number; readonly secret: string } | null;
+  readonly iceInterface: string | undefined;
+  readonly runDirectory: string | undefined;
+  readonly janusLibraryDirectory: string | undefined;
+  readonly janusAdminSecret: string;
+}
+
+function randomSecret(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+function parseRange(range: string): [number, number] {
+  const [from, to] = range.split('-').map(Number) as [number, number];
+  if (from > to) throw new Error(`port range ${range} runs backwards`);
+  return [from, to];
+}
+
+export function stackOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): StackOptions {
+  const parsed = StackEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`local stack settings: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  const values = parsed.data;
+  parseRange(values.CONFER_STACK_RTP_PORTS);
+  return {
+    janusPort: values.CONFER_STACK_JANUS_PORT,
+    janusAdminPort: values.CONFER_STACK_JANUS_ADMIN_PORT,
+    signalingPort: values.CONFER_STACK_SIGNALING_PORT,
+    rtpPortRange: values.CONFER_STACK_RTP_PORTS,
+    turn: values.CONFER_STACK_TURN
+      ? {
+          port: values.CONFER_STACK_TURN_PORT,
+          relayPortRange: parseRange(values.CONFER_STACK_TURN_RELAY_PORTS),
+          credentialsPort: values.CONFER_STACK_TURN_CREDENTIALS_PORT,
+          secret: values.CONFER_TURN_SECRET ?? randomSecret(),
+        }
+      : null,
+    iceInterface: values.CONFER_STACK_ICE_INTERFACE,
+    runDirectory: values.CONFER_STACK_RUN_DIR,
+    janusLibraryDirectory: values.CONFER_JANUS_LIB_DIR,
+    janusAdminSecret: values.CONFER_JANUS_ADMIN_SECRET ?? randomSecret(),
+  };
+}

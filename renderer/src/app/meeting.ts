@@ -1,0 +1,33 @@
+import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
+import type { JoinRequest } from '../../../shared/call/join-request.js';
+import { connectBoard, createBoardConnectionStore, type BoardConnection } from '../board/board-connection.js';
+import { createCallEngine } from '../call/call-engine.js';
+import { createCallStore } from '../call/call-store.js';
+
+/**
+ * A meeting is a call and its board, joined and left together. Components
+ * read the stores; only this object changes them.
+ */
+export function createMeeting(config: RuntimeConfig) {
+  const callStore = createCallStore();
+  const boardStore = createBoardConnectionStore();
+  const engine = createCallEngine({ janusUrl: config.janusUrl, store: callStore, warn: (message) => console.warn(message) });
+  let board: BoardConnection | null = null;
+
+  return {
+    callStore,
+    boardStore,
+    async join(request: JoinRequest): Promise<void> {
+      board?.destroy();
+      board = connectBoard(request.room, config, boardStore);
+      await engine.join(request);
+    },
+    async leave(): Promise<void> {
+      board?.destroy();
+      board = null;
+      await engine.leave();
+    },
+  };
+}
+
+export type Meeting = ReturnType<typeof createMeeting>;

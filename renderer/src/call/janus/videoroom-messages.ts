@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Janus sends numeric ids, or strings when the plugin runs with `string_ids`: both become strings here. */
+const FeedId = z.union([z.string().min(1).max(256), z.number().int().nonnegative()]).transform(String);
+const Display = z.string().max(256).optional();
+
+const PublisherSchema = z.looseObject({
+  id: FeedId,
+  display: Display,
+  talking: z.boolean().optional(),
+});
+const AttendeeSchema = z.looseObject({ id: FeedId, display: Display });
+
+/** `leaving` and `unpublished` carry "ok" when they confirm our own request instead of naming a feed. */
+const FeedOrOk = z.union([z.literal('ok'), FeedId]);
+
+export const VideoRoomEventSchema = z.discriminatedUnion('videoroom', [
+  z.looseObject({
+    videoroom: z.literal('joined'),
+    room: FeedId,
+    id: FeedId,
+    private_id: z.number().optional(),
+    publishers: z.array(PublisherSchema).max(1024).default([]),
+    attendees: z.array(AttendeeSchema).max(1024).default([]),
+  }),
+  z.looseObject({
+    videoroom: z.literal('event'),
+    room: FeedId.optional(),
+    publishers: z.array(PublisherSchema).max(1024).optional(),
+    joining: AttendeeSchema.optional(),
+    leaving: FeedOrOk.optional(),
+    unpublished: FeedOrOk.optional(),
+    kicked: FeedId.optional(),
+    error: z.string().optional(),
+    error_code: z.number().optional(),
+  }),
+  z.looseObject({ videoroom: z.enum(['talking', 'stopped-talking']), room: FeedId, id: FeedId }),
+  z.looseObject({ videoroom: z.literal('destroyed'), room: FeedId }),
+  z.looseObject({ videoroom: z.enum(['success', 'created', 'edited', 'participants', 'attached', 'updated', 'slow_link']) }),
+]);
+export type VideoRoomEvent = z.infer<typeof VideoRoomEventSchema>;
+
+/** The SDP Janus attaches to offers and answers. */
+export const JsepSchema = z.strictObject({
+  type: z.enum(['offer', 'answer']),
+  sdp: z.string().max(512 * 1024),
+  /** Janus marks simulcast and end-to-end encryption hints; kept for the peer connection code. */
+  e2ee: z.boolean().optional(),
+});
+
+/** Reply to `exists`. */
+export const RoomExistsSchema = z.looseObject({ videoroom: z.literal('success'), exists: z.boolean() });
+
+/** The `plugindata.data` of a Janus message, or null when the message carries none (acks, webrtcup, media…). */
+export function pluginDataOf(message: Record<string, unknown>): unknown {
+  const plugindata = message.plugindata;
+  if (typeof plugindata !== 'object' || plugindata === null) return null;
+  return (plugindata as { data?: unknown }).data ?? null;
+}

@@ -1,0 +1,64 @@
+import type { VideoRoomEvent } from './janus/videoroom-messages.js';
+
+export interface Participant {
+  readonly id: string;
+  readonly displayName: string;
+  /** Publishing media, as opposed to only being in the room. */
+  readonly publishing: boolean;
+  readonly talking: boolean;
+}
+
+/** Everyone else in the room, by feed id. The local participant is never in here. */
+export type Roster = Readonly<Record<string, Participant>>;
+
+function upsert(roster: Roster, id: string, change: Partial<Participant>, selfId: string): Roster {
+  if (id === selfId) return roster;
+  const current = roster[id] ?? { id, displayName: change.displayName ?? `Guest ${id.slice(-4)}`, publishing: false, talking: false };
+  return { ...roster, [id]: { ...current, ...change, id } };
+}
+
+function remove(roster: Roster, id: string): Roster {
+  if (!(id in roster)) return roster;
+  const { [id]: _removed, ...rest } = roster;
+  return rest;
+}
+
+function withDisplay(display: string | undefined): Partial<Participant> {
+  return display === undefined ? {} : { displayName: display };
+}
+
+/**
+ * Folds one VideoRoom event into the roster. Janus is the source of truth:
+ * `joined` and `joining` announce attendees, `publishers` announce media,
+ * `unpublished` ends media, `leaving` and `kicked` end presence.
+ */
+export function applyVideoRoomEvent(roster: Roster, event: VideoRoomEvent, selfId: string): Roster {
+  switch (event.videoroom) {
+    case 'joined': {
+      let next: Roster = {};
+      for (const attendee of event.attendees) next = upsert(next, attendee.id, withDisplay(attendee.display), selfId);
+      for (const publisher of event.publishers) {
+        next = upsert(next, publisher.id, { ...withDisplay(publisher.display), publishing: true, talking: publisher.talking ?? false }, selfId);
+      }
+      return next;
+    }
+    case 'event': {
+      let next = roster;
+      if (event.joining) next = upsert(next, event.joining.id, withDisplay(event.joining.display), selfId);
+      for (const publisher of event.publishers ?? []) {
+        next = upsert(next, publisher.id, { ...withDisplay(publisher.display), publishing: true }, selfId);
+      }
+      if (event.unpublished !== undefined && event.unpublished !== 'ok' && next[event.unpublished]) {
+        next = upsert(next, event.unpublished, { publishing: false, talking: false }, selfId);
+      }
+      if (event.leaving !== undefined && event.leaving !== 'ok') next = remove(next, event.leaving);
+      if (event.kicked !== undefined) next = remove(next, event.kicked);
+      return next;
+    }
+    case 'talking':
+    case 'stopped-talking':
+      return roster[event.id] ? upsert(roster, event.id, { talking: event.videoroom === 'talking' }, selfId) : roster;
+    default:
+      return roster;
+  }
+}

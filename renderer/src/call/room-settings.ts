@@ -1,0 +1,22 @@
+/**
+ * Settings of rooms Confer creates on demand. Janus only applies them at
+ * creation, so every client sends the same ones.
+ */
+export function roomCreationRequest(room: string): Record<string, unknown> {
+  return {
+    request: 'create',
+    room,
+    description: room,
+    permanent: false,
+    /** Up to 16 senders; a meeting larger than that is a webinar, which is another product. */
+    publishers: 16,
+    /** Announce attendees who join without publishing, so the roster is complete. */
+    notify_joining: true,
+    /** Active speaker: Janus sends `talking` after 50 packets (1 s) averaging above -40 dBov. */
+    audiolevel_event: true,
+    audio_active_packets: 50,
+    audio_level_average: 40,
+    /** Ask publishers for a keyframe every 10 s so late subscribers and layer switches recover. */
+    fir_freq: 10,
+  };
+}

@@ -1,0 +1,44 @@
+// y-webrtc 10 ships no declarations; these cover what Confer uses.
+declare module 'y-webrtc' {
+  import type * as Y from 'yjs';
+  import type { Awareness } from 'y-protocols/awareness';
+
+  export interface SignalingConnection {
+    readonly url: string;
+    readonly connected: boolean;
+    on(event: 'connect' | 'disconnect', listener: () => void): void;
+    off(event: 'connect' | 'disconnect', listener: () => void): void;
+  }
+
+  export interface WebrtcProviderOptions {
+    signaling?: string[];
+    password?: string | null;
+    awareness?: Awareness;
+    maxConns?: number;
+    filterBcConns?: boolean;
+    /** simple-peer options; `config` is the RTCConfiguration. */
+    peerOpts?: { config?: RTCConfiguration; [option: string]: unknown };
+  }
+
+  export interface PeersEvent {
+    added: string[];
+    removed: string[];
+    webrtcPeers: string[];
+    bcPeers: string[];
+  }
+
+  export class WebrtcProvider {
+    constructor(roomName: string, doc: Y.Doc, options?: WebrtcProviderOptions);
+    readonly roomName: string;
+    readonly awareness: Awareness;
+    readonly signalingConns: SignalingConnection[];
+    readonly connected: boolean;
+    connect(): void;
+    disconnect(): void;
+    destroy(): void;
+    on(event: 'peers', listener: (event: PeersEvent) => void): void;
+    on(event: 'status', listener: (event: { connected: boolean }) => void): void;
+    on(event: 'synced', listener: (event: { synced: boolean }) => void): void;
+    off(event: 'peers', listener: (event: PeersEvent) => void): void;
+  }
+}

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { RuntimeConfig } from '../shared/config/runtime-config.js';
+import { loadServerConfig } from '../electron/main/config/server-config-source.js';
+import { defaultSettingsPath } from '../electron/main/config/settings-location.js';
+import { startStack, type LocalStack } from '../deploy/stack/stack.js';
+import { stackOptionsFromEnv } from '../deploy/stack/stack-options.js';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface LaunchEnvironment {
+  readonly config: RuntimeConfig;
+  /** The embedded stack, when no servers were configured. */
+  readonly stack: LocalStack | null;
+}
+
+/** Configured servers if there are any; otherwise the local stack, started here. */
+export async function prepareServers(env: NodeJS.ProcessEnv): Promise<LaunchEnvironment> {
+  const resolution = await loadServerConfig(env, defaultSettingsPath(env));
+  if (resolution.kind === 'invalid') {
+    throw new Error(`Invalid server configuration (${resolution.settingsPath}):\n  ${resolution.problems.join('\n  ')}`);
+  }
+  if (resolution.kind === 'configured') return { config: resolution.config, stack: null };
+  console.log('No servers configured: starting the local stack.');
+  const stack = await startStack(stackOptionsFromEnv(env));
+  for (const [name, url] of stack.endpoints) console.log(`  ${name.padEnd(18)} ${url}`);
+  return { config: stack.runtimeConfig, stack };
+}
+
+/** Builds main, preload and renderer with electron-vite. */
+export function buildApp(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const build = spawn(process.execPath, [fileURLToPath(new URL('../node_modules/electron-vite/bin/electron-vite.js', import.meta.url)), 'build'], {
+      cwd: PROJECT_ROOT,
+      stdio: 'inherit',
+    });
+    build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build failed (exit code ${code})`))));
+  });
+}
+
+/** Stops `stack` on Ctrl-C, SIGTERM and when the terminal goes away, then exits. */
+export function stopOnSignals(cleanup: () => Promise<void>): void {
+  let stopping = false;
+  const shutdown = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void cleanup().finally(() => process.exit(0));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
+}

@@ -1,0 +1,40 @@
+// `npm start`: build, make sure servers exist, run the desktop app against them.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { SERVER_ENV } from '../shared/config/server-config.js';
+import { PROJECT_ROOT, buildApp, prepareServers, stopOnSignals } from './launch-environment.js';
+
+/** The electron package's main export is the path of its binary; it throws when the binary was never downloaded. */
+function electronBinary(): string {
+  try {
+    return createRequire(import.meta.url)('electron') as string;
+  } catch (error) {
+    throw new Error(`Electron's binary is missing (${(error as Error).message}). Run \`npm install\` with network access, without ELECTRON_SKIP_BINARY_DOWNLOAD.`);
+  }
+}
+
+async function main(): Promise<void> {
+  const binary = electronBinary();
+  await buildApp();
+  const { config, stack } = await prepareServers(process.env);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    [SERVER_ENV.janusUrl]: config.janusUrl,
+    [SERVER_ENV.signalingUrls]: config.signalingUrls.join(','),
+    [SERVER_ENV.iceServers]: JSON.stringify(config.iceServers),
+    ...(config.turnCredentialsUrl ? { [SERVER_ENV.turnCredentialsUrl]: config.turnCredentialsUrl } : {}),
+  };
+  const app = spawn(binary, [PROJECT_ROOT], { stdio: 'inherit', env });
+  stopOnSignals(async () => {
+    app.kill('SIGTERM');
+    await stack?.stop();
+  });
+  app.on('exit', (code) => {
+    void (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(code ?? 0));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+const websocketUrl = z.url({ protocol: /^wss?$/, error: 'must be a ws:// or wss:// URL' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
+export const IceServerSchema = z.strictObject({
+  urls: z.union([z.string().regex(/^(stun|turns?):/), z.array(z.string().regex(/^(stun|turns?):/)).min(1)]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServerSchema>;
+
+/**
+ * What the renderer needs to reach the servers. Secrets used only by servers
+ * (Janus admin, TURN shared secret) never appear here.
+ */
+export const RuntimeConfigSchema = z.strictObject({
+  janusUrl: websocketUrl,
+  signalingUrls: z.array(websocketUrl).min(1),
+  iceServers: z.array(IceServerSchema),
+  /** TURN REST endpoint that hands out short-lived credentials; optional. */
+  turnCredentialsUrl: httpUrl.optional(),
+});
+export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;

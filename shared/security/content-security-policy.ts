@@ -1,0 +1,35 @@
+import type { RuntimeConfig } from '../config/runtime-config.js';
+
+/** `scheme://host[:port]` of an already validated URL (shared/ has no URL class: it runs without DOM or Node types). */
+function originOf(url: string): string {
+  const origin = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]+/i.exec(url)?.[0];
+  if (!origin) throw new Error(`not an absolute URL: ${url}`);
+  return origin.toLowerCase();
+}
+
+/**
+ * The Content-Security-Policy of every Confer page, in Electron and on the web:
+ * only the app's own scripts and styles run, and the page may connect only to
+ * the configured servers. No inline script, no eval, no plugins, no framing.
+ */
+export function buildContentSecurityPolicy(config: RuntimeConfig): string {
+  const servers = new Set<string>([config.janusUrl, ...config.signalingUrls].map(originOf));
+  if (config.turnCredentialsUrl) servers.add(originOf(config.turnCredentialsUrl));
+  const directives: Record<string, string[]> = {
+    'default-src': ["'none'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'media-src': ["'self'", 'blob:', 'mediastream:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'", ...servers],
+    'worker-src': ["'self'", 'blob:'],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-ancestors': ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
