@@ -22,7 +22,6 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['e2e/**/*.e2e.ts'],
-          globalSetup: ['e2e/harness/global-setup.ts'],
           // Real browsers and a real SFU: generous limits, one file at a time on two cores.
           testTimeout: 90_000,
           hookTimeout: 90_000,

@@ -1,7 +1,9 @@
-import { afterEach, describe, expect, inject, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
+import { useTestStack } from './harness/test-stack.js';
 
 describe('joining a room on the real stack', () => {
+  const testStack = useTestStack('join-room');
   const participants: Participant[] = [];
   afterEach(async () => {
     const problems = participants.flatMap((participant) => participant.problems);
@@ -10,7 +12,7 @@ describe('joining a room on the real stack', () => {
   });
 
   test('two participants see each other through Janus events and reach the signaling server', async () => {
-    const webUrl = inject('webUrl');
+    const { webUrl } = testStack();
     const room = uniqueRoom('join');
     const [alice, bob] = await Promise.all([launchParticipant('Alice'), launchParticipant('Bob')]);
     participants.push(alice, bob);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuntimeConfig } from '../shared/config/runtime-config.js';
 import { loadServerConfig } from '../electron/main/config/server-config-source.js';
@@ -7,6 +8,9 @@ import { startStack, type LocalStack } from '../deploy/stack/stack.js';
 import { stackOptionsFromEnv } from '../deploy/stack/stack-options.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Where electron-vite writes main/, preload/ and renderer/ (see electron.vite.config.ts). */
+export const BUILD_DIRECTORY = path.resolve(PROJECT_ROOT, process.env.CONFER_BUILD_DIR ?? 'out');
+export const RENDERER_DIRECTORY = path.join(BUILD_DIRECTORY, 'renderer');
 
 export interface LaunchEnvironment {
   readonly config: RuntimeConfig;

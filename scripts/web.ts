@@ -1,7 +1,6 @@
 // `npm run web`: build, make sure servers exist, serve the renderer for a browser.
-import path from 'node:path';
 import { z } from 'zod';
-import { PROJECT_ROOT, buildApp, prepareServers, stopOnSignals } from './launch-environment.js';
+import { RENDERER_DIRECTORY, buildApp, prepareServers, stopOnSignals } from './launch-environment.js';
 import { serveWebBuild } from './web-server.js';
 
 const port = z.coerce.number().int().min(0).max(65535).parse(process.env.CONFER_WEB_PORT ?? 5173);
@@ -9,7 +8,7 @@ const port = z.coerce.number().int().min(0).max(65535).parse(process.env.CONFER_
 async function main(): Promise<void> {
   await buildApp();
   const { config, stack } = await prepareServers(process.env);
-  const server = await serveWebBuild(path.join(PROJECT_ROOT, 'out/renderer'), config, port);
+  const server = await serveWebBuild(RENDERER_DIRECTORY, config, port);
   console.log(`\nConfer web build: ${server.url}`);
   console.log(`Join directly:    ${server.url}?room=demo&name=Ada&join=1`);
   stopOnSignals(async () => {

@@ -47,7 +47,8 @@ function findLibraryDirectory(override: string | undefined): string {
 }
 
 /** Writes a private config folder that loads only the VideoRoom plugin and the WebSocket transport. */
-async function prepareConfig(options: JanusOptions): Promise<string> {
+export async function prepareJanusConfig(options: JanusOptions): Promise<string> {
+  if (!commandExists('janus')) throw new JanusNotInstalledError();
   const libraries = findLibraryDirectory(options.libraryDirectory);
   const configDirectory = path.join(options.runDirectory, 'janus');
   const plugins = path.join(configDirectory, 'plugins');
@@ -94,9 +95,8 @@ export function probeJanus(url: string, timeoutMs = 1000): Promise<boolean> {
   });
 }
 
-export async function startJanus(options: JanusOptions): Promise<ManagedProcess> {
-  if (!commandExists('janus')) throw new JanusNotInstalledError();
-  const configDirectory = await prepareConfig(options);
+/** Starts Janus on a folder written by prepareJanusConfig and waits until it answers. */
+export async function launchJanus(configDirectory: string, options: Pick<JanusOptions, 'runDirectory' | 'wsPort'>): Promise<ManagedProcess> {
   const janus = startManagedProcess(
     'Janus',
     'janus',

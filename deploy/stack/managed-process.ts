@@ -10,6 +10,8 @@ export interface ManagedProcess {
   recentOutput(): string;
   /** SIGTERM, then SIGKILL after a grace period. */
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL at once: a crash, as fault tests need it. */
+  kill(): Promise<void>;
 }
 
 const RECENT_LINES = 40;
@@ -66,6 +68,10 @@ export function startManagedProcess(
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (running) child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.js';
 import { startCoturn } from './coturn.js';
-import { startJanus } from './janus.js';
-import type { ManagedProcess } from './managed-process.js';
+import { launchJanus, prepareJanusConfig } from './janus.js';
+import { restartableService, type StackService } from './service.js';
 import { startSignaling } from './signaling.js';
 import type { StackOptions } from './stack-options.js';
 import { startTurnCredentialServer } from './turn-credentials.js';
@@ -19,6 +19,8 @@ export interface LocalStack {
   readonly janusAdminUrl: string;
   /** Names and URLs, for printing. */
   readonly endpoints: ReadonlyArray<readonly [string, string]>;
+  /** Each server, to stop, crash or restart on its own. */
+  readonly services: { readonly janus: StackService; readonly signaling: StackService; readonly coturn: StackService | null };
   stop(): Promise<void>;
 }
 
@@ -31,28 +33,33 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
   const ownsRunDirectory = options.runDirectory === undefined;
   const runDirectory = options.runDirectory ?? (await mkdtemp(path.join(tmpdir(), 'confer-stack-')));
   await mkdir(runDirectory, { recursive: true });
-  const processes: ManagedProcess[] = [];
+  const started: StackService[] = [];
   let credentialServer: Server | null = null;
 
   const stop = async (): Promise<void> => {
-    await Promise.all(processes.map((process) => process.stop()));
+    await Promise.all(started.map((service) => service.stop()));
     await new Promise<void>((resolve) => (credentialServer ? credentialServer.close(() => resolve()) : resolve()));
     if (ownsRunDirectory) await rm(runDirectory, { recursive: true, force: true });
   };
 
   try {
-    processes.push(
-      await startJanus({
-        runDirectory,
-        wsPort: options.janusPort,
-        adminWsPort: options.janusAdminPort,
-        adminSecret: options.janusAdminSecret,
-        rtpPortRange: options.rtpPortRange,
-        ...(options.iceInterface ? { iceEnforceList: options.iceInterface } : {}),
-        ...(options.janusLibraryDirectory ? { libraryDirectory: options.janusLibraryDirectory } : {}),
-      }),
-    );
-    processes.push(await startSignaling(runDirectory, options.signalingPort));
+    const janusOptions = {
+      runDirectory,
+      wsPort: options.janusPort,
+      adminWsPort: options.janusAdminPort,
+      adminSecret: options.janusAdminSecret,
+      rtpPortRange: options.rtpPortRange,
+      ...(options.iceInterface ? { iceEnforceList: options.iceInterface } : {}),
+      ...(options.janusLibraryDirectory ? { libraryDirectory: options.janusLibraryDirectory } : {}),
+    };
+    const janusConfig = await prepareJanusConfig(janusOptions);
+    const janus = restartableService('Janus', () => launchJanus(janusConfig, janusOptions));
+    const signaling = restartableService('Signaling', () => startSignaling(runDirectory, options.signalingPort));
+    let coturn: StackService | null = null;
+    for (const service of [janus, signaling]) {
+      await service.start();
+      started.push(service);
+    }
 
     const runtimeConfig: RuntimeConfig = {
       janusUrl: `ws://${LOOPBACK}:${options.janusPort}`,
@@ -65,22 +72,26 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       ['Signaling', runtimeConfig.signalingUrls[0] ?? ''],
     ];
     if (options.turn) {
-      processes.push(
-        await startCoturn({
-          runDirectory,
-          port: options.turn.port,
-          secret: options.turn.secret,
-          relayPortRange: options.turn.relayPortRange,
-          address: LOOPBACK,
-        }),
+      const turn = options.turn;
+      coturn = restartableService('coturn', () =>
+        startCoturn({ runDirectory, port: turn.port, secret: turn.secret, relayPortRange: turn.relayPortRange, address: LOOPBACK }),
       );
+      await coturn.start();
+      started.push(coturn);
       const turnUri = `turn:${LOOPBACK}:${options.turn.port}?transport=udp`;
       credentialServer = await startTurnCredentialServer(options.turn.credentialsPort, options.turn.secret, [turnUri]);
       const turnCredentialsUrl = `http://${LOOPBACK}:${options.turn.credentialsPort}/turn-credentials`;
       endpoints.push(['TURN', turnUri], ['TURN credentials', turnCredentialsUrl]);
       Object.assign(runtimeConfig, { turnCredentialsUrl });
     }
-    return { runtimeConfig, runDirectory, janusAdminUrl: `ws://${LOOPBACK}:${options.janusAdminPort}`, endpoints, stop };
+    return {
+      runtimeConfig,
+      runDirectory,
+      janusAdminUrl: `ws://${LOOPBACK}:${options.janusAdminPort}`,
+      endpoints,
+      services: { janus, signaling, coturn },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -2,10 +2,11 @@
 // checks that nothing else exists, then runs the e2e project of Vitest.
 import { execFileSync, spawn } from 'node:child_process';
 import { networkInterfaces } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILD_DIRECTORY, PROJECT_ROOT } from '../../scripts/launch-environment.js';
 import { JANUS_ICE_INTERFACE, JANUS_ICE_ADDRESS } from './namespace-network.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function ip(...args: string[]): void {
   execFileSync('ip', args, { stdio: 'inherit' });
@@ -35,7 +36,7 @@ const vitest = spawn(
     'e2e',
     '--reporter=default',
     '--reporter=json',
-    '--outputFile.json=out/test-results/e2e.json',
+    `--outputFile.json=${path.join(BUILD_DIRECTORY, 'test-results/e2e.json')}`,
     ...process.argv.slice(2),
   ],
   { stdio: 'inherit', cwd: PROJECT_ROOT, env: { ...process.env, CONFER_STACK_ICE_INTERFACE: JANUS_ICE_INTERFACE } },

@@ -27,8 +27,8 @@ export function resolveAppAsset(rootDirectory: string, requestUrl: string): stri
   } catch {
     return null;
   }
-  // Encoded backslashes and NUL bytes have no business in an asset path.
-  if (relative.includes('\\') || relative.includes('\0')) return null;
+  // Encoded separators, parent segments and NUL bytes have no business in an asset path.
+  if (relative.includes('\\') || relative.includes('\0') || relative.split('/').includes('..')) return null;
   if (relative === '/' || relative === '') relative = '/index.html';
   const root = path.resolve(rootDirectory);
   const resolved = path.resolve(root, `.${path.posix.normalize(relative)}`);

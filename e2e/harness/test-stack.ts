@@ -1,0 +1,50 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { startStack, type LocalStack } from '../../deploy/stack/stack.js';
+import { stackOptionsFromEnv } from '../../deploy/stack/stack-options.js';
+import { PROJECT_ROOT, RENDERER_DIRECTORY } from '../../scripts/launch-environment.js';
+import { serveWebBuild, type WebServer } from '../../scripts/web-server.js';
+
+export interface TestStack {
+  readonly stack: LocalStack;
+  /** The web build, served with this stack's configuration. */
+  readonly webUrl: string;
+}
+
+export interface TestStackOptions {
+  /** Also start coturn and its credential endpoint. */
+  readonly turn?: boolean;
+}
+
+/**
+ * Starts a real stack and the web build for one test file, and always stops
+ * them afterwards. Each file gets its own so a test may kill or restart
+ * servers without touching another file. Logs stay in e2e/artifacts/.
+ */
+export function useTestStack(label: string, options: TestStackOptions = {}): () => TestStack {
+  let current: TestStack | null = null;
+  let web: WebServer | null = null;
+  beforeAll(async () => {
+    const runDirectory = path.join(PROJECT_ROOT, 'e2e/artifacts', `${label}-${Date.now()}`);
+    await mkdir(runDirectory, { recursive: true });
+    const env = { ...process.env, ...(options.turn ? { CONFER_STACK_TURN: '1' } : {}) };
+    const stack = await startStack({ ...stackOptionsFromEnv(env), runDirectory });
+    try {
+      web = await serveWebBuild(RENDERER_DIRECTORY, stack.runtimeConfig, 0);
+    } catch (error) {
+      await stack.stop();
+      throw error;
+    }
+    current = { stack, webUrl: web.url };
+  });
+  afterAll(async () => {
+    await web?.close();
+    await current?.stack.stop();
+    current = null;
+  });
+  return () => {
+    if (!current) throw new Error('the test stack is only available inside tests');
+    return current;
+  };
+}
