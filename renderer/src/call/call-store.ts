@@ -10,6 +10,10 @@ export interface CallState {
   /** Our feed id in the room, as Janus assigned it. */
   readonly selfId: string | null;
   readonly roster: Roster;
+  /** Local media state, kept through reconnects and reported to the tray. */
+  readonly audioMuted: boolean;
+  readonly videoMuted: boolean;
+  readonly screenSharing: boolean;
   /** A sentence for the user when joining failed or the call dropped. */
   readonly error: string | null;
 }
@@ -20,6 +24,9 @@ export const initialCallState: CallState = {
   displayName: '',
   selfId: null,
   roster: {},
+  audioMuted: false,
+  videoMuted: false,
+  screenSharing: false,
   error: null,
 };
 
