@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { SERVER_ENV } from '../shared/config/server-config.js';
 import { PROJECT_ROOT, buildApp, prepareServers, stopOnSignals } from './launch-environment.js';
 
-/** The electron package's main export is the path of its binary; it throws when the binary was never downloaded. */
+/** The electron package's main export is the path of its binary, downloaded on first use; it throws when that download fails. */
 function electronBinary(): string {
   try {
     return createRequire(import.meta.url)('electron') as string;

@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import { resolveServerConfig } from './server-config.js';
+
+describe('server configuration', () => {
+  test('nothing configured means the embedded local stack', () => {
+    expect(resolveServerConfig({}, undefined)).toEqual({ kind: 'embedded' });
+  });
+
+  test('reads the settings file', () => {
+    const file = { servers: { janusUrl: 'wss://sfu.example.com/janus', signalingUrls: ['wss://sig.example.com'] } };
+    expect(resolveServerConfig({}, file)).toEqual({
+      kind: 'configured',
+      config: { janusUrl: 'wss://sfu.example.com/janus', signalingUrls: ['wss://sig.example.com'], iceServers: [] },
+    });
+  });
+
+  test('environment variables override the file key by key', () => {
+    const file = { servers: { janusUrl: 'wss://file.example.com', signalingUrls: ['wss://sig.example.com'] } };
+    const env = {
+      CONFER_JANUS_URL: 'ws://127.0.0.1:8188',
+      CONFER_ICE_SERVERS: '[{"urls":"turn:turn.example.com:3478","username":"u","credential":"p"}]',
+    };
+    const resolved = resolveServerConfig(env, file);
+    expect(resolved).toEqual({
+      kind: 'configured',
+      config: {
+        janusUrl: 'ws://127.0.0.1:8188',
+        signalingUrls: ['wss://sig.example.com'],
+        iceServers: [{ urls: 'turn:turn.example.com:3478', username: 'u', credential: 'p' }],
+      },
+    });
+  });
+
+  test('splits comma-separated signaling URLs', () => {
+    const resolved = resolveServerConfig({ CONFER_JANUS_URL: 'ws://a:1', CONFER_SIGNALING_URLS: 'ws://b:2, ws://c:3' }, undefined);
+    expect(resolved.kind === 'configured' && resolved.config.signalingUrls).toEqual(['ws://b:2', 'ws://c:3']);
+  });
+
+  test.each([
+    ['a Janus URL that is not a WebSocket', { CONFER_JANUS_URL: 'http://sfu', CONFER_SIGNALING_URLS: 'ws://b:2' }, undefined, 'janusUrl'],
+    ['a Janus URL without signaling', { CONFER_JANUS_URL: 'ws://sfu' }, undefined, 'signalingUrls'],
+    ['signaling without Janus', { CONFER_SIGNALING_URLS: 'ws://b:2' }, undefined, 'no Janus URL'],
+    ['ICE servers that are not JSON', { CONFER_ICE_SERVERS: '[{' }, undefined, 'CONFER_ICE_SERVERS'],
+    ['ICE servers with a bad scheme', { CONFER_ICE_SERVERS: '[{"urls":"http://x"}]' }, undefined, 'CONFER_ICE_SERVERS'],
+    ['a settings file with an unknown key', {}, { servers: { janusURL: 'ws://x' } }, 'settings file'],
+    ['a settings file that is not an object', {}, ['ws://x'], 'settings file'],
+  ])('reports %s as a problem, never silently', (_label, env, file, mention) => {
+    const resolved = resolveServerConfig(env, file);
+    expect(resolved.kind).toBe('invalid');
+    expect(resolved.kind === 'invalid' && resolved.problems.join('\n')).toContain(mention);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { buildContentSecurityPolicy } from './content-security-policy.js';
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(policy.split('; ').map((directive) => {
+    const [name = '', ...sources] = directive.split(' ');
+    return [name, sources];
+  }));
+}
+
+describe('Content-Security-Policy', () => {
+  const policy = directives(
+    buildContentSecurityPolicy({
+      janusUrl: 'wss://sfu.example.com:8989/janus',
+      signalingUrls: ['wss://sig.example.com/', 'ws://127.0.0.1:4444'],
+      iceServers: [],
+      turnCredentialsUrl: 'https://turn.example.com/credentials?x=1',
+    }),
+  );
+
+  test('runs only the app’s own scripts: no inline script, no eval', () => {
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
+  test('connects only to the configured servers, by origin', () => {
+    expect(policy.get('connect-src')).toEqual([
+      "'self'",
+      'wss://sfu.example.com:8989',
+      'wss://sig.example.com',
+      'ws://127.0.0.1:4444',
+      'https://turn.example.com',
+    ]);
+  });
+
+  test('lets camera and screen streams play', () => {
+    expect(policy.get('media-src')).toContain('mediastream:');
+    expect(policy.get('media-src')).toContain('blob:');
+  });
+});
