@@ -56,10 +56,13 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
     const janus = restartableService('Janus', () => launchJanus(janusConfig, janusOptions));
     const signaling = restartableService('Signaling', () => startSignaling(runDirectory, options.signalingPort));
     let coturn: StackService | null = null;
-    for (const service of [janus, signaling]) {
+    // Independent servers start side by side; any that came up is stopped if another failed.
+    const launches = await Promise.allSettled([janus, signaling].map(async (service) => {
       await service.start();
       started.push(service);
-    }
+    }));
+    const failed = launches.find((launch): launch is PromiseRejectedResult => launch.status === 'rejected');
+    if (failed) throw failed.reason;
 
     const runtimeConfig: RuntimeConfig = {
       janusUrl: `ws://${LOOPBACK}:${options.janusPort}`,

@@ -1,29 +1,15 @@
-// Runs inside `unshare -n`: brings up loopback and the veth pair Janus needs,
-// checks that nothing else exists, then runs the e2e project of Vitest.
-import { execFileSync, spawn } from 'node:child_process';
-import { networkInterfaces } from 'node:os';
+// Runs inside `unshare -n`: sets up the namespace's network, then runs the
+// e2e project of Vitest.
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_DIRECTORY, PROJECT_ROOT } from '../../scripts/launch-environment.js';
-import { JANUS_ICE_INTERFACE, JANUS_ICE_ADDRESS } from './namespace-network.js';
+import { JANUS_ICE_INTERFACE, setUpNamespaceNetwork } from './namespace-network.js';
 
-
-function ip(...args: string[]): void {
-  execFileSync('ip', args, { stdio: 'inherit' });
-}
-
-ip('link', 'set', 'lo', 'up');
-// Janus skips interfaces flagged loopback when it gathers ICE candidates; a
-// veth pair that never leaves the namespace gives it an address to offer.
-ip('link', 'add', JANUS_ICE_INTERFACE, 'type', 'veth', 'peer', 'name', `${JANUS_ICE_INTERFACE}peer`);
-ip('addr', 'add', `${JANUS_ICE_ADDRESS}/32`, 'dev', JANUS_ICE_INTERFACE);
-ip('link', 'set', JANUS_ICE_INTERFACE, 'up');
-ip('link', 'set', `${JANUS_ICE_INTERFACE}peer`, 'up');
-
-const interfaces = Object.keys(networkInterfaces()).sort();
-const expected = ['lo', JANUS_ICE_INTERFACE, `${JANUS_ICE_INTERFACE}peer`];
-if (interfaces.some((name) => !expected.includes(name))) {
-  console.error(`Refusing to run: the namespace has unexpected interfaces (${interfaces.join(', ')}).`);
+try {
+  setUpNamespaceNetwork();
+} catch (error) {
+  console.error(`Refusing to run: ${(error as Error).message}`);
   process.exit(1);
 }
 
