@@ -15,6 +15,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'test/**/*.test.ts',
             'bench/**/*.test.ts',
+            'e2e/harness/**/*.test.ts',
           ],
         },
       },

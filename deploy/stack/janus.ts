@@ -60,7 +60,9 @@ export async function prepareJanusConfig(options: JanusOptions): Promise<string>
 
   const natExtra = [
     options.iceEnforceList ? `\tice_enforce_list = "${options.iceEnforceList}"` : '',
-    options.publicAddress ? `\tnat_1_1_mapping = "${options.publicAddress}"\n\tkeep_private_host = false` : '',
+    // Behind an impairment relay Janus advertises only the relay, and as ICE-lite it never
+    // probes clients directly, so no media path can bypass the relay.
+    options.publicAddress ? `\tnat_1_1_mapping = "${options.publicAddress}"\n\tkeep_private_host = false\n\tice_lite = true` : '',
   ].filter(Boolean).join('\n');
   const values = {
     CONFIG_DIR: configDirectory,

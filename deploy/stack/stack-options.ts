@@ -16,6 +16,7 @@ const StackEnvSchema = z.object({
   CONFER_STACK_TURN_RELAY_PORTS: PortRange.default('49160-49400'),
   CONFER_STACK_TURN_CREDENTIALS_PORT: Port.default(8190),
   CONFER_STACK_ICE_INTERFACE: z.string().regex(/^[A-Za-z0-9_.,-]+$/).optional(),
+  CONFER_STACK_JANUS_PUBLIC_ADDRESS: z.ipv4().optional(),
   CONFER_STACK_RUN_DIR: z.string().optional(),
   CONFER_JANUS_LIB_DIR: z.string().optional(),
   // Secrets: never defaulted to a fixed value. Absent means a fresh random one for this run.
@@ -30,6 +31,8 @@ export interface StackOptions {
   readonly rtpPortRange: string;
   readonly turn: { readonly port: number; readonly relayPortRange: readonly [number, number]; readonly credentialsPort: number; readonly secret: string } | null;
   readonly iceInterface: string | undefined;
+  /** The only address Janus advertises (NAT 1:1), for an impairment relay in front of it. */
+  readonly janusPublicAddress: string | undefined;
   readonly runDirectory: string | undefined;
   readonly janusLibraryDirectory: string | undefined;
   readonly janusAdminSecret: string;
@@ -66,6 +69,7 @@ export function stackOptionsFromEnv(env: Readonly<Record<string, string | undefi
         }
       : null,
     iceInterface: values.CONFER_STACK_ICE_INTERFACE,
+    janusPublicAddress: values.CONFER_STACK_JANUS_PUBLIC_ADDRESS,
     runDirectory: values.CONFER_STACK_RUN_DIR,
     janusLibraryDirectory: values.CONFER_JANUS_LIB_DIR,
     janusAdminSecret: values.CONFER_JANUS_ADMIN_SECRET ?? randomSecret(),

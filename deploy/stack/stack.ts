@@ -50,6 +50,7 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       adminSecret: options.janusAdminSecret,
       rtpPortRange: options.rtpPortRange,
       ...(options.iceInterface ? { iceEnforceList: options.iceInterface } : {}),
+      ...(options.janusPublicAddress ? { publicAddress: options.janusPublicAddress } : {}),
       ...(options.janusLibraryDirectory ? { libraryDirectory: options.janusLibraryDirectory } : {}),
     };
     const janusConfig = await prepareJanusConfig(janusOptions);
