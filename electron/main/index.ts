@@ -24,13 +24,15 @@ import {
 import log from 'electron-log/main';
 import electronUpdater from 'electron-updater';
 import { buildContentSecurityPolicy } from '../../shared/security/content-security-policy.js';
-import type { CallCommand, CallReport } from '../../shared/desktop/presence.js';
+import type { CallCommand } from '../../shared/desktop/presence.js';
 import { captureFeatures, isWaylandSession, supportsLoopbackAudio } from './capture/capture-platform.js';
 import { createDisplayMediaQueue, type CaptureOwner } from './capture/display-media-queue.js';
 import { loadServerConfig } from './config/server-config-source.js';
 import { createDeepLinkDispatcher, deepLinkFromArgv, DEEP_LINK_SCHEME } from './deep-link/deep-link.js';
 import { sendHostEvent } from './ipc/host-events.js';
 import { createIpcRouter, registerIpcRouter } from './ipc/ipc-router.js';
+import { createWindowGuard } from './ipc/window-guard.js';
+import { createCallReactions } from './lifecycle/call-reactions.js';
 import { CLOSE_TO_TRAY_NOTICE, createCloseHandler } from './lifecycle/close-to-tray.js';
 import { createGracefulQuit } from './lifecycle/graceful-quit.js';
 import { createOverlayController } from './overlay/overlay-controller.js';
@@ -92,14 +94,7 @@ function sendCallCommand(command: CallCommand): void {
   if (mainWindow) sendHostEvent(mainWindow.webContents, 'callCommand', command);
 }
 
-/** Only the call window may report the call or feed the overlay; the overlay and mini windows may not. */
-function fromMainWindow(frame: WebFrameMain): boolean {
-  return mainWindow !== null && webContents.fromFrame(frame)?.id === mainWindow.webContents.id;
-}
-
-function requireMainWindow(frame: WebFrameMain): void {
-  if (!fromMainWindow(frame)) throw new Error('only the call window may use this channel');
-}
+const requireWindow = createWindowGuard((frame) => webContents.fromFrame(frame)?.id);
 
 /** The capture queue's view of a window: its contents id, its closing, and its events. */
 function captureOwnerOf(frame: WebFrameMain): CaptureOwner | null {
@@ -111,13 +106,13 @@ function captureOwnerOf(frame: WebFrameMain): CaptureOwner | null {
       const gone = () => listener();
       contents.once('destroyed', gone);
       contents.once('render-process-gone', gone);
-      // A reload starts a new page that knows nothing of the old request.
-      contents.once('did-start-navigation', gone);
+      // A reload commits a new page that knows nothing of the old request.
+      contents.once('did-navigate', gone);
       return () => {
         if (contents.isDestroyed()) return;
         contents.removeListener('destroyed', gone);
         contents.removeListener('render-process-gone', gone);
-        contents.removeListener('did-start-navigation', gone);
+        contents.removeListener('did-navigate', gone);
       };
     },
     requested: (event) => {
@@ -176,18 +171,13 @@ async function start(): Promise<void> {
       };
     },
   });
-  /** The display of the last screen granted: the overlay opens there once the share is live. */
-  let grantedDisplayId: string | null = null;
-
   const captureQueue = createDisplayMediaQueue({
     ownerOf: captureOwnerOf,
     desktopCapturer,
     isAllowedOrigin: isAppUrl,
     useSystemPicker,
     loopbackAudioSupported: supportsLoopbackAudio(process.platform),
-    onGranted: (source) => {
-      grantedDisplayId = source.kind === 'screen' ? source.displayId : null;
-    },
+    onGranted: (source) => callReactions.granted(source),
     log: (message) => log.warn(message),
   });
   // useSystemPicker asks macOS for its native picker where it has one; on Wayland the queue takes the portal path itself.
@@ -238,10 +228,19 @@ async function start(): Promise<void> {
   const pushToTalk = preferences.get().shortcuts.pushToTalk.enabled
     ? createPushToTalk(preferences.get().shortcuts.pushToTalk.key, (muted) => sendCallCommand({ kind: 'set-audio-muted', muted }))
     : null;
-  const muteShortcut = registerMuteShortcut(globalShortcut, preferences.get().shortcuts.toggleMute, () =>
-    sendCallCommand({ kind: 'toggle-audio' }),
-  );
-  if (!muteShortcut.ok) log.warn(muteShortcut.problem);
+  // The mute shortcut is held only during a call, so the keys belong to other apps the rest of the time.
+  let unregisterMuteShortcut: (() => void) | null = null;
+  function holdMuteShortcut(): void {
+    const registration = registerMuteShortcut(globalShortcut, preferences.get().shortcuts.toggleMute, () =>
+      sendCallCommand({ kind: 'toggle-audio' }),
+    );
+    if (registration.ok) unregisterMuteShortcut = registration.unregister;
+    else log.warn(registration.problem);
+  }
+  function releaseMuteShortcut(): void {
+    unregisterMuteShortcut?.();
+    unregisterMuteShortcut = null;
+  }
   app.on('will-quit', () => globalShortcut.unregisterAll());
 
   function updateMiniWindow(): void {
@@ -265,22 +264,18 @@ async function start(): Promise<void> {
     miniWindow = window;
   }
 
-  function onCallReport(report: CallReport): void {
-    const wasInCall = presence.call.inCall;
-    dispatchPresence({ type: 'call-reported', report });
-    if (!report.inCall) {
-      for (const resolve of callEndedWaiters.splice(0)) resolve();
-    }
-    // Push to talk means muted unless the key is held, starting with the moment the call starts.
-    if (pushToTalk && report.inCall && !wasInCall) sendCallCommand({ kind: 'set-audio-muted', muted: true });
-    if (report.screenSharing && grantedDisplayId !== null) overlay.open(grantedDisplayId);
-    if (!report.screenSharing) {
-      grantedDisplayId = null;
-      overlay.close();
-    }
-    if (miniWindow) sendHostEvent(miniWindow.webContents, 'callStatus', presence.call);
-    updateMiniWindow();
-  }
+  const callReactions = createCallReactions({
+    presence: (report) => dispatchPresence({ type: 'call-reported', report }),
+    muteShortcut: { hold: holdMuteShortcut, release: releaseMuteShortcut },
+    pushToTalk: pushToTalk !== null,
+    sendCommand: sendCallCommand,
+    overlay,
+    afterReport: (report, ended) => {
+      if (ended) for (const resolve of callEndedWaiters.splice(0)) resolve();
+      if (miniWindow) sendHostEvent(miniWindow.webContents, 'callStatus', report);
+      updateMiniWindow();
+    },
+  });
 
   registerIpcRouter(
     ipcMain,
@@ -294,19 +289,17 @@ async function start(): Promise<void> {
           return {};
         },
         reportCall: (report, sender) => {
-          requireMainWindow(sender);
-          onCallReport(report);
+          requireWindow(sender, mainWindow, 'call window');
+          callReactions.report(report);
           return {};
         },
         updateOverlay: (content, sender) => {
-          requireMainWindow(sender);
+          requireWindow(sender, mainWindow, 'call window');
           overlay.update(content);
           return {};
         },
         sendMiniWindowCommand: (command, sender) => {
-          if (!miniWindow || webContents.fromFrame(sender)?.id !== miniWindow.webContents.id) {
-            throw new Error('only the mini call window may use this channel');
-          }
+          requireWindow(sender, miniWindow, 'mini call window');
           if (command.kind === 'show-window') showMainWindow();
           else sendCallCommand(command);
           return {};
