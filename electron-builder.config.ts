@@ -1,6 +1,13 @@
 import type { Configuration } from 'electron-builder';
 
 /**
+ * The generic update feed this build checks (electron-updater reads it from
+ * the app-update.yml electron-builder writes). Set at build time; a build
+ * without it does not update itself. See README "Updates".
+ */
+const updateFeedUrl = process.env.CONFER_UPDATE_FEED_URL;
+
+/**
  * Installers for Linux (AppImage, deb), macOS (dmg) and Windows (nsis).
  * `npm run dist` builds them on a machine that can download Electron.
  */
@@ -9,6 +16,9 @@ const config: Configuration = {
   productName: 'Confer',
   directories: { output: 'dist', buildResources: 'build' },
   files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json'],
+  // Tray icons are loaded by path at run time, so they ship beside the asar, not inside it.
+  extraResources: [{ from: 'build/tray', to: 'tray', filter: ['*.png'] }],
+  ...(updateFeedUrl ? { publish: [{ provider: 'generic' as const, url: updateFeedUrl }] } : {}),
   asar: true,
   protocols: [{ name: 'Confer meeting link', schemes: ['confer'] }],
   // Every fuse is set explicitly: the packaged app cannot be turned into a

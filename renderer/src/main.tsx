@@ -1,9 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.js';
 import { parseLaunchParams } from './app/launch-params.js';
 import { createMeeting } from './app/meeting.js';
+import { createCapturePicker } from './capture/capture-picker.js';
+import { ScreenPicker } from './capture/ScreenPicker.js';
 import { detectHost } from './host/host-bridge.js';
+import { MiniCallView } from './mini/MiniCallView.js';
+import { OverlayView } from './overlay/OverlayView.js';
+import { callControlsOf } from './presence/call-controls.js';
+import { connectDesktopPresence, createLinkPrefillStore } from './presence/desktop-presence.js';
+import { LinkPrefilledApp } from './presence/LinkPrefilledApp.js';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -12,12 +18,23 @@ const root = createRoot(container);
 
 async function start(): Promise<void> {
   const host = detectHost(window);
+  // The presenter overlay and the mini call window load this page too, with ?view=.
+  const view = new URLSearchParams(window.location.search).get('view');
+  if (host.kind === 'electron' && (view === 'overlay' || view === 'mini')) {
+    document.documentElement.dataset.view = view;
+    root.render(<StrictMode>{view === 'overlay' ? <OverlayView host={host} /> : <MiniCallView host={host} />}</StrictMode>);
+    return;
+  }
   try {
     const config = await host.getRuntimeConfig();
     const meeting = createMeeting(config);
+    const prefill = createLinkPrefillStore();
+    const picker = createCapturePicker(host);
+    connectDesktopPresence({ host, calls: meeting.callStore, controls: callControlsOf(meeting), prefill });
     root.render(
       <StrictMode>
-        <App meeting={meeting} launch={parseLaunchParams(window.location.search)} />
+        <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
+        <ScreenPicker picker={picker} />
       </StrictMode>,
     );
   } catch (error) {

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { RuntimeConfigSchema } from '../config/runtime-config.js';
+import { CaptureChoiceSchema, CaptureRequestIdSchema, CaptureSourceSchema } from '../desktop/capture.js';
+import { OverlayContentSchema } from '../desktop/overlay.js';
+import { CallReportSchema, MiniWindowCommandSchema } from '../desktop/presence.js';
 import { defineChannel } from './channel.js';
 
 const NoRequest = z.strictObject({});
+const NoResponse = z.strictObject({});
 
 /**
  * Every IPC channel of the app. The preload exposes exactly these, the main
@@ -15,6 +19,24 @@ export const ipcChannels = {
     NoRequest,
     z.strictObject({ name: z.string(), version: z.string(), platform: z.string() }),
   ),
+  /** Sources for a pending screen-share request; only the window that made the request may ask. */
+  listCaptureSources: defineChannel(
+    'capture:list-sources',
+    z.strictObject({ requestId: CaptureRequestIdSchema }),
+    z.strictObject({ sources: z.array(CaptureSourceSchema).max(256) }),
+  ),
+  /** Completes a pending request with the chosen source, or cancels it with `null`. */
+  answerCapture: defineChannel(
+    'capture:answer',
+    z.strictObject({ requestId: CaptureRequestIdSchema, choice: CaptureChoiceSchema.nullable() }),
+    NoResponse,
+  ),
+  /** The call window's state, for the tray, the close-to-tray rule and the presenter overlay. */
+  reportCall: defineChannel('call:report', CallReportSchema, NoResponse),
+  /** What the presenter overlay shows; ignored while no overlay is open. */
+  updateOverlay: defineChannel('overlay:update', OverlayContentSchema, NoResponse),
+  /** Buttons of the mini call window; accepted from that window only. */
+  sendMiniWindowCommand: defineChannel('mini:command', MiniWindowCommandSchema, NoResponse),
 } as const;
 
 export type IpcChannels = typeof ipcChannels;

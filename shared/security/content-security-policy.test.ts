@@ -23,6 +23,15 @@ describe('Content-Security-Policy', () => {
     expect(policy.get('default-src')).toEqual(["'none'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'none'"]);
+    expect([...policy.values()].flat().join(' ')).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  });
+
+  test('names a server shared by two URLs once', () => {
+    const shared = directives(
+      buildContentSecurityPolicy({ janusUrl: 'wss://meet.example.com/janus', signalingUrls: ['wss://meet.example.com/signal'], iceServers: [] }),
+    );
+    expect(shared.get('connect-src')).toEqual(["'self'", 'wss://meet.example.com']);
   });
 
   test('connects only to the configured servers, by origin', () => {

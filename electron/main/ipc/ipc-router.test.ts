@@ -9,6 +9,11 @@ const runtimeConfig = { janusUrl: 'ws://127.0.0.1:8188', signalingUrls: ['ws://1
 const handlers: IpcHandlers = {
   getRuntimeConfig: () => runtimeConfig,
   getAppInfo: () => ({ name: 'Confer', version: '0.1.0', platform: 'linux' }),
+  listCaptureSources: () => ({ sources: [] }),
+  answerCapture: () => ({}),
+  reportCall: () => ({}),
+  updateOverlay: () => ({}),
+  sendMiniWindowCommand: () => ({}),
 };
 
 /** A typed double of the two WebFrameMain fields the sender check reads. */
@@ -48,6 +53,20 @@ describe('IPC router', () => {
   ])('rejects %s as an invalid request', async (_label, envelope) => {
     const result = await router(appFrame, envelope);
     expect(result).toMatchObject({ ok: false, error: { reason: IpcErrorReason.invalidRequest } });
+  });
+
+  test('validates the desktop channels’ requests before any handler runs', async () => {
+    const refused = [
+      { channel: 'capture:answer', payload: { requestId: '../1', choice: null } },
+      { channel: 'capture:answer', payload: { requestId: 'capture-1', choice: { sourceId: 'file:///etc', shareAudio: false } } },
+      { channel: 'call:report', payload: { inCall: true, room: '<script>', audioMuted: false, screenSharing: false } },
+      { channel: 'overlay:update', payload: { strokes: [{ color: 'red', width: 1, points: [] }] } },
+      { channel: 'mini:command', payload: { kind: 'quit' } },
+    ];
+    for (const envelope of refused) {
+      await expect(router(appFrame, envelope)).resolves.toMatchObject({ ok: false, error: { reason: IpcErrorReason.invalidRequest } });
+    }
+    await expect(router(appFrame, { channel: 'mini:command', payload: { kind: 'show-window' } })).resolves.toEqual({ ok: true, value: {} });
   });
 
   test('turns a throwing handler into a typed failure', async () => {

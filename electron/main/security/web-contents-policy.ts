@@ -39,3 +39,8 @@ export function applyNavigationPolicy(contents: Pick<WebContents, 'on' | 'setWin
     return { action: 'deny' };
   });
 }
+
+/** Confer never talks to HID, serial, USB or Bluetooth devices: no page gets them, whatever it asks. */
+export function applyDevicePolicy(session: Pick<Session, 'setDevicePermissionHandler'>): void {
+  session.setDevicePermissionHandler(() => false);
+}

@@ -1,10 +1,28 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 /**
- * Options of the call window. Isolation and the sandbox are explicit even
- * where they are Electron's defaults, so that no upgrade or edit loosens them
- * by accident.
+ * The web preferences of every Confer window. Isolation and the sandbox
+ * are explicit even where they are Electron's defaults, so that no upgrade
+ * or edit loosens them by accident.
  */
+export function hardenedWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    webviewTag: false,
+    spellcheck: false,
+  };
+}
+
+/** Options of the call window. */
 export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {
     width: 1280,
@@ -14,18 +32,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     show: false,
     title: 'Confer',
     backgroundColor: '#111318',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: hardenedWebPreferences(preloadPath),
   };
 }
 

@@ -1,7 +1,9 @@
-import type { HostBridge, PreloadBridge } from '../../../shared/bridge.js';
-import { RuntimeConfigSchema } from '../../../shared/config/runtime-config.js';
-import { IpcError, IpcErrorReason, type IpcResult } from '../../../shared/ipc/result.js';
 import type { z } from 'zod';
+import type { HostBridge, PreloadBridge, Unsubscribe } from '../../../shared/bridge.js';
+import { RuntimeConfigSchema } from '../../../shared/config/runtime-config.js';
+import { ipcChannels } from '../../../shared/ipc/channels.js';
+import { hostEvents, subscriberName, type HostEventKey, type HostEventPayload } from '../../../shared/ipc/events.js';
+import { IpcError, IpcErrorReason, type IpcResult } from '../../../shared/ipc/result.js';
 
 /** Unwraps a bridge result and checks the value again: the page trusts nothing it did not validate. */
 async function unwrap<S extends z.ZodType>(call: Promise<IpcResult<unknown>>, schema: S): Promise<z.output<S>> {
@@ -12,9 +14,43 @@ async function unwrap<S extends z.ZodType>(call: Promise<IpcResult<unknown>>, sc
   return parsed.data;
 }
 
+/** Subscribes through the preload and drops (with a warning) any payload that fails its schema. */
+export function subscribe<K extends HostEventKey>(
+  preload: PreloadBridge,
+  key: K,
+  listener: (payload: HostEventPayload<K>) => void,
+): Unsubscribe {
+  const schema = hostEvents[key].payload;
+  return preload[subscriberName(key)]((payload) => {
+    const parsed = schema.safeParse(payload);
+    if (parsed.success) listener(parsed.data as HostEventPayload<K>);
+    else console.warn(`dropped an invalid ${hostEvents[key].name} event`);
+  });
+}
+
 export function createElectronHost(preload: PreloadBridge): HostBridge {
   return {
     kind: 'electron',
     getRuntimeConfig: () => unwrap(preload.getRuntimeConfig({}), RuntimeConfigSchema),
+    onCaptureRequested: (listener) => subscribe(preload, 'captureRequested', listener),
+    onCaptureEnded: (listener) => subscribe(preload, 'captureEnded', listener),
+    listCaptureSources: async (requestId) =>
+      (await unwrap(preload.listCaptureSources({ requestId }), ipcChannels.listCaptureSources.response)).sources,
+    answerCapture: async (requestId, choice) => {
+      await unwrap(preload.answerCapture({ requestId, choice }), ipcChannels.answerCapture.response);
+    },
+    reportCall: async (report) => {
+      await unwrap(preload.reportCall(report), ipcChannels.reportCall.response);
+    },
+    onCallCommand: (listener) => subscribe(preload, 'callCommand', listener),
+    onDeepLinkJoin: (listener) => subscribe(preload, 'deepLinkJoin', listener),
+    updateOverlay: async (content) => {
+      await unwrap(preload.updateOverlay(content), ipcChannels.updateOverlay.response);
+    },
+    onOverlayContent: (listener) => subscribe(preload, 'overlayContent', listener),
+    onCallStatus: (listener) => subscribe(preload, 'callStatus', listener),
+    sendMiniWindowCommand: async (command) => {
+      await unwrap(preload.sendMiniWindowCommand(command), ipcChannels.sendMiniWindowCommand.response);
+    },
   };
 }

@@ -1,8 +1,11 @@
-import type { HostBridge } from '../../../shared/bridge.js';
+import type { HostBridge, Unsubscribe } from '../../../shared/bridge.js';
 import { RuntimeConfigSchema } from '../../../shared/config/runtime-config.js';
 
 /** Where the web server publishes the runtime configuration, beside the page. */
 export const WEB_CONFIG_PATH = 'config.json';
+
+/** A browser has no tray, no deep links and its own screen picker: these events never come. */
+const neverFires = (): Unsubscribe => () => undefined;
 
 /** The same bridge for a plain browser tab: configuration from the serving host. */
 export function createWebHost(baseUrl: string): HostBridge {
@@ -15,5 +18,19 @@ export function createWebHost(baseUrl: string): HostBridge {
       if (!parsed.success) throw new Error('The server’s configuration for Confer is invalid');
       return parsed.data;
     },
+    // getDisplayMedia shows the browser's picker, so no request ever waits for ours.
+    onCaptureRequested: neverFires,
+    onCaptureEnded: neverFires,
+    listCaptureSources: () => Promise.reject(new Error('The browser chooses what to share')),
+    answerCapture: () => Promise.reject(new Error('The browser chooses what to share')),
+    reportCall: () => Promise.resolve(),
+    onCallCommand: neverFires,
+    // The web twin of a deep link is the ?room=…&join=1 launch URL.
+    onDeepLinkJoin: neverFires,
+    updateOverlay: () => Promise.resolve(),
+    onOverlayContent: neverFires,
+    // The browser tab is the only window: there is no mini window.
+    onCallStatus: neverFires,
+    sendMiniWindowCommand: () => Promise.reject(new Error('There is no mini window in the browser')),
   };
 }

@@ -1,0 +1,106 @@
+import { DeepLinkJoinSchema, type DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
+import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
+
+export const DEEP_LINK_SCHEME = 'confer';
+/** Real links are short; a long one is a mistake or an attack, and either way not worth parsing. */
+const MAX_LINK_LENGTH = 2048;
+
+export type DeepLinkParse = { readonly ok: true; readonly link: DeepLinkJoin } | { readonly ok: false; readonly problem: string };
+
+const refuse = (problem: string): DeepLinkParse => ({ ok: false, problem });
+
+/**
+ * Parses `confer://join/<room>?server=<url>`. Everything else — another
+ * action, extra path segments, unknown parameters, credentials, a server
+ * that is not http(s) — is refused with a sentence for the user.
+ */
+export function parseDeepLink(raw: string): DeepLinkParse {
+  if (raw.length > MAX_LINK_LENGTH) return refuse('The link is too long to be a Confer meeting link.');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return refuse('The link is not a valid address.');
+  }
+  if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return refuse(`Only ${DEEP_LINK_SCHEME}:// links open in Confer.`);
+  if (url.host.toLowerCase() !== 'join') return refuse('Confer links start with confer://join/ followed by the room name.');
+  if (url.username || url.password || url.hash) return refuse('The link has parts a meeting link never has.');
+  const segments = url.pathname.split('/').filter(Boolean);
+  if (segments.length !== 1) return refuse('The link must name exactly one room: confer://join/<room>.');
+  let room: string;
+  try {
+    room = decodeURIComponent(segments[0] ?? '');
+  } catch {
+    return refuse('The room name in the link is not readable.');
+  }
+  const unknown = [...url.searchParams.keys()].filter((key) => key !== 'server');
+  if (unknown.length > 0) return refuse(`The link has parameters Confer does not know: ${unknown.join(', ')}.`);
+  if (url.searchParams.getAll('server').length > 1) return refuse('The link names more than one server.');
+  const server = url.searchParams.get('server');
+  let serverOrigin: string | null = null;
+  if (server !== null) {
+    let parsedServer: URL;
+    try {
+      parsedServer = new URL(server);
+    } catch {
+      return refuse('The server in the link is not a valid address.');
+    }
+    if (!['http:', 'https:'].includes(parsedServer.protocol) || parsedServer.username || parsedServer.password) {
+      return refuse('The server in the link must be an http:// or https:// address.');
+    }
+    serverOrigin = parsedServer.origin;
+  }
+  const parsed = DeepLinkJoinSchema.safeParse({ room, server: serverOrigin });
+  if (!parsed.success) return refuse(`“${room}” is not a valid room name: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  return { ok: true, link: parsed.data };
+}
+
+/** The deep link among a launch's arguments (Windows and Linux pass it on the command line). */
+export function deepLinkFromArgv(argv: readonly string[]): string | null {
+  return argv.find((argument) => argument.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}://`)) ?? null;
+}
+
+/**
+ * A link made for another deployment must not silently join a room of the
+ * same name here: its server's host must be one this app is configured for.
+ */
+export function serverMismatch(link: DeepLinkJoin, config: RuntimeConfig): string | null {
+  if (link.server === null) return null;
+  const linkHost = new URL(link.server).hostname;
+  const knownHosts = new Set([config.janusUrl, ...config.signalingUrls].map((url) => new URL(url).hostname));
+  if (knownHosts.has(linkHost)) return null;
+  return `The link is for the server ${linkHost}, but Confer is set up for ${[...knownHosts].join(', ')}.`;
+}
+
+/**
+ * Holds links until the call window can receive them (a cold start by link
+ * opens the window first), and turns every bad link into one message.
+ */
+export function createDeepLinkDispatcher(options: {
+  readonly config: RuntimeConfig;
+  readonly deliver: (link: DeepLinkJoin) => void;
+  readonly reject: (problem: string) => void;
+}) {
+  let ready = false;
+  let waiting: DeepLinkJoin | null = null;
+  return {
+    open(raw: string): void {
+      const parsed = parseDeepLink(raw);
+      if (!parsed.ok) return options.reject(parsed.problem);
+      const mismatch = serverMismatch(parsed.link, options.config);
+      if (mismatch) return options.reject(mismatch);
+      if (ready) options.deliver(parsed.link);
+      else waiting = parsed.link; // only the latest link matters
+    },
+    /** The call window loaded: hand it what arrived meanwhile. */
+    windowReady(): void {
+      ready = true;
+      if (waiting) options.deliver(waiting);
+      waiting = null;
+    },
+    /** The window is reloading or gone: hold links again. */
+    windowGone(): void {
+      ready = false;
+    },
+  };
+}

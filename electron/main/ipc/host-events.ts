@@ -1,0 +1,18 @@
+import type { WebContents } from 'electron';
+import { hostEventChannel } from '../../../shared/ipc/event.js';
+import { hostEvents, type HostEventKey, type HostEventPayload } from '../../../shared/ipc/events.js';
+
+/** The part of a WebContents an event is sent through. */
+export type EventTarget = Pick<WebContents, 'send' | 'isDestroyed'>;
+
+/**
+ * Sends a typed main→renderer event. The payload is checked against its
+ * schema here too, so a bug in the main process shows up in its own log
+ * rather than as a silently dropped event in the page.
+ */
+export function sendHostEvent<K extends HostEventKey>(target: EventTarget, key: K, payload: HostEventPayload<K>): void {
+  const event = hostEvents[key];
+  const parsed = event.payload.parse(payload);
+  if (target.isDestroyed()) return;
+  target.send(hostEventChannel(event), parsed);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import type { CallReport } from '../../../shared/desktop/presence.js';
+import { createCallReactions } from './call-reactions.js';
+
+const report = (overrides: Partial<CallReport> = {}): CallReport => ({ inCall: true, room: 'standup', audioMuted: false, screenSharing: false, ...overrides });
+const noCall: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
+
+function setup(pushToTalk = false) {
+  const log: string[] = [];
+  const reactions = createCallReactions({
+    presence: (r) => log.push(`presence ${r.inCall}`),
+    muteShortcut: { hold: () => log.push('hold shortcut'), release: () => log.push('release shortcut') },
+    pushToTalk,
+    sendCommand: (command) => log.push(`command ${JSON.stringify(command)}`),
+    overlay: { open: (id) => log.push(`overlay open ${id}`), close: () => log.push('overlay close') },
+    afterReport: (_r, ended) => void (ended && log.push('ended')),
+  });
+  return { reactions, log };
+}
+
+describe('reactions to the call window’s reports', () => {
+  test('the mute shortcut is held from the start of a call to its end, once', () => {
+    const { reactions, log } = setup();
+    reactions.report(report());
+    reactions.report(report({ audioMuted: true }));
+    reactions.report(noCall);
+    expect(log.filter((line) => line.includes('shortcut') || line === 'ended')).toEqual(['hold shortcut', 'release shortcut', 'ended']);
+  });
+
+  test('push to talk starts every call muted', () => {
+    const { reactions, log } = setup(true);
+    reactions.report(report());
+    reactions.report(report());
+    expect(log.filter((line) => line.startsWith('command'))).toEqual(['command {"kind":"set-audio-muted","muted":true}']);
+  });
+
+  test('the overlay opens over the granted screen once the share is live, and closes with it', () => {
+    const { reactions, log } = setup();
+    reactions.report(report());
+    reactions.granted({ kind: 'screen', displayId: '2' });
+    expect(log.filter((line) => line === 'overlay open 2')).toEqual([]);
+    reactions.report(report({ screenSharing: true }));
+    expect(log).toContain('overlay open 2');
+    log.length = 0;
+    reactions.report(report({ screenSharing: false }));
+    expect(log).toContain('overlay close');
+    // A later share of the same call needs a new grant.
+    reactions.report(report({ screenSharing: true }));
+    expect(log.filter((line) => line.startsWith('overlay open'))).toEqual([]);
+  });
+
+  test('sharing a window gets no overlay', () => {
+    const { reactions, log } = setup();
+    reactions.granted({ kind: 'window', displayId: '' });
+    reactions.report(report({ screenSharing: true }));
+    expect(log.filter((line) => line.startsWith('overlay open'))).toEqual([]);
+  });
+
+  test('leaving the call closes the overlay', () => {
+    const { reactions, log } = setup();
+    reactions.granted({ kind: 'screen', displayId: '1' });
+    reactions.report(report({ screenSharing: true }));
+    reactions.report(noCall);
+    expect(log.slice(-3)).toEqual(['release shortcut', 'overlay close', 'ended']);
+  });
+});

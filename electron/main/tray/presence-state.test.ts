@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+import type { CallReport } from '../../../shared/desktop/presence.js';
+import {
+  initialPresence,
+  presenceIcon,
+  presenceTooltip,
+  reducePresence,
+  trayMenu,
+  type PresenceInput,
+  type PresenceState,
+} from './presence-state.js';
+
+const call = (report: Partial<CallReport> = {}): PresenceInput => ({
+  type: 'call-reported',
+  report: { inCall: true, room: 'standup', audioMuted: false, screenSharing: false, ...report },
+});
+const run = (...inputs: PresenceInput[]): PresenceState => inputs.reduce(reducePresence, initialPresence);
+
+describe('tray presence state machine', () => {
+  test('starts available with a plain tooltip', () => {
+    expect(presenceIcon(initialPresence)).toBe('available');
+    expect(presenceTooltip(initialPresence)).toBe('Confer: Available');
+  });
+
+  test.each<[string, PresenceInput[], string, string]>([
+    ['in a call', [call()], 'in-call', 'Confer: In a call in standup'],
+    ['muted', [call({ audioMuted: true })], 'muted', 'Confer: In a call, muted in standup'],
+    ['presenting (outranks muted)', [call({ audioMuted: true, screenSharing: true })], 'presenting', 'Confer: Presenting in standup'],
+    ['do not disturb', [{ type: 'status-chosen', status: 'do-not-disturb' }], 'do-not-disturb', 'Confer: Do not disturb'],
+    ['a call outranks do not disturb', [{ type: 'status-chosen', status: 'do-not-disturb' }, call()], 'in-call', 'Confer: In a call in standup'],
+    ['leaving the call', [call({ screenSharing: true }), call({ inCall: false, room: null })], 'available', 'Confer: Available'],
+  ])('%s', (_label, inputs, icon, tooltip) => {
+    const state = run(...inputs);
+    expect(presenceIcon(state)).toBe(icon);
+    expect(presenceTooltip(state)).toBe(tooltip);
+  });
+
+  test('idle → away → back when the user returns', () => {
+    const idle = run({ type: 'user-idle' });
+    expect(presenceIcon(idle)).toBe('away');
+    expect(presenceIcon(reducePresence(idle, { type: 'user-active' }))).toBe('available');
+  });
+
+  test('the lock screen is away until unlocked, even if input resumes meanwhile', () => {
+    const locked = run({ type: 'screen-locked' });
+    expect(presenceIcon(locked)).toBe('away');
+    expect(presenceIcon(reducePresence(locked, { type: 'user-active' }))).toBe('away');
+    expect(presenceIcon(run({ type: 'user-idle' }, { type: 'screen-locked' }, { type: 'screen-unlocked' }))).toBe('available');
+  });
+
+  test('idle during a call stays in the call, and away shows once it ends', () => {
+    const state = run(call(), { type: 'user-idle' });
+    expect(presenceIcon(state)).toBe('in-call');
+    expect(presenceIcon(reducePresence(state, call({ inCall: false, room: null })))).toBe('away');
+  });
+
+  test('do not disturb outlasts idleness and return', () => {
+    expect(presenceIcon(run({ type: 'status-chosen', status: 'do-not-disturb' }, { type: 'user-idle' }))).toBe('do-not-disturb');
+    expect(presenceIcon(run({ type: 'status-chosen', status: 'do-not-disturb' }, { type: 'user-idle' }, { type: 'user-active' }))).toBe(
+      'do-not-disturb',
+    );
+  });
+
+  test('a report of no call forgets the room and media flags', () => {
+    expect(run(call({ audioMuted: true }), call({ inCall: false, room: 'standup', audioMuted: true })).call).toEqual({
+      inCall: false,
+      room: null,
+      audioMuted: false,
+      screenSharing: false,
+    });
+  });
+});
+
+describe('tray menu', () => {
+  const actions = (state: PresenceState) =>
+    trayMenu(state, { miniWindowEnabled: false }).flatMap((entry) => (entry.kind === 'action' ? [[entry.id, entry.label, entry.enabled]] : []));
+
+  test('outside a call the call actions are disabled', () => {
+    expect(actions(initialPresence)).toEqual([
+      ['show-window', 'Show Confer', true],
+      ['toggle-audio', 'Mute', false],
+      ['stop-screen-share', 'Stop sharing', false],
+      ['leave-call', 'Leave call', false],
+      ['quit', 'Quit Confer', true],
+    ]);
+  });
+
+  test('in a muted call while presenting: unmute, stop sharing and leave are offered', () => {
+    expect(actions(run(call({ audioMuted: true, screenSharing: true })))).toEqual([
+      ['show-window', 'Show Confer', true],
+      ['toggle-audio', 'Unmute', true],
+      ['stop-screen-share', 'Stop sharing', true],
+      ['leave-call', 'Leave call', true],
+      ['quit', 'Quit Confer', true],
+    ]);
+  });
+
+  test('the chosen status and the mini window toggle are checked', () => {
+    const menu = trayMenu(run({ type: 'status-chosen', status: 'do-not-disturb' }), { miniWindowEnabled: true });
+    expect(menu.filter((entry) => entry.kind === 'status').map((entry) => [entry.status, entry.checked])).toEqual([
+      ['available', false],
+      ['do-not-disturb', true],
+    ]);
+    expect(menu.find((entry) => entry.kind === 'toggle')).toMatchObject({ checked: true });
+  });
+});

@@ -1,0 +1,128 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
+import { moveSelection, sourcesOn, type CapturePicker, type CaptureTab } from './capture-picker.js';
+import './capture.css';
+
+/** The grid's column count in capture.css: arrow up/down move by this many tiles. */
+const COLUMNS = 3;
+const TABS: readonly { readonly tab: CaptureTab; readonly label: string }[] = [
+  { tab: 'screen', label: 'Screens' },
+  { tab: 'window', label: 'Windows' },
+];
+
+/**
+ * Choose what to share: Screens and Windows tabs of live thumbnails.
+ * Keyboard: Tab between tabs, grid and buttons; arrows, Home and End in the
+ * grid; Enter shares, Escape cancels.
+ */
+export function ScreenPicker({ picker }: { readonly picker: CapturePicker }) {
+  const request = useStore(picker.store, (state) => state.request);
+  const sources = useStore(picker.store, (state) => state.sources);
+  const tab = useStore(picker.store, (state) => state.tab);
+  const selectedId = useStore(picker.store, (state) => state.selectedId);
+  const shareAudio = useStore(picker.store, (state) => state.shareAudio);
+  const error = useStore(picker.store, (state) => state.error);
+  const grid = useRef<HTMLDivElement>(null);
+  const shown = sourcesOn(tab, sources);
+
+  useEffect(() => {
+    if (request) grid.current?.focus();
+  }, [request]);
+
+  if (!request) return null;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      void picker.cancel();
+    } else if (event.key === 'Enter' && event.target === grid.current) {
+      event.preventDefault();
+      void picker.share();
+    } else if (event.target === grid.current) {
+      const next = moveSelection(shown.map((source) => source.id), selectedId, event.key, COLUMNS);
+      if (next !== selectedId && next !== null) {
+        event.preventDefault();
+        picker.select(next);
+      }
+    }
+  };
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    picker.setTab(tab === 'screen' ? 'window' : 'screen');
+  };
+
+  return (
+    <div className="capture-backdrop">
+      <div className="capture-picker" role="dialog" aria-modal="true" aria-labelledby="capture-title" onKeyDown={onKeyDown}>
+        <h2 id="capture-title">Choose what to share</h2>
+        <div className="capture-tabs" role="tablist" aria-label="Kind of source" onKeyDown={onTabKey}>
+          {TABS.map(({ tab: value, label }) => (
+            <button
+              key={value}
+              type="button"
+              role="tab"
+              id={`capture-tab-${value}`}
+              aria-selected={tab === value}
+              aria-controls="capture-grid"
+              tabIndex={tab === value ? 0 : -1}
+              onClick={() => picker.setTab(value)}
+            >
+              {label} ({sourcesOn(value, sources).length})
+            </button>
+          ))}
+        </div>
+        <div
+          id="capture-grid"
+          ref={grid}
+          className="capture-grid"
+          role="listbox"
+          tabIndex={0}
+          aria-labelledby={`capture-tab-${tab}`}
+          aria-activedescendant={selectedId ? `capture-source-${selectedId}` : undefined}
+        >
+          {shown.length === 0 && <p className="capture-empty">{sources.length === 0 ? 'Looking for screens and windows…' : 'Nothing to show here.'}</p>}
+          {shown.map((source) => (
+            <div
+              key={source.id}
+              id={`capture-source-${source.id}`}
+              role="option"
+              aria-selected={source.id === selectedId}
+              className="capture-source"
+              onClick={() => picker.select(source.id)}
+              onDoubleClick={() => {
+                picker.select(source.id);
+                void picker.share();
+              }}
+            >
+              {source.thumbnail ? <img className="capture-thumbnail" src={source.thumbnail} alt="" /> : <div className="capture-thumbnail" />}
+              <span className="capture-name">
+                {source.appIcon && <img className="capture-icon" src={source.appIcon} alt="" />}
+                {source.name}
+              </span>
+            </div>
+          ))}
+        </div>
+        {request.loopbackAudioSupported && (
+          <label className="capture-audio">
+            <input type="checkbox" checked={shareAudio} onChange={(event) => picker.setShareAudio(event.target.checked)} />
+            Share computer sound
+          </label>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="capture-actions">
+          <button type="button" className="capture-cancel" onClick={() => void picker.cancel()}>
+            Cancel
+          </button>
+          <button type="button" disabled={selectedId === null} onClick={() => void picker.share()}>
+            Share
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

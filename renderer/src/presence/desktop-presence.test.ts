@@ -1,0 +1,122 @@
+import { describe, expect, test, vi } from 'vitest';
+import type { HostBridge } from '../../../shared/bridge.js';
+import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
+import type { DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
+import { createCallStore, initialCallState } from '../call/call-store.js';
+import { callControlsOf, type CallControls } from './call-controls.js';
+import { connectDesktopPresence, createLinkPrefillStore } from './desktop-presence.js';
+
+function setup() {
+  const calls = createCallStore();
+  const reports: CallReport[] = [];
+  let command: (command: CallCommand) => void = () => undefined;
+  let link: (link: DeepLinkJoin) => void = () => undefined;
+  const host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin'> = {
+    reportCall: async (report) => void reports.push(report),
+    onCallCommand: (listener) => ((command = listener), () => undefined),
+    onDeepLinkJoin: (listener) => ((link = listener), () => undefined),
+  };
+  const controls = {
+    join: vi.fn<CallControls['join']>(async () => undefined),
+    leave: vi.fn<CallControls['leave']>(async () => undefined),
+    setAudioMuted: vi.fn<CallControls['setAudioMuted']>(),
+    stopScreenShare: vi.fn<CallControls['stopScreenShare']>(),
+  };
+  const prefill = createLinkPrefillStore();
+  const stop = connectDesktopPresence({ host, calls, controls, prefill });
+  const inCall = (overrides: Partial<typeof initialCallState> = {}) =>
+    calls.setState({ ...initialCallState, phase: 'in-call', room: 'standup', displayName: 'Ada', ...overrides });
+  return { calls, reports, controls, prefill, stop, inCall, command: (c: CallCommand) => command(c), link: (l: DeepLinkJoin) => link(l) };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('reporting the call to the desktop shell', () => {
+  test('reports at once and on every change that matters, never twice the same', () => {
+    const { calls, reports, inCall } = setup();
+    inCall();
+    calls.setState({ roster: {} });
+    inCall({ audioMuted: true });
+    inCall({ audioMuted: true, screenSharing: true });
+    calls.setState({ ...initialCallState });
+    expect(reports).toEqual([
+      { inCall: false, room: null, audioMuted: false, screenSharing: false },
+      { inCall: true, room: 'standup', audioMuted: false, screenSharing: false },
+      { inCall: true, room: 'standup', audioMuted: true, screenSharing: false },
+      { inCall: true, room: 'standup', audioMuted: true, screenSharing: true },
+      { inCall: false, room: null, audioMuted: false, screenSharing: false },
+    ]);
+  });
+
+  test('a room that is only being joined is not reported as a call', () => {
+    const { calls, reports } = setup();
+    calls.setState({ phase: 'joining', room: 'standup' });
+    expect(reports).toHaveLength(1);
+  });
+});
+
+describe('tray and shortcut commands', () => {
+  test('toggle, set, stop sharing and leave act on the current call', async () => {
+    const { controls, inCall, command } = setup();
+    inCall({ audioMuted: true, screenSharing: true });
+    command({ kind: 'toggle-audio' });
+    command({ kind: 'set-audio-muted', muted: true });
+    command({ kind: 'set-audio-muted', muted: false });
+    command({ kind: 'stop-screen-share' });
+    command({ kind: 'leave-call' });
+    await flush();
+    expect(controls.setAudioMuted.mock.calls).toEqual([[false], [false]]);
+    expect(controls.stopScreenShare).toHaveBeenCalledOnce();
+    expect(controls.leave).toHaveBeenCalledOnce();
+  });
+
+  test('commands outside a call do nothing', async () => {
+    const { controls, command } = setup();
+    command({ kind: 'toggle-audio' });
+    command({ kind: 'leave-call' });
+    await flush();
+    expect(controls.setAudioMuted).not.toHaveBeenCalled();
+    expect(controls.leave).not.toHaveBeenCalled();
+  });
+});
+
+describe('deep links in the call window', () => {
+  test('with no name known yet, the lobby opens on the linked room', async () => {
+    const { controls, prefill, link } = setup();
+    link({ room: 'retro', server: null });
+    await flush();
+    expect(controls.join).not.toHaveBeenCalled();
+    expect(prefill.getState().prefill).toEqual({ room: 'retro' });
+  });
+
+  test('in another room, it leaves and joins the linked one under the same name', async () => {
+    const { controls, inCall, link } = setup();
+    inCall();
+    link({ room: 'retro', server: null });
+    await flush();
+    expect(controls.leave).toHaveBeenCalledOnce();
+    expect(controls.join).toHaveBeenCalledWith({ room: 'retro', displayName: 'Ada' });
+  });
+
+  test('a link to the room we are in changes nothing', async () => {
+    const { controls, inCall, link } = setup();
+    inCall();
+    link({ room: 'standup', server: null });
+    await flush();
+    expect(controls.leave).not.toHaveBeenCalled();
+    expect(controls.join).not.toHaveBeenCalled();
+  });
+});
+
+describe('meeting adapter', () => {
+  test('uses the meeting’s media methods when it has them and warns otherwise', async () => {
+    const setAudioMuted = vi.fn();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const base = { join: async () => undefined, leave: async () => undefined };
+    await callControlsOf({ ...base, setAudioMuted }).setAudioMuted(true);
+    expect(setAudioMuted).toHaveBeenCalledWith(true);
+    await callControlsOf(base).stopScreenShare();
+    expect(warn).toHaveBeenCalledWith("this build's meeting has no stopScreenShare yet");
+    warn.mockRestore();
+  });
+});

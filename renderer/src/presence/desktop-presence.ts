@@ -1,0 +1,100 @@
+import { createStore } from 'zustand/vanilla';
+import type { HostBridge, Unsubscribe } from '../../../shared/bridge.js';
+import type { CallReport, CallCommand } from '../../../shared/desktop/presence.js';
+import type { DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
+import type { CallState } from '../call/call-store.js';
+import type { CallControls } from './call-controls.js';
+
+/** The call store as this module reads it. */
+export interface ReadableCallStore {
+  getState(): Pick<CallState, 'phase' | 'room' | 'displayName' | 'audioMuted' | 'screenSharing'>;
+  subscribe(listener: () => void): Unsubscribe;
+}
+
+export function callReportOf(state: ReturnType<ReadableCallStore['getState']>): CallReport {
+  const inCall = state.phase === 'in-call';
+  return {
+    inCall,
+    room: inCall ? state.room : null,
+    audioMuted: inCall && state.audioMuted,
+    screenSharing: inCall && state.screenSharing,
+  };
+}
+
+const sameReport = (a: CallReport | null, b: CallReport) =>
+  a !== null && a.inCall === b.inCall && a.room === b.room && a.audioMuted === b.audioMuted && a.screenSharing === b.screenSharing;
+
+/** A room the lobby should offer because a link named it, and why it did not join by itself. */
+export interface LinkPrefill {
+  readonly room: string;
+}
+
+export function createLinkPrefillStore() {
+  return createStore<{ readonly prefill: LinkPrefill | null }>()(() => ({ prefill: null }));
+}
+export type LinkPrefillStore = ReturnType<typeof createLinkPrefillStore>;
+
+export async function applyCallCommand(command: CallCommand, calls: ReadableCallStore, controls: CallControls): Promise<void> {
+  const state = calls.getState();
+  // Commands describe the call the user sees in the tray; with no call there is nothing to act on.
+  if (state.phase !== 'in-call') return;
+  switch (command.kind) {
+    case 'toggle-audio':
+      return controls.setAudioMuted(!state.audioMuted);
+    case 'set-audio-muted':
+      if (state.audioMuted !== command.muted) return controls.setAudioMuted(command.muted);
+      return;
+    case 'stop-screen-share':
+      if (state.screenSharing) return controls.stopScreenShare();
+      return;
+    case 'leave-call':
+      return controls.leave();
+  }
+}
+
+/**
+ * A link joins its room at once when we know the user's name (from the
+ * call they are in or were in); otherwise the lobby opens on that room.
+ * A link to the room we are already in changes nothing.
+ */
+export async function applyDeepLink(link: DeepLinkJoin, calls: ReadableCallStore, controls: CallControls, prefill: LinkPrefillStore): Promise<void> {
+  const state = calls.getState();
+  if (state.phase === 'in-call' && state.room === link.room) return;
+  if (state.phase === 'joining') return;
+  const displayName = state.displayName.trim();
+  if (!displayName) {
+    prefill.setState({ prefill: { room: link.room } });
+    return;
+  }
+  if (state.phase === 'in-call') await controls.leave();
+  await controls.join({ room: link.room, displayName });
+}
+
+/**
+ * Connects the call to the desktop shell: reports every change of the call
+ * to the main process (tray, close-to-tray, overlay), and applies the
+ * commands and links that come back.
+ */
+export function connectDesktopPresence(options: {
+  readonly host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin'>;
+  readonly calls: ReadableCallStore;
+  readonly controls: CallControls;
+  readonly prefill: LinkPrefillStore;
+}): Unsubscribe {
+  const { host, calls, controls, prefill } = options;
+  let last: CallReport | null = null;
+  const report = () => {
+    const next = callReportOf(calls.getState());
+    if (sameReport(last, next)) return;
+    last = next;
+    host.reportCall(next).catch((error: unknown) => console.warn('could not report the call to the desktop shell', error));
+  };
+  const fail = (what: string) => (error: unknown) => console.warn(`${what} failed`, error);
+  const stops = [
+    calls.subscribe(report),
+    host.onCallCommand((command) => void applyCallCommand(command, calls, controls).catch(fail(command.kind))),
+    host.onDeepLinkJoin((link) => void applyDeepLink(link, calls, controls, prefill).catch(fail('opening the link'))),
+  ];
+  report();
+  return () => stops.forEach((stop) => stop());
+}

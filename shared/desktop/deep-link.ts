@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { RoomNameSchema } from '../call/join-request.js';
+
+/** A `confer://join/<room>?server=<url>` link, after the main process validated it. */
+export const DeepLinkJoinSchema = z.strictObject({
+  room: RoomNameSchema,
+  /** The server the link was made for, when it names one (an http(s) origin). */
+  server: z.url({ protocol: /^https?$/ }).nullable(),
+});
+export type DeepLinkJoin = z.infer<typeof DeepLinkJoinSchema>;
