@@ -81,6 +81,87 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     expect(await exportBoard(alice.page)).toBe(await exportBoard(bob.page));
   }, 120_000);
 
+  test('every tool, chosen by its shortcut, makes what it should on the other side', async () => {
+    const { webUrl, stack } = testStack();
+    const board = uniqueRoom('tools');
+    const [alice, bob] = await Promise.all([participant('Alice'), participant('Bob')]);
+    await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
+    await bob.page.goto(boardUrl(webUrl, board, 'Bob'));
+    for (const each of [alice, bob]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+    const page = alice.page;
+    const bobItems = async (): Promise<Array<Record<string, unknown>>> => (JSON.parse(await exportBoard(bob.page)) as { items: Array<Record<string, unknown>> }).items;
+    const kinds = async (): Promise<string[]> => (await bobItems()).map((item) => String(item.kind ?? item.tool ?? item.type)).sort();
+
+    await page.keyboard.press('2');
+    await page.keyboard.press('p');
+    await drag(page, [
+      [60, 80],
+      [120, 120],
+      [180, 90],
+    ]);
+    await page.keyboard.press('h');
+    await drag(page, [
+      [60, 200],
+      [200, 200],
+    ]);
+    for (const [key, from, to] of [
+      ['l', [260, 60], [360, 120]],
+      ['a', [260, 180], [360, 240]],
+      ['r', [420, 60], [540, 140]],
+      ['o', [420, 200], [540, 280]],
+    ] as const) {
+      await page.keyboard.press(key);
+      await drag(page, [from, to]);
+    }
+    await page.keyboard.press('t');
+    const canvas = await page.getByTestId('board-canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    await page.mouse.click(canvas.x + 600, canvas.y + 80);
+    await page.getByTestId('board-text-input').fill('Hello board');
+    await page.getByTestId('board-text-input').press('Enter');
+    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'pen', 'rectangle', 'text']);
+    const pen = (await bobItems()).find((item) => item.tool === 'pen');
+    expect(pen?.style).toMatchObject({ color: '#d20f39' });
+    await page.screenshot({ path: path.join(stack.runDirectory, 'tools.png') });
+
+    // Select the rectangle by its edge and drag it 100 px right; then delete it with the keyboard.
+    await page.keyboard.press('v');
+    await drag(page, [
+      [420, 100],
+      [470, 100],
+      [520, 100],
+    ]);
+    await expect
+      .poll(async () => (await bobItems()).find((item) => item.kind === 'rectangle')?.x1, { timeout: SYNC_TIMEOUT })
+      .toBeCloseTo(520, 0);
+    // Resize it from its bottom-right handle.
+    await drag(page, [
+      [641, 141],
+      [700, 200],
+    ]);
+    await expect
+      .poll(async () => Number((await bobItems()).find((item) => item.kind === 'rectangle')?.x2), { timeout: SYNC_TIMEOUT })
+      .toBeGreaterThan(680);
+    await page.keyboard.press('Delete');
+    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'pen', 'text']);
+
+    // The eraser removes what it passes over.
+    await page.keyboard.press('e');
+    await drag(page, [
+      [120, 60],
+      [120, 140],
+    ]);
+    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'text']);
+
+    // Follow: Bob follows Alice, Alice zooms in, Bob's view follows.
+    await bob.page.locator('[data-testid="board-peer"][data-name="Alice"]').click();
+    await page.keyboard.press('=');
+    await page.keyboard.press('=');
+    await expect.poll(() => bob.page.locator('[data-testid="board-peer"][data-following="true"]').count()).toBe(1);
+    await expect.poll(() => bob.page.getByTestId('board-canvas').getAttribute('data-zoom'), { timeout: SYNC_TIMEOUT }).toBe('1.56');
+    await bob.page.screenshot({ path: path.join(stack.runDirectory, 'tools-follow.png') });
+  }, 120_000);
+
   test('a board survives going offline: edits on both sides while apart merge into identical documents', async () => {
     const { webUrl, stack } = testStack();
     const board = uniqueRoom('offline');

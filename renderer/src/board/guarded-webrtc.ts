@@ -116,6 +116,11 @@ class GuardedDataChannel {
   }
 }
 
+/** Wraps one data channel; exported for tests. */
+export function guardDataChannel(channel: RTCDataChannel, onRefused: RefusalListener): RTCDataChannel {
+  return new GuardedDataChannel(channel, onRefused) as unknown as RTCDataChannel;
+}
+
 export interface GuardedWebrtc {
   readonly RTCPeerConnection: typeof RTCPeerConnection;
   readonly RTCSessionDescription: typeof RTCSessionDescription;
@@ -123,7 +128,7 @@ export interface GuardedWebrtc {
 }
 
 export function createGuardedWebrtc(onRefused: RefusalListener): GuardedWebrtc {
-  const wrap = (channel: RTCDataChannel): RTCDataChannel => new GuardedDataChannel(channel, onRefused) as unknown as RTCDataChannel;
+  const wrap = (channel: RTCDataChannel): RTCDataChannel => guardDataChannel(channel, onRefused);
 
   class GuardedPeerConnection extends RTCPeerConnection {
     constructor(configuration?: RTCConfiguration) {

@@ -72,7 +72,18 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
 function BoardCanvas({ view, canvasRef }: { view: BoardViewStore; canvasRef: React.RefObject<HTMLCanvasElement | null> }) {
   const tool = useStore(view, (state) => state.tool);
   const itemCount = useStore(view, (state) => state.itemCount);
-  return <canvas ref={canvasRef} className={`board-canvas tool-${tool}`} data-testid="board-canvas" data-item-count={itemCount} tabIndex={0} aria-label="Whiteboard" />;
+  const zoom = useStore(view, (state) => state.camera.zoom);
+  return (
+    <canvas
+      ref={canvasRef}
+      className={`board-canvas tool-${tool}`}
+      data-testid="board-canvas"
+      data-item-count={itemCount}
+      data-zoom={zoom.toFixed(2)}
+      tabIndex={0}
+      aria-label="Whiteboard"
+    />
+  );
 }
 
 function BoardToolbar({ session, view, mounted, onClose }: { session: BoardSession; view: BoardViewStore; mounted: Mounted | null; onClose?: () => void }) {
