@@ -53,7 +53,7 @@ function pair(): { a: FakeChannel; b: FakeChannel } {
 }
 
 /** A y-webrtc sync message of exactly `size` bytes, carrying a real Yjs update with a binary value. */
-function syncMessageOfSize(size: number): Uint8Array {
+function syncMessageOfSize(size: number): Uint8Array<ArrayBuffer> {
   let payload = Math.max(0, size - 40);
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const doc = new Y.Doc();
@@ -63,7 +63,7 @@ function syncMessageOfSize(size: number): Uint8Array {
     encoding.writeVarUint(encoder, 2);
     encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc));
     const message = encoding.toUint8Array(encoder);
-    if (message.length === size) return message;
+    if (message.length === size) return new Uint8Array(message);
     payload += size - message.length;
   }
   throw new Error(`cannot build a message of ${size} bytes`);
