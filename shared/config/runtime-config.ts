@@ -20,5 +20,7 @@ export const RuntimeConfigSchema = z.strictObject({
   iceServers: z.array(IceServerSchema),
   /** TURN REST endpoint that hands out short-lived credentials; optional. */
   turnCredentialsUrl: httpUrl.optional(),
+  /** Encrypts board signaling (y-webrtc `password`); peers without it see nothing. Optional. */
+  boardPassword: z.string().min(8).max(256).optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;

@@ -13,6 +13,7 @@ export const SERVER_ENV = {
   signalingUrls: 'CONFER_SIGNALING_URLS',
   iceServers: 'CONFER_ICE_SERVERS',
   turnCredentialsUrl: 'CONFER_TURN_CREDENTIALS_URL',
+  boardPassword: 'CONFER_BOARD_PASSWORD',
 } as const;
 
 export type ServerConfigResolution =
@@ -61,6 +62,8 @@ export function resolveServerConfig(env: Environment, settingsFile: unknown): Se
   if (iceServers) merged.iceServers = parseIceServersVariable(iceServers, problems);
   const turnCredentialsUrl = nonEmpty(env[SERVER_ENV.turnCredentialsUrl]);
   if (turnCredentialsUrl) merged.turnCredentialsUrl = turnCredentialsUrl;
+  const boardPassword = nonEmpty(env[SERVER_ENV.boardPassword]);
+  if (boardPassword) merged.boardPassword = boardPassword;
 
   if (problems.length > 0) return { kind: 'invalid', problems };
   if (merged.janusUrl === undefined) {

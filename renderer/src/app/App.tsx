@@ -1,5 +1,8 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import { parseBoardLaunch } from '../board/board-launch.js';
+import { BoardList } from '../board/components/BoardList.js';
+import { BoardPanel } from '../board/components/BoardPanel.js';
 import { CallView } from '../call/components/CallView.js';
 import { Lobby } from '../call/components/Lobby.js';
 import type { LaunchParams } from './launch-params.js';
@@ -13,22 +16,42 @@ interface AppProps {
 export function App({ meeting, launch }: AppProps) {
   const phase = useStore(meeting.callStore, (state) => state.phase);
   const error = useStore(meeting.callStore, (state) => state.error);
+  const board = useStore(meeting.boards.store, (state) => state.session);
 
   useEffect(() => {
     if (launch.autoJoin && launch.room && launch.displayName) {
       void meeting.join({ room: launch.room, displayName: launch.displayName });
+      return;
     }
+    // Without a call, the board opens on its own: the one asked for, or the last one used (which works offline).
+    const standalone = parseBoardLaunch(window.location.search) ?? meeting.boards.lastBoard();
+    if (standalone) void meeting.boards.open(standalone.boardId, standalone.name);
   }, [meeting, launch]);
 
   if (phase === 'in-call') {
-    return <CallView callStore={meeting.callStore} boardStore={meeting.boardStore} onLeave={() => void meeting.leave()} />;
+    return (
+      <>
+        <CallView callStore={meeting.callStore} boardStore={meeting.boardStore} onLeave={() => void meeting.leave()} />
+        {board && <BoardPanel session={board} />}
+      </>
+    );
+  }
+  if (board && phase !== 'joining') {
+    return (
+      <main className="board-standalone">
+        <BoardPanel session={board} onClose={() => void meeting.boards.close(true)} />
+      </main>
+    );
   }
   return (
-    <Lobby
-      initial={{ ...(launch.room ? { room: launch.room } : {}), ...(launch.displayName ? { displayName: launch.displayName } : {}) }}
-      error={error}
-      busy={phase === 'joining'}
-      onJoin={(request) => void meeting.join(request)}
-    />
+    <div className="board-home">
+      <Lobby
+        initial={{ ...(launch.room ? { room: launch.room } : {}), ...(launch.displayName ? { displayName: launch.displayName } : {}) }}
+        error={error}
+        busy={phase === 'joining'}
+        onJoin={(request) => void meeting.join(request)}
+      />
+      <BoardList host={meeting.boards} />
+    </div>
   );
 }

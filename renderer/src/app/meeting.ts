@@ -1,30 +1,29 @@
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { JoinRequest } from '../../../shared/call/join-request.js';
-import { connectBoard, createBoardConnectionStore, type BoardConnection } from '../board/board-connection.js';
+import { createBoardHost } from '../board/board-host.js';
 import { createCallEngine } from '../call/call-engine.js';
 import { createCallStore } from '../call/call-store.js';
 
 /**
  * A meeting is a call and its board, joined and left together. Components
- * read the stores; only this object changes them.
+ * read the stores; only this object changes them. The board can also be
+ * opened without a call (offline, from the board list).
  */
 export function createMeeting(config: RuntimeConfig) {
   const callStore = createCallStore();
-  const boardStore = createBoardConnectionStore();
+  const boards = createBoardHost(config);
   const engine = createCallEngine({ janusUrl: config.janusUrl, store: callStore, warn: (message) => console.warn(message) });
-  let board: BoardConnection | null = null;
 
   return {
     callStore,
-    boardStore,
+    boards,
+    boardStore: boards.connection,
     async join(request: JoinRequest): Promise<void> {
-      board?.destroy();
-      board = connectBoard(request.room, config, boardStore);
+      await boards.open(request.room, request.displayName);
       await engine.join(request);
     },
     async leave(): Promise<void> {
-      board?.destroy();
-      board = null;
+      await boards.close(true);
       await engine.leave();
     },
   };

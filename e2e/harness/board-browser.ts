@@ -1,0 +1,97 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from './requirements.js';
+
+/** The same flags as browser.ts: proven on these machines. */
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--allow-loopback-in-peer-connection',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export interface BoardParticipant {
+  readonly name: string;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Where this participant's profile (IndexedDB, local storage) lives: reuse it to reopen the same browser. */
+  readonly profile: string;
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+export async function createProfile(): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), 'confer-board-profile-'));
+}
+
+export async function removeProfile(profile: string): Promise<void> {
+  await rm(profile, { recursive: true, force: true });
+}
+
+/**
+ * One participant is one Chromium process with a profile on disk, so that it
+ * can be closed and started again with its IndexedDB intact. The page only
+ * uses data channels, and Chromium gathers ICE candidates only for pages
+ * holding a media permission: it is granted for the web build's origin.
+ */
+export async function launchBoardParticipant(name: string, webUrl: string, profile: string, viewport = { width: 1100, height: 700 }): Promise<BoardParticipant> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport,
+    acceptDownloads: true,
+  });
+  await context.grantPermissions(['camera', 'microphone'], { origin: new URL(webUrl).origin });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`${name} page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${name} console: ${message.text()}`);
+  });
+  return { name, context, page, profile, problems, close: () => context.close() };
+}
+
+export function boardUrl(webUrl: string, board: string, name: string): string {
+  const url = new URL(webUrl);
+  url.search = new URLSearchParams({ board, name }).toString();
+  return url.toString();
+}
+
+export async function itemCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('board-canvas').getAttribute('data-item-count'));
+}
+
+export async function peerCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('board-sync-status').getAttribute('data-peers'));
+}
+
+/** Drags the mouse through `points` (canvas pixels) with the button held: real pointer events in the page. */
+export async function drag(page: Page, points: ReadonlyArray<readonly [number, number]>): Promise<void> {
+  const box = await page.getByTestId('board-canvas').boundingBox();
+  if (!box) throw new Error('the board canvas is not visible');
+  const [first, ...rest] = points;
+  if (!first) return;
+  await page.mouse.move(box.x + first[0], box.y + first[1]);
+  await page.mouse.down();
+  for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The board as its JSON export, through the export button: identical boards give identical files. */
+export async function exportBoard(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('board-export-json').click()]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}

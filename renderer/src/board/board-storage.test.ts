@@ -1,0 +1,96 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, test } from 'vitest';
+import * as Y from 'yjs';
+import { BoardModel } from '../../../shared/board/board-doc.js';
+import { sampleStroke } from '../../../shared/board/test-items.js';
+import { createBoardCatalog } from './board-catalog.js';
+import { COMPACT_AFTER_RECORDS, deleteStoredBoard, persistBoard } from './board-storage.js';
+
+function memoryStorage(): Storage {
+  const values = new Map<string, string>();
+  return {
+    get length() {
+      return values.size;
+    },
+    clear: () => values.clear(),
+    getItem: (key) => values.get(key) ?? null,
+    key: (index) => [...values.keys()][index] ?? null,
+    removeItem: (key) => void values.delete(key),
+    setItem: (key, value) => void values.set(key, value),
+  };
+}
+
+/** y-indexeddb writes each update in its own IndexedDB transaction; a round trip through the store waits for them. */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+describe('board persistence', () => {
+  test('a board reopens from IndexedDB with everything drawn before, offline', async () => {
+    const doc = new Y.Doc();
+    const storage = persistBoard('persist-reopen', doc);
+    await storage.restored;
+    const model = new BoardModel(doc);
+    const strokes = [sampleStroke(0, 0, 1), sampleStroke(10, 10, 2)];
+    model.put(strokes);
+    model.remove([strokes[0]?.id ?? '']);
+    model.put([sampleStroke(20, 20, 3)]);
+    await settle();
+    await storage.destroy();
+
+    const reopened = new Y.Doc();
+    const again = persistBoard('persist-reopen', reopened);
+    await again.restored;
+    expect(new BoardModel(reopened).readAll()).toEqual(model.readAll());
+    await again.destroy();
+  });
+
+  test('many small edits are folded into one record, keeping the store near the document size', async () => {
+    const doc = new Y.Doc();
+    const storage = persistBoard('persist-compact', doc);
+    await storage.restored;
+    const model = new BoardModel(doc);
+    for (let index = 0; index < COMPACT_AFTER_RECORDS + 20; index += 1) model.put([sampleStroke(index, index, index)]);
+    await settle();
+    await storage.destroy();
+
+    const reopened = new Y.Doc();
+    const again = persistBoard('persist-compact', reopened);
+    await again.restored;
+    expect(again.recordCount()).toBeLessThanOrEqual(2);
+    expect(new BoardModel(reopened).readAll().size).toBe(COMPACT_AFTER_RECORDS + 20);
+    await again.destroy();
+  });
+
+  test('deleting a board removes its data and its entry in the board list', async () => {
+    const catalog = createBoardCatalog(memoryStorage());
+    catalog.touch('gone', 1);
+    catalog.touch('kept', 2);
+    expect(catalog.list().map((entry) => entry.id)).toEqual(['kept', 'gone']);
+    expect(catalog.lastBoard()).toBe('kept');
+
+    const doc = new Y.Doc();
+    const storage = persistBoard('gone', doc);
+    await storage.restored;
+    new BoardModel(doc).put([sampleStroke(0, 0, 1)]);
+    await settle();
+    await storage.destroy();
+    await deleteStoredBoard('gone');
+    catalog.remove('gone');
+
+    const reopened = new Y.Doc();
+    const again = persistBoard('gone', reopened);
+    await again.restored;
+    expect(new BoardModel(reopened).readAll().size).toBe(0);
+    expect(catalog.list().map((entry) => entry.id)).toEqual(['kept']);
+    await again.destroy();
+  });
+
+  test('a corrupt board list reads as empty rather than failing', () => {
+    const storage = memoryStorage();
+    storage.setItem('confer.boards', '{"not":"a list"');
+    expect(createBoardCatalog(storage).list()).toEqual([]);
+    storage.setItem('confer.boards', JSON.stringify([{ id: '../../etc', lastOpened: 1 }]));
+    expect(createBoardCatalog(storage).list()).toEqual([]);
+  });
+});

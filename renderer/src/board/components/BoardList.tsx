@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { useStore } from 'zustand';
+import { DisplayNameSchema, RoomNameSchema } from '../../../../shared/call/join-request.js';
+import type { BoardHost } from '../board-host.js';
+import '../board.css';
+
+/** Boards kept on this machine: open one (no call, no network needed) or delete it. */
+export function BoardList({ host }: { host: BoardHost }) {
+  const boards = useStore(host.store, (state) => state.boards);
+  const [boardId, setBoardId] = useState('');
+  const [name, setName] = useState(() => host.lastBoard()?.name ?? '');
+  const [error, setError] = useState<string | null>(null);
+
+  const open = (id: string): void => {
+    const room = RoomNameSchema.safeParse(id);
+    const person = DisplayNameSchema.safeParse(name);
+    if (!room.success) return setError(room.error.issues[0]?.message ?? 'Invalid board name');
+    if (!person.success) return setError(person.error.issues[0]?.message ?? 'Enter a name');
+    setError(null);
+    void host.open(room.data, person.data);
+  };
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    open(boardId);
+  };
+
+  return (
+    <aside className="board-list" data-testid="board-list" aria-label="Boards on this device">
+      <h2>Boards on this device</h2>
+      <form onSubmit={onSubmit} className="board-list-form">
+        <label>
+          Your name
+          <input value={name} onChange={(event) => setName(event.target.value)} data-testid="board-list-name" />
+        </label>
+        <label>
+          Board
+          <input value={boardId} onChange={(event) => setBoardId(event.target.value)} placeholder="room name" data-testid="board-list-new" />
+        </label>
+        <button type="submit">Open board</button>
+      </form>
+      {error && (
+        <p role="alert" className="board-list-error">
+          {error}
+        </p>
+      )}
+      {boards.length === 0 ? (
+        <p className="board-list-empty">No boards yet.</p>
+      ) : (
+        <ul>
+          {boards.map((board) => (
+            <li key={board.id} data-testid="board-list-item" data-board-id={board.id}>
+              <span className="board-list-title">{board.id}</span>
+              <time dateTime={new Date(board.lastOpened).toISOString()}>{new Date(board.lastOpened).toLocaleString()}</time>
+              <button type="button" data-testid="board-list-open" onClick={() => open(board.id)}>
+                Open
+              </button>
+              <button type="button" data-testid="board-list-delete" onClick={() => void host.remove(board.id)}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
