@@ -20,5 +20,7 @@ export const RuntimeConfigSchema = z.strictObject({
   iceServers: z.array(IceServerSchema),
   /** TURN REST endpoint that hands out short-lived credentials; optional. */
   turnCredentialsUrl: httpUrl.optional(),
+  /** `relay` sends all media through TURN: for networks that must not reveal addresses, and to test TURN. */
+  iceTransportPolicy: z.enum(['all', 'relay']).optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;

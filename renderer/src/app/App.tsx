@@ -16,19 +16,26 @@ export function App({ meeting, launch }: AppProps) {
 
   useEffect(() => {
     if (launch.autoJoin && launch.room && launch.displayName) {
-      void meeting.join({ room: launch.room, displayName: launch.displayName });
+      void meeting.join({ room: launch.room, displayName: launch.displayName }, { pin: launch.pin });
     }
   }, [meeting, launch]);
 
-  if (phase === 'in-call') {
-    return <CallView callStore={meeting.callStore} boardStore={meeting.boardStore} onLeave={() => void meeting.leave()} />;
+  if (phase === 'in-call' || phase === 'reconnecting') {
+    return <CallView callStore={meeting.callStore} boardStore={meeting.boardStore} engine={meeting.call} onLeave={() => void meeting.leave()} />;
   }
   return (
     <Lobby
-      initial={{ ...(launch.room ? { room: launch.room } : {}), ...(launch.displayName ? { displayName: launch.displayName } : {}) }}
+      initial={{
+        ...(launch.room ? { room: launch.room } : {}),
+        ...(launch.displayName ? { displayName: launch.displayName } : {}),
+        ...(launch.pin ? { pin: launch.pin } : {}),
+      }}
       error={error}
       busy={phase === 'joining'}
-      onJoin={(request) => void meeting.join(request)}
+      store={meeting.callStore}
+      engine={meeting.call}
+      joiningDirectly={launch.autoJoin}
+      onJoin={(request, access) => void meeting.join(request, access)}
     />
   );
 }

@@ -1,7 +1,15 @@
 import { createStore } from 'zustand/vanilla';
+import type { RemoteFeedMedia } from './janus/subscriber.js';
 import type { Roster } from './participants.js';
+import type { FeedStats } from './quality/stats-monitor.js';
 
-export type CallPhase = 'idle' | 'joining' | 'in-call' | 'failed';
+export type CallPhase = 'idle' | 'joining' | 'in-call' | 'reconnecting' | 'failed';
+export type CallLayout = 'grid' | 'speaker';
+
+export interface MediaDeviceChoice {
+  readonly deviceId: string;
+  readonly label: string;
+}
 
 export interface CallState {
   readonly phase: CallPhase;
@@ -16,6 +24,27 @@ export interface CallState {
   readonly screenSharing: boolean;
   /** A sentence for the user when joining failed or the call dropped. */
   readonly error: string | null;
+  /** Local tracks for previews; null while off. */
+  readonly localAudio: MediaStreamTrack | null;
+  readonly localVideo: MediaStreamTrack | null;
+  readonly localScreen: MediaStreamTrack | null;
+  readonly cameras: readonly MediaDeviceChoice[];
+  readonly microphones: readonly MediaDeviceChoice[];
+  readonly cameraId: string | null;
+  readonly microphoneId: string | null;
+  /** A device problem the user should see (unplugged, refused), or null. */
+  readonly deviceProblem: string | null;
+  /** What each remote feed delivers on the subscription, by feed id. */
+  readonly remoteMedia: Readonly<Record<string, RemoteFeedMedia>>;
+  readonly layout: CallLayout;
+  /** The feed last reported talking by Janus (ours included), or null. */
+  readonly activeSpeakerId: string | null;
+  /** Video subscriptions paused because the downlink stayed too low. */
+  readonly audioOnly: boolean;
+  readonly stats: Readonly<Record<string, FeedStats>>;
+  /** The room secret was given: moderation controls are offered. */
+  readonly moderator: boolean;
+  readonly iceRestarts: number;
 }
 
 export const initialCallState: CallState = {
@@ -28,6 +57,21 @@ export const initialCallState: CallState = {
   videoMuted: false,
   screenSharing: false,
   error: null,
+  localAudio: null,
+  localVideo: null,
+  localScreen: null,
+  cameras: [],
+  microphones: [],
+  cameraId: null,
+  microphoneId: null,
+  deviceProblem: null,
+  remoteMedia: {},
+  layout: 'grid',
+  activeSpeakerId: null,
+  audioOnly: false,
+  stats: {},
+  moderator: false,
+  iceRestarts: 0,
 };
 
 export type CallStore = ReturnType<typeof createCallStore>;

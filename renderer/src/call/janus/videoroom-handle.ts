@@ -32,13 +32,20 @@ export class VideoRoomHandle {
 
   /** Sends a request and returns the plugin's answer for the caller to validate; a plugin error becomes a JanusRequestError. */
   async request(body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit): Promise<unknown> {
+    return (await this.negotiate(body, jsep)).data;
+  }
+
+  /** Like `request`, and also returns the SDP Janus attached to its answer (a publisher's answer, for one). */
+  async negotiate(body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit): Promise<{ data: unknown; jsep: RTCSessionDescriptionInit | undefined }> {
     let reply: Record<string, unknown>;
     try {
       reply = (await this.plugin.sendWithTransaction(jsep ? { body, jsep } : { body })).getPlainMessage();
     } catch (error) {
       throw JanusRequestError.from(error);
     }
-    return pluginDataOf(reply);
+    const answer = reply.jsep === undefined ? undefined : JsepSchema.safeParse(reply.jsep);
+    if (answer && !answer.success) throw new JanusRequestError('Janus answered with a malformed SDP', undefined);
+    return { data: pluginDataOf(reply), jsep: answer?.data };
   }
 
   async detach(): Promise<void> {
