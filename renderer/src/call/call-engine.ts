@@ -2,17 +2,17 @@ import type { JoinRequest } from '../../../shared/call/join-request.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { CallLayout, CallState, CallStore } from './call-store.js';
 import { cameraDescriptions, screenFeedId, StreamDescription } from './feed-labels.js';
-import { openJanusSession, type JanusSession } from './janus/janus-session.js';
+import { openJanusSession, reclaimJanusSession, type JanusSession } from './janus/janus-session.js';
 import { JanusRequestError, VideoRoomErrorCode } from './janus/janus-request-error.js';
 import { Publisher } from './janus/publisher.js';
 import { Subscriber } from './janus/subscriber.js';
 import { VideoRoomHandle } from './janus/videoroom-handle.js';
-import { RoomExistsSchema, type VideoRoomEvent } from './janus/videoroom-messages.js';
+import { ParticipantListSchema, RoomExistsSchema, type VideoRoomEvent } from './janus/videoroom-messages.js';
 import { resolveRtcConfiguration } from './media/ice-config.js';
 import { LayerPacer } from './media/layer-pacer.js';
 import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen } from './media/local-media.js';
 import { fitLayersToBudget, layerForTile, type LayerWant, type TileRole } from './media/simulcast.js';
-import { applyVideoRoomEvent } from './participants.js';
+import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
 import { initialFallbackState, nextFallbackState } from './quality/audio-only-fallback.js';
 import type { InboundCounters } from './quality/network-quality.js';
 import { readPublisherStats, readSubscriberStats, SELF_STATS } from './quality/stats-monitor.js';
@@ -56,6 +56,13 @@ const LEAVE_TIMEOUT_MS = 2000;
 /** Between attempts to reach Janus again: short, so a restarted server is found within a second. */
 const RECONNECT_INTERVAL_MS = 500;
 const STATS_INTERVAL_MS = 1000;
+/**
+ * How long a lost WebSocket is answered with `claim` before joining from
+ * scratch: inside the stack's 30 s reclaim_session_timeout, with room for
+ * the round trips.
+ */
+const RECLAIM_WINDOW_MS = 25_000;
+const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
 
 function withTimeout<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {
   if (!promise) return Promise.resolve(undefined);
@@ -84,7 +91,7 @@ function joinErrorMessage(error: unknown): string {
 
 /** Everything that lives as long as one Janus session; a reconnect replaces it whole. */
 interface Connection {
-  readonly janus: JanusSession;
+  janus: JanusSession;
   readonly camera: Publisher;
   screen: Publisher | null;
   readonly subscriber: Subscriber;
@@ -325,13 +332,48 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
         connection.screen = await startScreenPublisher(connection, screenTrack, p, feedId).catch(() => null);
         if (!connection.screen) stopScreenTrack();
       }
-      void janus.closed.then(() => {
-        if (myGeneration === generation) void reconnect();
-      });
+      watchClosed(janus, myGeneration);
     } catch (error) {
       await janus.close().catch(() => undefined);
       throw error;
     }
+  }
+
+  function watchClosed(janus: JanusSession, myGeneration: number): void {
+    void janus.closed.then(() => {
+      if (myGeneration === generation && connection?.janus === janus) void reconnect();
+    });
+  }
+
+  /**
+   * Takes the session back over a new socket: publishers and subscription
+   * keep their PeerConnections (media may never have stopped), only the
+   * signaling is rebuilt, and the roster is re-read for events missed meanwhile.
+   */
+  async function reclaim(current: Connection, p: CallParams, myGeneration: number): Promise<void> {
+    const handles = [current.camera.handle, current.screen?.handle, current.subscriber.videoRoomHandle].filter(
+      (handle): handle is VideoRoomHandle => handle !== null && handle !== undefined,
+    );
+    const { janus, plugins } = await reclaimJanusSession(
+      config.janusUrl,
+      current.janus.session.getId(),
+      handles.map((handle) => ({ id: handle.id, name: VIDEOROOM_PLUGIN })),
+    );
+    if (myGeneration !== generation) {
+      await janus.close();
+      throw new Error('superseded');
+    }
+    handles.forEach((handle, index) => {
+      const plugin = plugins[index];
+      if (plugin) handle.rebind(plugin);
+    });
+    current.subscriber.adoptSession(janus.session);
+    current.janus = janus;
+    watchClosed(janus, myGeneration);
+    const listed = ParticipantListSchema.safeParse(await current.camera.handle.request({ request: 'listparticipants', room: p.room }));
+    const selfId = state().selfId;
+    if (listed.success && selfId) store.setState((now) => ({ roster: reconcileRoster(now.roster, listed.data.participants, selfId) }));
+    current.subscriber.want(wantedFeeds());
   }
 
   /** Drops the current session's objects without telling Janus: it is gone or will time us out. */
@@ -346,13 +388,31 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   }
 
   /**
-   * The WebSocket closed (Janus restarted, network changed): join again
-   * from scratch with the same tracks and mute state until it works, showing
-   * "reconnecting" meanwhile.
+   * The WebSocket closed. First `claim` the session over a new socket
+   * (network blip: nothing else changes); when Janus no longer knows it
+   * (restarted) or the reclaim window passed, join again from scratch with
+   * the same tracks and mute state until it works. "Reconnecting" shows
+   * meanwhile.
    */
   async function reconnect(): Promise<void> {
     const p = params;
+    const previous = connection;
     if (!p) return;
+    const claimGeneration = generation;
+    set({ phase: 'reconnecting' });
+    const lostAt = performance.now();
+    while (previous && claimGeneration === generation && performance.now() - lostAt < RECLAIM_WINDOW_MS) {
+      try {
+        await reclaim(previous, p, claimGeneration);
+        if (claimGeneration === generation) set({ phase: 'in-call' });
+        return;
+      } catch (error) {
+        // An answer from Janus (no such session) means it restarted: claiming again cannot work.
+        if (typeof (error as { code?: unknown }).code === 'number') break;
+        await sleep(RECONNECT_INTERVAL_MS);
+      }
+    }
+    if (claimGeneration !== generation) return;
     const myGeneration = ++generation;
     dropConnection();
     set({ phase: 'reconnecting', roster: {}, remoteMedia: {}, stats: {}, selfId: null, activeSpeakerId: null });

@@ -84,3 +84,26 @@ export function applyVideoRoomEvent(roster: Roster, event: VideoRoomEvent, selfI
       return roster;
   }
 }
+
+/** One entry of the VideoRoom `listparticipants` answer. */
+export interface ListedParticipant {
+  readonly id: string;
+  readonly display?: string | undefined;
+  readonly publisher: boolean;
+}
+
+/**
+ * Brings the roster back in line with Janus after events may have been
+ * missed (a claimed session hears nothing while its socket was down):
+ * departed people go, newcomers come in, known entries keep their state.
+ */
+export function reconcileRoster(roster: Roster, listed: readonly ListedParticipant[], selfId: string): Roster {
+  let next: Roster = {};
+  for (const entry of listed) {
+    const known = roster[entry.id];
+    next = known
+      ? upsert(next, entry.id, { ...known, ...withDisplay(entry.display), publishing: entry.publisher }, selfId)
+      : upsert(next, entry.id, { ...withDisplay(entry.display), publishing: entry.publisher, audioMuted: false, videoMuted: false }, selfId);
+  }
+  return next;
+}

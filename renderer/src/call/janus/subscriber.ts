@@ -46,7 +46,10 @@ export class Subscriber {
   private readonly stopWatching: () => void;
   iceRestarts = 0;
 
+  private session: Session;
+
   constructor(private readonly options: SubscriberOptions) {
+    this.session = options.session;
     this.pc = new RTCPeerConnection(options.rtc);
     this.pc.addEventListener('track', () => this.publishMedia());
     this.stopWatching = watchConnection(this.pc, () => void this.restartIce());
@@ -78,6 +81,16 @@ export class Subscriber {
       this.iceRestarts += 1;
       await this.configure({ restart: true });
     });
+  }
+
+  /** The subscription's handle, once it exists: a claimed session rebinds it. */
+  get videoRoomHandle(): VideoRoomHandle | null {
+    return this.handle;
+  }
+
+  /** Continues on a session claimed over a new WebSocket. */
+  adoptSession(session: Session): void {
+    this.session = session;
   }
 
   /** The feed and kind each of our m-lines carries. */
@@ -122,7 +135,7 @@ export class Subscriber {
 
   private async ensureHandle(): Promise<VideoRoomHandle> {
     if (this.handle) return this.handle;
-    const handle = await VideoRoomHandle.attach(this.options.session, this.options.warn);
+    const handle = await VideoRoomHandle.attach(this.session, this.options.warn);
     handle.onEvent((event, jsep) => this.onEvent(event, jsep));
     this.handle = handle;
     return handle;

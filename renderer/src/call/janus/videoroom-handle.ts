@@ -14,15 +14,31 @@ export class VideoRoomHandle {
   private readonly listeners = new Set<VideoRoomListener>();
 
   private constructor(
-    private readonly plugin: Plugin,
+    private plugin: Plugin,
     private readonly onInvalid: InvalidMessageListener,
   ) {
-    plugin.on('message', (message) => this.dispatch(message.getPlainMessage()));
-    plugin.on('error', () => undefined);
+    this.listen(plugin);
   }
 
   static async attach(session: Session, onInvalid: InvalidMessageListener): Promise<VideoRoomHandle> {
     return new VideoRoomHandle(await session.attachPlugin(VIDEOROOM_PLUGIN), onInvalid);
+  }
+
+  /** The handle's id on the server, which a `claim` keeps. */
+  get id(): number {
+    return this.plugin.getId();
+  }
+
+  /** Continues on the plugin object rebuilt for this handle after the session was claimed over a new socket. */
+  rebind(plugin: Plugin): void {
+    this.plugin.removeAllListeners();
+    this.plugin = plugin;
+    this.listen(plugin);
+  }
+
+  private listen(plugin: Plugin): void {
+    plugin.on('message', (message) => this.dispatch(message.getPlainMessage()));
+    plugin.on('error', () => undefined);
   }
 
   onEvent(listener: VideoRoomListener): () => void {

@@ -80,6 +80,12 @@ export const JsepSchema = z.strictObject({
   e2ee: z.boolean().optional(),
 });
 
+/** Reply to `listparticipants`. */
+export const ParticipantListSchema = z.looseObject({
+  videoroom: z.literal('participants'),
+  participants: z.array(z.looseObject({ id: FeedId, display: Display, publisher: z.boolean().default(false) })).max(1024),
+});
+
 /** Reply to `exists`. */
 export const RoomExistsSchema = z.looseObject({ videoroom: z.literal('success'), exists: z.boolean() });
 
