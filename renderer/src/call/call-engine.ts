@@ -1,6 +1,7 @@
 import type { JoinRequest } from '../../../shared/call/join-request.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { CallLayout, CallState, CallStore } from './call-store.js';
+import { applyRoomMessage, initialRoomChatState, parseRoomMessage, pruneHands, type RoomMessage, type ReactionEntry } from './chat/room-messages.js';
 import { cameraDescriptions, screenFeedId, StreamDescription } from './feed-labels.js';
 import { openJanusSession, reclaimJanusSession, type JanusSession } from './janus/janus-session.js';
 import { JanusRequestError, VideoRoomErrorCode } from './janus/janus-request-error.js';
@@ -47,14 +48,17 @@ export interface CallEngine {
   forgetTile(feedId: string): void;
   /** Restarts ICE on every connection now (the stats panel's "Reconnect media"). */
   restartIce(): Promise<void>;
+  sendChat(text: string): void;
+  setHandRaised(raised: boolean): void;
+  react(emoji: ReactionEntry['emoji']): void;
   muteParticipant(feedId: string): Promise<void>;
   removeParticipant(feedId: string): Promise<void>;
 }
 
 /** Leaving must not hang on a server that stopped answering. */
 const LEAVE_TIMEOUT_MS = 2000;
-/** Between attempts to reach Janus again: short, so a restarted server is found within a second. */
-const RECONNECT_INTERVAL_MS = 500;
+/** Between attempts to reach Janus again: short, so a restarted server is found at once. */
+const RECONNECT_INTERVAL_MS = 250;
 const STATS_INTERVAL_MS = 1000;
 /**
  * How long a lost WebSocket is answered with `claim` before joining from
@@ -63,6 +67,8 @@ const STATS_INTERVAL_MS = 1000;
  */
 const RECLAIM_WINDOW_MS = 25_000;
 const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
+/** How long a reaction floats over its tile. */
+const REACTION_SHOW_MS = 4000;
 
 function withTimeout<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {
   if (!promise) return Promise.resolve(undefined);
@@ -224,6 +230,30 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     for (const [mid, layer] of fitLayersToBudget(wants, downlinkBps)) pacer.request(mid, layer);
   }
 
+  function receiveRoomMessage(message: RoomMessage): void {
+    store.setState((now) => ({ roomChat: applyRoomMessage(now.roomChat, message, now.selfId) }));
+    if (message.type === 'reaction') {
+      setTimeout(() => {
+        store.setState((now) => ({ roomChat: { ...now.roomChat, reactions: now.roomChat.reactions.filter((entry) => entry.id !== message.id) } }));
+      }, REACTION_SHOW_MS);
+    }
+  }
+
+  /** Sends on our data channel and applies locally (Janus does not echo our own data back). */
+  function sendRoomMessage(build: (sender: { from: string; name: string }) => RoomMessage): void {
+    const { selfId, displayName } = state();
+    if (!selfId) return;
+    const message = build({ from: selfId, name: displayName });
+    const channel = connection?.camera.dataChannel;
+    if (channel?.readyState === 'open') channel.send(JSON.stringify(message));
+    receiveRoomMessage(message);
+  }
+
+  /** Newcomers and reconnects do not know our hand: tell the room again. */
+  function announceHand(): void {
+    if (state().handRaised) sendRoomMessage((sender) => ({ type: 'hand', ...sender, raised: true }));
+  }
+
   function onRoomEvent(event: VideoRoomEvent, myGeneration: number): void {
     if (myGeneration !== generation) return;
     if (event.videoroom === 'event' && event.leaving === 'ok' && event.reason === 'kicked') {
@@ -234,9 +264,11 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       const selfId = event.videoroom === 'joined' ? event.id : current.selfId;
       if (selfId === null) return current;
       const talkingId = event.videoroom === 'talking' ? event.id : current.activeSpeakerId;
-      return { selfId, roster: applyVideoRoomEvent(current.roster, event, selfId), activeSpeakerId: talkingId };
+      const roster = applyVideoRoomEvent(current.roster, event, selfId);
+      return { selfId, roster, activeSpeakerId: talkingId, roomChat: pruneHands(current.roomChat, (id) => id === selfId || id in roster) };
     });
     connection?.subscriber.want(wantedFeeds());
+    if (event.videoroom === 'event' && event.publishers?.length) announceHand();
   }
 
   async function pollStats(myGeneration: number): Promise<void> {
@@ -281,16 +313,21 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   async function connect(p: CallParams, myGeneration: number): Promise<void> {
     const janus = await openJanusSession(config.janusUrl);
     try {
-      const probe = await VideoRoomHandle.attach(janus.session, warn);
-      await ensureRoom(probe, p.room, p.access);
-      await probe.detach();
-      const audio = await ensureMicrophone();
-      const video = await ensureCamera();
+      // Media and the room check in parallel: opening devices is the slow part of a first join.
+      const [handle, audio, video] = await Promise.all([
+        VideoRoomHandle.attach(janus.session, warn).then(async (attached) => {
+          await ensureRoom(attached, p.room, p.access);
+          return attached;
+        }),
+        ensureMicrophone(),
+        ensureCamera(),
+      ]);
       if (myGeneration !== generation) throw new Error('superseded');
       let privateId: number | undefined;
       const feedId = crypto.randomUUID();
       const camera = await Publisher.start({
         session: janus.session,
+        handle,
         room: p.room,
         feedId,
         display: p.displayName,
@@ -319,6 +356,10 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
         pin: p.access.pin,
         rtc: p.rtc,
         warn,
+        onData: (data) => {
+          const message = myGeneration === generation ? parseRoomMessage(data) : null;
+          if (message) receiveRoomMessage(message);
+        },
         onMedia: (remoteMedia) => {
           if (myGeneration !== generation) return;
           set({ remoteMedia });
@@ -326,6 +367,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
         },
       });
       connection = { janus, camera, screen: null, subscriber };
+      camera.dataChannel?.addEventListener('open', announceHand);
       subscriber.want(wantedFeeds());
       const screenTrack = state().localScreen;
       if (screenTrack && screenTrack.readyState === 'live') {
@@ -458,7 +500,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   async function endCall(error: string | null): Promise<void> {
     await teardown(error === null);
     stopLocalTracks();
-    set({ phase: error === null ? 'idle' : 'failed', error, selfId: null, roster: {}, remoteMedia: {}, stats: {}, activeSpeakerId: null, audioOnly: false, moderator: false });
+    set({ phase: error === null ? 'idle' : 'failed', error, selfId: null, roster: {}, remoteMedia: {}, stats: {}, activeSpeakerId: null, audioOnly: false, moderator: false, roomChat: initialRoomChatState, handRaised: false });
   }
 
   async function setAudioMuted(muted: boolean): Promise<void> {
@@ -589,6 +631,20 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       const current = connection;
       if (!current) return;
       await Promise.all([current.camera.restartIce(), current.subscriber.restartIce(), current.screen?.restartIce()]);
+    },
+
+    sendChat(text) {
+      const trimmed = text.trim().slice(0, 2000);
+      if (trimmed) sendRoomMessage((sender) => ({ type: 'chat', ...sender, id: crypto.randomUUID(), text: trimmed }));
+    },
+
+    setHandRaised(raised) {
+      set({ handRaised: raised });
+      sendRoomMessage((sender) => ({ type: 'hand', ...sender, raised }));
+    },
+
+    react(emoji) {
+      sendRoomMessage((sender) => ({ type: 'reaction', ...sender, id: crypto.randomUUID(), emoji }));
     },
 
     async muteParticipant(feedId) {

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { initialRoomChatState, type RoomChatState } from './chat/room-messages.js';
 import type { RemoteFeedMedia } from './janus/subscriber.js';
 import type { Roster } from './participants.js';
 import type { FeedStats } from './quality/stats-monitor.js';
@@ -45,6 +46,9 @@ export interface CallState {
   /** The room secret was given: moderation controls are offered. */
   readonly moderator: boolean;
   readonly iceRestarts: number;
+  /** Chat, raised hands and reactions of the room. */
+  readonly roomChat: RoomChatState;
+  readonly handRaised: boolean;
 }
 
 export const initialCallState: CallState = {
@@ -72,6 +76,8 @@ export const initialCallState: CallState = {
   stats: {},
   moderator: false,
   iceRestarts: 0,
+  roomChat: initialRoomChatState,
+  handRaised: false,
 };
 
 export type CallStore = ReturnType<typeof createCallStore>;

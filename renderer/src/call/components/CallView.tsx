@@ -4,6 +4,8 @@ import type { BoardConnectionStore } from '../../board/board-connection.js';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 import '../call.css';
+import { REACTIONS } from '../chat/room-messages.js';
+import { ChatPanel } from './ChatPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import { Stage } from './Stage.js';
 import { StatsPanel } from './StatsPanel.js';
@@ -17,7 +19,7 @@ interface CallViewProps {
 
 const SIGNALING_LABEL = { connecting: 'Connecting…', connected: 'Connected', disconnected: 'Offline' } as const;
 
-/** Single keys, ignored while typing in a field: M microphone, V camera, S screen, L layout, I statistics. */
+/** Single keys, ignored while typing in a field: M microphone, V camera, S screen, L layout, H hand, I statistics. */
 function useShortcuts(store: CallStore, engine: CallEngine, toggleStats: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -36,6 +38,9 @@ function useShortcuts(store: CallStore, engine: CallEngine, toggleStats: () => v
           break;
         case 'l':
           engine.setLayout(state.layout === 'grid' ? 'speaker' : 'grid');
+          break;
+        case 'h':
+          engine.setHandRaised(!state.handRaised);
           break;
         case 'i':
           toggleStats();
@@ -80,6 +85,7 @@ function Controls({ store, engine, onLeave, onStats }: { readonly store: CallSto
   const videoMuted = useStore(store, (state) => state.videoMuted);
   const sharing = useStore(store, (state) => state.screenSharing);
   const layout = useStore(store, (state) => state.layout);
+  const handRaised = useStore(store, (state) => state.handRaised);
   const cameras = useStore(store, (state) => state.cameras);
   const microphones = useStore(store, (state) => state.microphones);
   const cameraId = useStore(store, (state) => state.cameraId);
@@ -98,6 +104,16 @@ function Controls({ store, engine, onLeave, onStats }: { readonly store: CallSto
       <button type="button" data-testid="toggle-layout" onClick={() => engine.setLayout(layout === 'grid' ? 'speaker' : 'grid')} title="Layout (L)">
         {layout === 'grid' ? 'Speaker view' : 'Grid view'}
       </button>
+      <button type="button" className={handRaised ? 'raised' : 'secondary'} aria-pressed={handRaised} data-testid="toggle-hand" onClick={() => engine.setHandRaised(!handRaised)} title="Raise hand (H)">
+        {handRaised ? 'Lower hand' : 'Raise hand'}
+      </button>
+      <span className="reactions" role="group" aria-label="Reactions">
+        {REACTIONS.map((emoji) => (
+          <button key={emoji} type="button" className="secondary reaction-button" data-testid="send-reaction" aria-label={`React ${emoji}`} onClick={() => engine.react(emoji)}>
+            {emoji}
+          </button>
+        ))}
+      </span>
       <select aria-label="Camera" value={cameraId ?? ''} onChange={(event) => void engine.selectCamera(event.target.value)}>
         {cameras.map((device) => (
           <option key={device.deviceId} value={device.deviceId}>
@@ -142,6 +158,7 @@ export function CallView({ callStore, boardStore, engine, onLeave }: CallViewPro
         <Stage store={callStore} engine={engine} />
         <div className="call-side">
           <ParticipantList store={callStore} />
+          <ChatPanel store={callStore} engine={engine} />
           {statsOpen && <StatsPanel store={callStore} engine={engine} />}
         </div>
       </div>

@@ -2,11 +2,37 @@ import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
+import type { ReactionEntry } from '../chat/room-messages.js';
 import type { TileRole } from '../media/simulcast.js';
 import { SELF_STATS } from '../quality/stats-monitor.js';
 import { AudioTrack, VideoTrack } from './MediaElements.js';
 
 const QUALITY_LABEL = { good: 'Good connection', fair: 'Unstable connection', poor: 'Poor connection', unknown: 'Measuring connection' } as const;
+
+const NO_REACTIONS: readonly ReactionEntry[] = [];
+
+/** A raised hand and the reactions currently floating over one participant's tile. */
+function TileBadges({ store, feedId }: { readonly store: CallStore; readonly feedId: string | null }) {
+  const hand = useStore(store, (state) => (feedId ? Boolean(state.roomChat.raisedHands[feedId]) : false));
+  const reactions = useStore(store, (state) => state.roomChat.reactions);
+  const mine = feedId ? reactions.filter((entry) => entry.from === feedId) : NO_REACTIONS;
+  return (
+    <>
+      {hand && (
+        <span className="tile-hand" data-testid="hand-raised" title="Hand raised">
+          ✋
+        </span>
+      )}
+      <span className="tile-reactions">
+        {mine.map((entry) => (
+          <span key={entry.id} data-testid="reaction">
+            {entry.emoji}
+          </span>
+        ))}
+      </span>
+    </>
+  );
+}
 
 function QualityIndicator({ store, feedId }: { readonly store: CallStore; readonly feedId: string }) {
   const quality = useStore(store, (state) => state.stats[feedId]?.quality ?? 'unknown');
@@ -71,6 +97,7 @@ export function RemoteTile({ store, engine, feedId, role }: RemoteTileProps) {
     >
       {showVideo && media.video ? <VideoTrack track={media.video} testId={isScreen ? 'screen-video' : 'tile-video'} /> : <div className="tile-avatar">{participant.displayName.slice(0, 1).toUpperCase()}</div>}
       {media?.audio && <AudioTrack track={media.audio} />}
+      <TileBadges store={store} feedId={feedId} />
       <div className="tile-label">
         <span className="tile-name">{isScreen ? `${participant.displayName}'s screen` : participant.displayName}</span>
         {!isScreen && participant.audioMuted && (
@@ -99,9 +126,11 @@ export function SelfTile({ store, role }: { readonly store: CallStore; readonly 
   const name = useStore(store, (state) => state.displayName);
   const audioMuted = useStore(store, (state) => state.audioMuted);
   const speaking = useStore(store, (state) => state.selfId !== null && state.activeSpeakerId === state.selfId);
+  const selfId = useStore(store, (state) => state.selfId);
   return (
     <div className={`tile tile-${role}${speaking ? ' tile-speaking' : ''}`} data-testid="tile-self" data-speaking={speaking}>
       {video ? <VideoTrack track={video} mirrored testId="self-video" /> : <div className="tile-avatar">{name.slice(0, 1).toUpperCase()}</div>}
+      <TileBadges store={store} feedId={selfId} />
       <div className="tile-label">
         <span className="tile-name">{name} (you)</span>
         {audioMuted && <span className="tile-muted">mic off</span>}

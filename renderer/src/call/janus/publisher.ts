@@ -1,10 +1,13 @@
 import type Session from 'janus-gateway-js/src/session.js';
 import { completeLocalDescription, watchConnection } from '../media/peer.js';
+import { ROOM_CHANNEL_LABEL } from '../chat/room-messages.js';
 import { CAMERA_ENCODINGS } from '../media/simulcast.js';
 import { VideoRoomHandle, type VideoRoomListener } from './videoroom-handle.js';
 
 export interface PublisherOptions {
   readonly session: Session;
+  /** A handle already attached (the room check ran on it), to save a round trip; attached here otherwise. */
+  readonly handle?: VideoRoomHandle;
   readonly room: string;
   /** Our feed id: chosen by us (the room uses string ids) so a screen share can name its owner. */
   readonly feedId: string;
@@ -32,6 +35,8 @@ export interface PublisherMids {
  */
 export class Publisher {
   readonly mids: PublisherMids;
+  /** The camera publisher's data channel: chat, hands and reactions go out on it. */
+  dataChannel: RTCDataChannel | null = null;
   private stopWatching: () => void = () => undefined;
   private restarting: Promise<void> | null = null;
   /** How many ICE restarts this publisher went through, for the stats panel. */
@@ -48,7 +53,7 @@ export class Publisher {
 
   /** Joins the room as a publisher and publishes; a wrong pin rejects with Janus's error code. */
   static async start(options: PublisherOptions): Promise<Publisher> {
-    const handle = await VideoRoomHandle.attach(options.session, options.warn);
+    const handle = options.handle ?? (await VideoRoomHandle.attach(options.session, options.warn));
     if (options.onEvent) handle.onEvent(options.onEvent);
     const pc = new RTCPeerConnection(options.rtc);
     try {
@@ -68,8 +73,10 @@ export class Publisher {
         streams: [stream],
         ...(options.kind === 'camera' ? { sendEncodings: CAMERA_ENCODINGS } : {}),
       });
+      const dataChannel = options.kind === 'camera' ? pc.createDataChannel(ROOM_CHANNEL_LABEL, { ordered: true }) : null;
       const offer = await completeLocalDescription(pc, await pc.createOffer());
       const publisher = new Publisher(handle, pc, audioTransceiver, videoTransceiver);
+      publisher.dataChannel = dataChannel;
       const { jsep } = await handle.negotiate(
         { request: 'publish', display: options.display, descriptions: options.descriptions(publisher.mids) },
         offer,

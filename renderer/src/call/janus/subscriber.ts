@@ -1,4 +1,5 @@
 import type Session from 'janus-gateway-js/src/session.js';
+import { ROOM_CHANNEL_LABEL } from '../chat/room-messages.js';
 import { completeLocalDescription, watchConnection } from '../media/peer.js';
 import type { Substream } from '../media/simulcast.js';
 import { JanusRequestError } from './janus-request-error.js';
@@ -20,11 +21,13 @@ export interface SubscriberOptions {
   readonly pin: string | undefined;
   readonly rtc: RTCConfiguration;
   readonly onMedia: (media: Readonly<Record<string, RemoteFeedMedia>>) => void;
+  /** A data-channel message relayed from any publisher we subscribe to. */
+  readonly onData: (data: unknown) => void;
   readonly warn: (message: string) => void;
 }
 
 /** Janus answers "No such feed" to a subscription racing its publisher's setup: try again shortly. */
-const RETRY_MS = 500;
+const RETRY_MS = 250;
 const NO_SUCH_FEED = 428;
 
 /**
@@ -47,11 +50,13 @@ export class Subscriber {
   iceRestarts = 0;
 
   private session: Session;
+  private dataChannel: RTCDataChannel | null = null;
 
   constructor(private readonly options: SubscriberOptions) {
     this.session = options.session;
     this.pc = new RTCPeerConnection(options.rtc);
     this.pc.addEventListener('track', () => this.publishMedia());
+    this.pc.addEventListener('datachannel', (event) => this.listenTo(event.channel));
     this.stopWatching = watchConnection(this.pc, () => void this.restartIce());
   }
 
@@ -184,10 +189,19 @@ export class Subscriber {
     }
   }
 
+  private listenTo(channel: RTCDataChannel): void {
+    channel.addEventListener('message', (message) => this.options.onData(message.data));
+  }
+
   private async answer(offer: RTCSessionDescriptionInit): Promise<void> {
     const handle = this.handle;
     if (!handle) return;
     await this.pc.setRemoteDescription(offer);
+    // Like janus.js: open a channel of our own so the SCTP association comes up; Janus relays on the label it knows.
+    if (!this.dataChannel && offer.sdp?.includes('m=application')) {
+      this.dataChannel = this.pc.createDataChannel(ROOM_CHANNEL_LABEL, { ordered: true });
+      this.listenTo(this.dataChannel);
+    }
     const answer = await completeLocalDescription(this.pc, await this.pc.createAnswer());
     await handle.request({ request: 'start' }, answer);
     this.publishMedia();
