@@ -138,23 +138,35 @@ describe('room access', () => {
     await Promise.all(people.map((person) => person.close()));
   });
 
-  test('a wrong room PIN gives a clear error in the lobby', async () => {
+  test('a wrong room PIN gives a clear error; the room secret lets the host mute and remove', async () => {
     const { webUrl } = testStack();
     const room = uniqueRoom('pin');
     const [host, guest] = await Promise.all([launchParticipant('Host'), launchParticipant('Guest')]);
     people.push(host, guest);
-    const withPin = (name: string, pin: string) => {
-      const url = new URL(joinUrl(webUrl, room, name));
-      url.searchParams.set('pin', pin);
-      return url.toString();
-    };
-    await host.page.goto(withPin('Host', '4821'));
+    // The host creates the room from the lobby form: its PIN and moderator secret become the room's.
+    const lobby = new URL(webUrl);
+    lobby.search = new URLSearchParams({ room, name: 'Host' }).toString();
+    await host.page.goto(lobby.toString());
+    await host.page.getByLabel(/Room PIN/).fill('4821');
+    await host.page.getByLabel(/Moderator secret/).fill('s3cret-for-tests');
+    await host.page.getByRole('button', { name: 'Join' }).click();
     await expect.poll(() => callPhase(host.page), { timeout: 20_000 }).toBe('in-call');
-    await guest.page.goto(withPin('Guest', '0000'));
+
+    const guestUrl = new URL(joinUrl(webUrl, room, 'Guest'));
+    guestUrl.searchParams.set('pin', '0000');
+    await guest.page.goto(guestUrl.toString());
     await expect.poll(() => guest.page.getByTestId('lobby-error').textContent(), { timeout: 20_000 }).toMatch(/wrong pin/i);
     // The right PIN from the lobby form lets the guest in.
     await guest.page.getByLabel(/Room PIN/).fill('4821');
     await guest.page.getByRole('button', { name: 'Join' }).click();
     await expect.poll(() => guest.page.getByTestId('participant').allTextContents(), { timeout: 20_000 }).toEqual(['Host']);
+
+    const guestTile = host.page.locator('[data-testid="tile"][data-name="Guest"]');
+    await expect.poll(() => decodingNames(host.page), { timeout: 30_000 }).toEqual(['Guest']);
+    await guestTile.getByRole('button', { name: 'Mute' }).click();
+    await expect.poll(() => guestTile.getAttribute('data-audio-muted'), { timeout: 20_000 }).toBe('true');
+    await guestTile.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => guest.page.getByTestId('lobby-error').textContent(), { timeout: 20_000 }).toMatch(/moderator removed you/i);
+    await expect.poll(() => host.page.getByTestId('participant').count(), { timeout: 20_000 }).toBe(0);
   });
 });

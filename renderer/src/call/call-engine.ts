@@ -653,6 +653,11 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       const audioMid = state().roster[feedId]?.audioMid;
       if (!current || !p?.access.secret || !audioMid) return;
       await current.camera.handle.request({ request: 'moderate', room: p.room, secret: p.access.secret, id: feedId, mid: audioMid, mute: true });
+      // Janus drops the audio at once but announces `moderated` only with the next publisher update: show it now.
+      store.setState((now) => {
+        const participant = now.roster[feedId];
+        return participant ? { roster: { ...now.roster, [feedId]: { ...participant, audioMuted: true } } } : now;
+      });
     },
 
     async removeParticipant(feedId) {
