@@ -12,8 +12,10 @@ export interface CoturnOptions {
   readonly port: number;
   readonly secret: string;
   readonly relayPortRange: readonly [number, number];
-  /** Address coturn listens and relays on. */
+  /** Address coturn listens on. */
   readonly address: string;
+  /** Address coturn relays from, when not the listening one. */
+  readonly relayAddress?: string;
 }
 
 /** Sends a STUN Binding request (RFC 5389) and resolves true on a Binding success response. */
@@ -44,7 +46,7 @@ export async function startCoturn(options: CoturnOptions): Promise<ManagedProces
   const configFile = path.join(options.runDirectory, 'turnserver.conf');
   await renderTemplate(TEMPLATE, configFile, {
     LISTEN_IP: options.address,
-    RELAY_IP: options.address,
+    RELAY_IP: options.relayAddress ?? options.address,
     PORT: String(options.port),
     RELAY_MIN_PORT: String(options.relayPortRange[0]),
     RELAY_MAX_PORT: String(options.relayPortRange[1]),

@@ -1,6 +1,6 @@
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.js';
 import { startCoturn } from './coturn.js';
@@ -11,6 +11,16 @@ import type { StackOptions } from './stack-options.js';
 import { startTurnCredentialServer } from './turn-credentials.js';
 
 const LOOPBACK = '127.0.0.1';
+
+/**
+ * Janus does not accept remote candidates on 127.0.0.1 when it is held to
+ * another interface (the e2e namespace's veth): coturn must then relay from
+ * that interface's address for relayed media to reach Janus.
+ */
+function ipv4Of(interfaceName: string | undefined): string | undefined {
+  if (!interfaceName) return undefined;
+  return networkInterfaces()[interfaceName]?.find((address) => address.family === 'IPv4')?.address;
+}
 
 export interface LocalStack {
   /** What clients of this stack need: ready to hand to the renderer. */
@@ -78,7 +88,14 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
     if (options.turn) {
       const turn = options.turn;
       coturn = restartableService('coturn', () =>
-        startCoturn({ runDirectory, port: turn.port, secret: turn.secret, relayPortRange: turn.relayPortRange, address: LOOPBACK }),
+        startCoturn({
+          runDirectory,
+          port: turn.port,
+          secret: turn.secret,
+          relayPortRange: turn.relayPortRange,
+          address: LOOPBACK,
+          relayAddress: ipv4Of(options.iceInterface) ?? LOOPBACK,
+        }),
       );
       await coturn.start();
       started.push(coturn);

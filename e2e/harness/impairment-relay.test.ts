@@ -42,7 +42,12 @@ async function echoThroughRelay(): Promise<(count: number, size?: number) => Pro
       sentAt.set(sequence, performance.now());
       client.send(packet, PORT, FRONT);
     }
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Done when every packet is accounted for: dropped, or echoed and back (a loaded machine may be slow).
+    const settled = (): boolean => {
+      const { uplink, downlink } = relay!;
+      return uplink.forwarded + uplink.dropped === count && downlink.forwarded + downlink.dropped === uplink.forwarded && roundTrips.length === downlink.forwarded;
+    };
+    for (let waited = 0; !settled() && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     client.off('message', onMessage);
     return roundTrips;
   };

@@ -22,5 +22,7 @@ export const RuntimeConfigSchema = z.strictObject({
   turnCredentialsUrl: httpUrl.optional(),
   /** Encrypts board signaling (y-webrtc `password`); peers without it see nothing. Optional. */
   boardPassword: z.string().min(8).max(256).optional(),
+  /** `relay` sends all media through TURN: for networks that must not reveal addresses, and to test TURN. */
+  iceTransportPolicy: z.enum(['all', 'relay']).optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;

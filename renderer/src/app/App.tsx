@@ -20,7 +20,7 @@ export function App({ meeting, launch }: AppProps) {
 
   useEffect(() => {
     if (launch.autoJoin && launch.room && launch.displayName) {
-      void meeting.join({ room: launch.room, displayName: launch.displayName });
+      void meeting.join({ room: launch.room, displayName: launch.displayName }, { pin: launch.pin });
       return;
     }
     // Without a call, the board opens on its own: the one asked for, or the last one used (which works offline).
@@ -28,10 +28,10 @@ export function App({ meeting, launch }: AppProps) {
     if (standalone) void meeting.boards.open(standalone.boardId, standalone.name);
   }, [meeting, launch]);
 
-  if (phase === 'in-call') {
+  if (phase === 'in-call' || phase === 'reconnecting') {
     return (
       <>
-        <CallView callStore={meeting.callStore} boardStore={meeting.boardStore} onLeave={() => void meeting.leave()} />
+        <CallView callStore={meeting.callStore} boardStore={meeting.boardStore} engine={meeting.call} onLeave={() => void meeting.leave()} />
         {board && <BoardPanel session={board} />}
       </>
     );
@@ -46,10 +46,17 @@ export function App({ meeting, launch }: AppProps) {
   return (
     <div className="board-home">
       <Lobby
-        initial={{ ...(launch.room ? { room: launch.room } : {}), ...(launch.displayName ? { displayName: launch.displayName } : {}) }}
+        initial={{
+          ...(launch.room ? { room: launch.room } : {}),
+          ...(launch.displayName ? { displayName: launch.displayName } : {}),
+          ...(launch.pin ? { pin: launch.pin } : {}),
+        }}
         error={error}
         busy={phase === 'joining'}
-        onJoin={(request) => void meeting.join(request)}
+        store={meeting.callStore}
+        engine={meeting.call}
+        joiningDirectly={launch.autoJoin}
+        onJoin={(request, access) => void meeting.join(request, access)}
       />
       <BoardList host={meeting.boards} />
     </div>

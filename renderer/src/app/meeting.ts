@@ -1,7 +1,7 @@
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { JoinRequest } from '../../../shared/call/join-request.js';
 import { createBoardHost } from '../board/board-host.js';
-import { createCallEngine } from '../call/call-engine.js';
+import { createCallEngine, type RoomAccess } from '../call/call-engine.js';
 import { createCallStore } from '../call/call-store.js';
 
 /**
@@ -12,20 +12,26 @@ import { createCallStore } from '../call/call-store.js';
 export function createMeeting(config: RuntimeConfig) {
   const callStore = createCallStore();
   const boards = createBoardHost(config);
-  const engine = createCallEngine({ janusUrl: config.janusUrl, store: callStore, warn: (message) => console.warn(message) });
+  const engine = createCallEngine({ config, store: callStore, warn: (message) => console.warn(message) });
 
   return {
     callStore,
     boards,
     boardStore: boards.connection,
-    async join(request: JoinRequest): Promise<void> {
+    /** The call's own controls (devices, layout, tiles, moderation), for the call components. */
+    call: engine,
+    async join(request: JoinRequest, access?: RoomAccess): Promise<void> {
       await boards.open(request.room, request.displayName);
-      await engine.join(request);
+      await engine.join(request, access);
     },
     async leave(): Promise<void> {
       await boards.close(true);
       await engine.leave();
     },
+    setAudioMuted: (muted: boolean) => engine.setAudioMuted(muted),
+    setVideoMuted: (muted: boolean) => engine.setVideoMuted(muted),
+    startScreenShare: () => engine.startScreenShare(),
+    stopScreenShare: () => engine.stopScreenShare(),
   };
 }
 

@@ -1,7 +1,16 @@
 import { createStore } from 'zustand/vanilla';
+import { initialRoomChatState, type RoomChatState } from './chat/room-messages.js';
+import type { RemoteFeedMedia } from './janus/subscriber.js';
 import type { Roster } from './participants.js';
+import type { FeedStats } from './quality/stats-monitor.js';
 
-export type CallPhase = 'idle' | 'joining' | 'in-call' | 'failed';
+export type CallPhase = 'idle' | 'joining' | 'in-call' | 'reconnecting' | 'failed';
+export type CallLayout = 'grid' | 'speaker';
+
+export interface MediaDeviceChoice {
+  readonly deviceId: string;
+  readonly label: string;
+}
 
 export interface CallState {
   readonly phase: CallPhase;
@@ -16,6 +25,30 @@ export interface CallState {
   readonly screenSharing: boolean;
   /** A sentence for the user when joining failed or the call dropped. */
   readonly error: string | null;
+  /** Local tracks for previews; null while off. */
+  readonly localAudio: MediaStreamTrack | null;
+  readonly localVideo: MediaStreamTrack | null;
+  readonly localScreen: MediaStreamTrack | null;
+  readonly cameras: readonly MediaDeviceChoice[];
+  readonly microphones: readonly MediaDeviceChoice[];
+  readonly cameraId: string | null;
+  readonly microphoneId: string | null;
+  /** A device problem the user should see (unplugged, refused), or null. */
+  readonly deviceProblem: string | null;
+  /** What each remote feed delivers on the subscription, by feed id. */
+  readonly remoteMedia: Readonly<Record<string, RemoteFeedMedia>>;
+  readonly layout: CallLayout;
+  /** The feed last reported talking by Janus (ours included), or null. */
+  readonly activeSpeakerId: string | null;
+  /** Video subscriptions paused because the downlink stayed too low. */
+  readonly audioOnly: boolean;
+  readonly stats: Readonly<Record<string, FeedStats>>;
+  /** The room secret was given: moderation controls are offered. */
+  readonly moderator: boolean;
+  readonly iceRestarts: number;
+  /** Chat, raised hands and reactions of the room. */
+  readonly roomChat: RoomChatState;
+  readonly handRaised: boolean;
 }
 
 export const initialCallState: CallState = {
@@ -28,6 +61,23 @@ export const initialCallState: CallState = {
   videoMuted: false,
   screenSharing: false,
   error: null,
+  localAudio: null,
+  localVideo: null,
+  localScreen: null,
+  cameras: [],
+  microphones: [],
+  cameraId: null,
+  microphoneId: null,
+  deviceProblem: null,
+  remoteMedia: {},
+  layout: 'grid',
+  activeSpeakerId: null,
+  audioOnly: false,
+  stats: {},
+  moderator: false,
+  iceRestarts: 0,
+  roomChat: initialRoomChatState,
+  handRaised: false,
 };
 
 export type CallStore = ReturnType<typeof createCallStore>;

@@ -1,4 +1,5 @@
-import type { VideoRoomEvent } from './janus/videoroom-messages.js';
+import { feedMediaState, screenOwnerOf } from './feed-labels.js';
+import type { PublisherStream, VideoRoomEvent } from './janus/videoroom-messages.js';
 
 export interface Participant {
   readonly id: string;
@@ -6,14 +7,30 @@ export interface Participant {
   /** Publishing media, as opposed to only being in the room. */
   readonly publishing: boolean;
   readonly talking: boolean;
+  readonly audioMuted: boolean;
+  readonly videoMuted: boolean;
+  readonly audioMid: string | null;
+  /** For a screen-share feed, the participant sharing; null for a person. */
+  readonly screenOf: string | null;
 }
 
 /** Everyone else in the room, by feed id. The local participant is never in here. */
 export type Roster = Readonly<Record<string, Participant>>;
 
 function upsert(roster: Roster, id: string, change: Partial<Participant>, selfId: string): Roster {
-  if (id === selfId) return roster;
-  const current = roster[id] ?? { id, displayName: change.displayName ?? `Guest ${id.slice(-4)}`, publishing: false, talking: false };
+  const screenOf = screenOwnerOf(id);
+  // Our own feeds, camera and screen, are shown from local media.
+  if (id === selfId || screenOf === selfId) return roster;
+  const current = roster[id] ?? {
+    id,
+    displayName: change.displayName ?? `Guest ${id.slice(-4)}`,
+    publishing: false,
+    talking: false,
+    audioMuted: true,
+    videoMuted: true,
+    audioMid: null,
+    screenOf,
+  };
   return { ...roster, [id]: { ...current, ...change, id } };
 }
 
@@ -21,6 +38,11 @@ function remove(roster: Roster, id: string): Roster {
   if (!(id in roster)) return roster;
   const { [id]: _removed, ...rest } = roster;
   return rest;
+}
+
+function publishingState(streams: readonly PublisherStream[]): Partial<Participant> {
+  const { audioMuted, videoMuted, audioMid } = feedMediaState(streams);
+  return { publishing: true, audioMuted, videoMuted, audioMid };
 }
 
 function withDisplay(display: string | undefined): Partial<Participant> {
@@ -38,7 +60,7 @@ export function applyVideoRoomEvent(roster: Roster, event: VideoRoomEvent, selfI
       let next: Roster = {};
       for (const attendee of event.attendees) next = upsert(next, attendee.id, withDisplay(attendee.display), selfId);
       for (const publisher of event.publishers) {
-        next = upsert(next, publisher.id, { ...withDisplay(publisher.display), publishing: true, talking: publisher.talking ?? false }, selfId);
+        next = upsert(next, publisher.id, { ...withDisplay(publisher.display), ...publishingState(publisher.streams), talking: publisher.talking ?? false }, selfId);
       }
       return next;
     }
@@ -46,10 +68,10 @@ export function applyVideoRoomEvent(roster: Roster, event: VideoRoomEvent, selfI
       let next = roster;
       if (event.joining) next = upsert(next, event.joining.id, withDisplay(event.joining.display), selfId);
       for (const publisher of event.publishers ?? []) {
-        next = upsert(next, publisher.id, { ...withDisplay(publisher.display), publishing: true }, selfId);
+        next = upsert(next, publisher.id, { ...withDisplay(publisher.display), ...publishingState(publisher.streams) }, selfId);
       }
       if (event.unpublished !== undefined && event.unpublished !== 'ok' && next[event.unpublished]) {
-        next = upsert(next, event.unpublished, { publishing: false, talking: false }, selfId);
+        next = upsert(next, event.unpublished, { publishing: false, talking: false, audioMuted: true, videoMuted: true }, selfId);
       }
       if (event.leaving !== undefined && event.leaving !== 'ok') next = remove(next, event.leaving);
       if (event.kicked !== undefined) next = remove(next, event.kicked);
@@ -61,4 +83,27 @@ export function applyVideoRoomEvent(roster: Roster, event: VideoRoomEvent, selfI
     default:
       return roster;
   }
+}
+
+/** One entry of the VideoRoom `listparticipants` answer. */
+export interface ListedParticipant {
+  readonly id: string;
+  readonly display?: string | undefined;
+  readonly publisher: boolean;
+}
+
+/**
+ * Brings the roster back in line with Janus after events may have been
+ * missed (a claimed session hears nothing while its socket was down):
+ * departed people go, newcomers come in, known entries keep their state.
+ */
+export function reconcileRoster(roster: Roster, listed: readonly ListedParticipant[], selfId: string): Roster {
+  let next: Roster = {};
+  for (const entry of listed) {
+    const known = roster[entry.id];
+    next = known
+      ? upsert(next, entry.id, { ...known, ...withDisplay(entry.display), publishing: entry.publisher }, selfId)
+      : upsert(next, entry.id, { ...withDisplay(entry.display), publishing: entry.publisher, audioMuted: false, videoMuted: false }, selfId);
+  }
+  return next;
 }

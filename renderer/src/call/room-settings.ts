@@ -2,10 +2,13 @@
  * Settings of rooms Confer creates on demand. Janus only applies them at
  * creation, so every client sends the same ones.
  */
-export function roomCreationRequest(room: string): Record<string, unknown> {
+export function roomCreationRequest(room: string, access: { pin?: string | undefined; secret?: string | undefined } = {}): Record<string, unknown> {
   return {
     request: 'create',
     room,
+    /** Whoever creates the room sets its pin (needed to join) and secret (needed to moderate). */
+    ...(access.pin ? { pin: access.pin } : {}),
+    ...(access.secret ? { secret: access.secret } : {}),
     description: room,
     permanent: false,
     /** Up to 16 senders; a meeting larger than that is a webinar, which is another product. */

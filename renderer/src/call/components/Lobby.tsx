@@ -1,17 +1,44 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useStore } from 'zustand';
 import { JoinRequestSchema, type JoinRequest } from '../../../../shared/call/join-request.js';
+import type { CallEngine, RoomAccess } from '../call-engine.js';
+import type { CallStore } from '../call-store.js';
+import '../call.css';
+import { MicLevelMeter, VideoTrack } from './MediaElements.js';
 
 interface LobbyProps {
-  readonly initial: Partial<JoinRequest>;
+  readonly initial: Partial<JoinRequest> & { readonly pin?: string };
   readonly error: string | null;
   readonly busy: boolean;
-  readonly onJoin: (request: JoinRequest) => void;
+  readonly store: CallStore;
+  readonly engine: CallEngine;
+  /** Skip the preview: the call joins straight away (web launch parameters, deep links). */
+  readonly joiningDirectly: boolean;
+  readonly onJoin: (request: JoinRequest, access: RoomAccess) => void;
 }
 
-export function Lobby({ initial, error, busy, onJoin }: LobbyProps) {
+/** PINs and secrets are free text for Janus; only their length is bounded here. */
+const MAX_SECRET_LENGTH = 128;
+
+export function Lobby({ initial, error, busy, store, engine, joiningDirectly, onJoin }: LobbyProps) {
   const [room, setRoom] = useState(initial.room ?? '');
   const [displayName, setDisplayName] = useState(initial.displayName ?? '');
+  const [pin, setPin] = useState(initial.pin ?? '');
+  const [secret, setSecret] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const localVideo = useStore(store, (state) => state.localVideo);
+  const localAudio = useStore(store, (state) => state.localAudio);
+  const audioMuted = useStore(store, (state) => state.audioMuted);
+  const videoMuted = useStore(store, (state) => state.videoMuted);
+  const cameras = useStore(store, (state) => state.cameras);
+  const microphones = useStore(store, (state) => state.microphones);
+  const cameraId = useStore(store, (state) => state.cameraId);
+  const microphoneId = useStore(store, (state) => state.microphoneId);
+  const deviceProblem = useStore(store, (state) => state.deviceProblem);
+
+  useEffect(() => {
+    if (!joiningDirectly) void engine.preview();
+  }, [engine, joiningDirectly]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -21,13 +48,46 @@ export function Lobby({ initial, error, busy, onJoin }: LobbyProps) {
       return;
     }
     setProblem(null);
-    onJoin(parsed.data);
+    onJoin(parsed.data, { pin: pin.trim() || undefined, secret: secret.trim() || undefined });
   };
 
   const message = problem ?? error;
   return (
-    <form className="lobby" onSubmit={submit} aria-label="Join a meeting">
+    <form className="lobby lobby-wide" onSubmit={submit} aria-label="Join a meeting">
       <h1>Confer</h1>
+      <div className="lobby-preview" data-testid="lobby-preview">
+        {localVideo ? <VideoTrack track={localVideo} mirrored testId="preview-video" /> : <div className="tile-avatar">{videoMuted ? 'Camera off' : '…'}</div>}
+      </div>
+      <MicLevelMeter track={audioMuted ? null : localAudio} />
+      <div className="lobby-toggles">
+        <button type="button" className={audioMuted ? 'off' : 'secondary'} aria-pressed={audioMuted} onClick={() => void engine.setAudioMuted(!audioMuted)}>
+          {audioMuted ? 'Microphone off' : 'Microphone on'}
+        </button>
+        <button type="button" className={videoMuted ? 'off' : 'secondary'} aria-pressed={videoMuted} onClick={() => void engine.setVideoMuted(!videoMuted)}>
+          {videoMuted ? 'Camera off' : 'Camera on'}
+        </button>
+      </div>
+      <label>
+        Camera
+        <select value={cameraId ?? ''} onChange={(event) => void engine.selectCamera(event.target.value)}>
+          {cameras.map((device) => (
+            <option key={device.deviceId} value={device.deviceId}>
+              {device.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Microphone
+        <select value={microphoneId ?? ''} onChange={(event) => void engine.selectMicrophone(event.target.value)}>
+          {microphones.map((device) => (
+            <option key={device.deviceId} value={device.deviceId}>
+              {device.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {deviceProblem && <p className="notice notice-error">{deviceProblem}</p>}
       <label>
         Your name
         <input name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} autoFocus maxLength={64} />
@@ -35,6 +95,14 @@ export function Lobby({ initial, error, busy, onJoin }: LobbyProps) {
       <label>
         Room
         <input name="room" value={room} onChange={(event) => setRoom(event.target.value)} maxLength={64} />
+      </label>
+      <label>
+        Room PIN (if the room has one; a new room gets this PIN)
+        <input name="pin" type="password" value={pin} onChange={(event) => setPin(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" />
+      </label>
+      <label>
+        Moderator secret (optional: lets you mute and remove others)
+        <input name="secret" type="password" value={secret} onChange={(event) => setSecret(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" />
       </label>
       {message && (
         <p className="error" role="alert" data-testid="lobby-error">

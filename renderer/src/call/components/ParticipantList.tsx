@@ -6,7 +6,11 @@ export function ParticipantList({ store }: { readonly store: CallStore }) {
   const displayName = useStore(store, (state) => state.displayName);
   const others = useStore(
     store,
-    useShallow((state) => Object.values(state.roster).sort((a, b) => a.displayName.localeCompare(b.displayName))),
+    useShallow((state) =>
+      Object.values(state.roster)
+        .filter((participant) => participant.screenOf === null)
+        .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+    ),
   );
   return (
     <section className="participants" aria-label="Participants">
@@ -14,7 +18,7 @@ export function ParticipantList({ store }: { readonly store: CallStore }) {
       <ul>
         <li data-testid="participant-self">{displayName} (you)</li>
         {others.map((participant) => (
-          <li key={participant.id} data-testid="participant" data-talking={participant.talking}>
+          <li key={participant.id} data-testid="participant" data-talking={participant.talking} data-audio-muted={participant.audioMuted} data-video-muted={participant.videoMuted}>
             {participant.displayName}
           </li>
         ))}

@@ -1,5 +1,8 @@
 import Connection from 'janus-gateway-js/src/connection.js';
-import type Session from 'janus-gateway-js/src/session.js';
+import JanusError from 'janus-gateway-js/src/error.js';
+import Plugin from 'janus-gateway-js/src/plugin.js';
+import Session from 'janus-gateway-js/src/session.js';
+import Transaction from 'janus-gateway-js/src/transaction.js';
 
 /** Keep-alives well inside Janus's default 60 s session timeout. */
 const KEEPALIVE_MS = 25_000;
@@ -11,21 +14,59 @@ export interface JanusSession {
   close(): Promise<void>;
 }
 
-/** Opens the WebSocket to Janus and creates a session on it. */
-export async function openJanusSession(url: string): Promise<JanusSession> {
+async function openConnection(url: string): Promise<Connection> {
   const connection = Connection.create(crypto.randomUUID(), url, { keepalive: KEEPALIVE_MS });
   try {
     await connection.open();
   } catch {
     throw new Error(`Cannot reach the media server at ${url}`);
   }
-  const closed = new Promise<void>((resolve) => connection.on('close', () => resolve()));
   // Errors are surfaced through the requests that cause them; an unhandled 'error' must not throw.
   connection.on('error', () => undefined);
-  const session = await connection.createSession();
-  return {
-    session,
-    closed,
-    close: () => connection.close(),
-  };
+  return connection;
+}
+
+function wrap(connection: Connection, session: Session): JanusSession {
+  const closed = new Promise<void>((resolve) => {
+    if (connection.isClosed()) resolve();
+    connection.on('close', () => resolve());
+  });
+  return { session, closed, close: () => connection.close() };
+}
+
+/** Opens the WebSocket to Janus and creates a session on it. */
+export async function openJanusSession(url: string): Promise<JanusSession> {
+  const connection = await openConnection(url);
+  return wrap(connection, await connection.createSession());
+}
+
+/**
+ * Takes a session back over a new WebSocket with `claim`, while Janus still
+ * keeps it (`reclaim_session_timeout`). The library forgets a session when
+ * its socket closes, so the session and its plugin handles are rebuilt
+ * around their old ids. Rejects when Janus no longer knows the session.
+ */
+export async function reclaimJanusSession(url: string, sessionId: number, handles: readonly { id: number; name: string }[]): Promise<{ janus: JanusSession; plugins: Plugin[] }> {
+  const connection = await openConnection(url);
+  try {
+    const session = Session.create(connection, sessionId);
+    connection.addSession(session);
+    const transactionId = Transaction.generateRandomId();
+    const claimed = new Transaction(transactionId, (reply) => {
+      if (reply.getPlainMessage().janus !== 'success') throw new JanusError(reply);
+      return reply;
+    });
+    session.addTransaction(claimed);
+    await session.send({ janus: 'claim', transaction: transactionId });
+    await claimed.promise;
+    const plugins = handles.map(({ id, name }) => {
+      const plugin = Plugin.create(session, name, id);
+      session.addPlugin(plugin);
+      return plugin;
+    });
+    return { janus: wrap(connection, session), plugins };
+  } catch (error) {
+    await connection.close().catch(() => undefined);
+    throw error;
+  }
 }

@@ -14,15 +14,31 @@ export class VideoRoomHandle {
   private readonly listeners = new Set<VideoRoomListener>();
 
   private constructor(
-    private readonly plugin: Plugin,
+    private plugin: Plugin,
     private readonly onInvalid: InvalidMessageListener,
   ) {
-    plugin.on('message', (message) => this.dispatch(message.getPlainMessage()));
-    plugin.on('error', () => undefined);
+    this.listen(plugin);
   }
 
   static async attach(session: Session, onInvalid: InvalidMessageListener): Promise<VideoRoomHandle> {
     return new VideoRoomHandle(await session.attachPlugin(VIDEOROOM_PLUGIN), onInvalid);
+  }
+
+  /** The handle's id on the server, which a `claim` keeps. */
+  get id(): number {
+    return this.plugin.getId();
+  }
+
+  /** Continues on the plugin object rebuilt for this handle after the session was claimed over a new socket. */
+  rebind(plugin: Plugin): void {
+    this.plugin.removeAllListeners();
+    this.plugin = plugin;
+    this.listen(plugin);
+  }
+
+  private listen(plugin: Plugin): void {
+    plugin.on('message', (message) => this.dispatch(message.getPlainMessage()));
+    plugin.on('error', () => undefined);
   }
 
   onEvent(listener: VideoRoomListener): () => void {
@@ -32,13 +48,20 @@ export class VideoRoomHandle {
 
   /** Sends a request and returns the plugin's answer for the caller to validate; a plugin error becomes a JanusRequestError. */
   async request(body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit): Promise<unknown> {
+    return (await this.negotiate(body, jsep)).data;
+  }
+
+  /** Like `request`, and also returns the SDP Janus attached to its answer (a publisher's answer, for one). */
+  async negotiate(body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit): Promise<{ data: unknown; jsep: RTCSessionDescriptionInit | undefined }> {
     let reply: Record<string, unknown>;
     try {
       reply = (await this.plugin.sendWithTransaction(jsep ? { body, jsep } : { body })).getPlainMessage();
     } catch (error) {
       throw JanusRequestError.from(error);
     }
-    return pluginDataOf(reply);
+    const answer = reply.jsep === undefined ? undefined : JsepSchema.safeParse(reply.jsep);
+    if (answer && !answer.success) throw new JanusRequestError('Janus answered with a malformed SDP', undefined);
+    return { data: pluginDataOf(reply), jsep: answer?.data };
   }
 
   async detach(): Promise<void> {

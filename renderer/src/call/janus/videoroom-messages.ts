@@ -4,11 +4,34 @@ import { z } from 'zod';
 const FeedId = z.union([z.string().min(1).max(256), z.number().int().nonnegative()]).transform(String);
 const Display = z.string().max(256).optional();
 
+/** One stream of a publisher, as Janus lists it in `joined` and `publishers` events. */
+const PublisherStreamSchema = z.looseObject({
+  type: z.enum(['audio', 'video', 'data']),
+  mid: z.string().max(64),
+  disabled: z.boolean().optional(),
+  description: z.string().max(256).optional(),
+  simulcast: z.boolean().optional(),
+  /** Audio a moderator muted: Janus no longer relays it. */
+  moderated: z.boolean().optional(),
+});
+export type PublisherStream = z.infer<typeof PublisherStreamSchema>;
+
 const PublisherSchema = z.looseObject({
   id: FeedId,
   display: Display,
   talking: z.boolean().optional(),
+  streams: z.array(PublisherStreamSchema).max(64).default([]),
 });
+
+/** One m-line of a multistream subscription and the publisher stream it carries. */
+const SubscriptionStreamSchema = z.looseObject({
+  mid: z.string().max(64),
+  type: z.enum(['audio', 'video', 'data']),
+  feed_id: FeedId.optional(),
+  feed_mid: z.string().max(64).optional(),
+  active: z.boolean().optional(),
+});
+export type SubscriptionStream = z.infer<typeof SubscriptionStreamSchema>;
 const AttendeeSchema = z.looseObject({ id: FeedId, display: Display });
 
 /** `leaving` and `unpublished` carry "ok" when they confirm our own request instead of naming a feed. */
@@ -31,12 +54,21 @@ export const VideoRoomEventSchema = z.discriminatedUnion('videoroom', [
     leaving: FeedOrOk.optional(),
     unpublished: FeedOrOk.optional(),
     kicked: FeedId.optional(),
+    /** With `leaving: "ok"` sent to us: why we left ("kicked" by a moderator). */
+    reason: z.string().max(64).optional(),
     error: z.string().optional(),
     error_code: z.number().optional(),
+    configured: z.string().optional(),
+  }),
+  z.looseObject({
+    videoroom: z.enum(['attached', 'updated']),
+    room: FeedId.optional(),
+    /** Absent when an update changed nothing that needs a renegotiation. */
+    streams: z.array(SubscriptionStreamSchema).max(256).optional(),
   }),
   z.looseObject({ videoroom: z.enum(['talking', 'stopped-talking']), room: FeedId, id: FeedId }),
   z.looseObject({ videoroom: z.literal('destroyed'), room: FeedId }),
-  z.looseObject({ videoroom: z.enum(['success', 'created', 'edited', 'participants', 'attached', 'updated', 'slow_link']) }),
+  z.looseObject({ videoroom: z.enum(['success', 'created', 'edited', 'participants', 'updating', 'slow_link']) }),
 ]);
 export type VideoRoomEvent = z.infer<typeof VideoRoomEventSchema>;
 
@@ -46,6 +78,12 @@ export const JsepSchema = z.strictObject({
   sdp: z.string().max(512 * 1024),
   /** Janus marks simulcast and end-to-end encryption hints; kept for the peer connection code. */
   e2ee: z.boolean().optional(),
+});
+
+/** Reply to `listparticipants`. */
+export const ParticipantListSchema = z.looseObject({
+  videoroom: z.literal('participants'),
+  participants: z.array(z.looseObject({ id: FeedId, display: Display, publisher: z.boolean().default(false) })).max(1024),
 });
 
 /** Reply to `exists`. */

@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core';
+
+/** What a participant's page shows about one remote camera or screen tile. */
+export interface TileReading {
+  readonly name: string;
+  readonly feedId: string;
+  /** From the subscriber's getStats (`inbound-rtp` framesDecoded), as the tile exposes it. */
+  readonly framesDecoded: number;
+  readonly statsFrameWidth: number;
+  /** From the page's own <video> element. */
+  readonly videoWidth: number;
+  readonly videoHeight: number;
+  readonly audioMuted: boolean;
+  readonly videoMuted: boolean;
+}
+
+/** Reads every remote tile of a kind (`tile` for cameras, `screen-tile` for screen shares). */
+export function readTiles(page: Page, testId: 'tile' | 'screen-tile' = 'tile'): Promise<TileReading[]> {
+  return page.$$eval(`[data-testid="${testId}"]`, (tiles) =>
+    tiles.map((tile) => {
+      const video = tile.querySelector('video');
+      return {
+        name: tile.getAttribute('data-name') ?? '',
+        feedId: tile.getAttribute('data-feed-id') ?? '',
+        framesDecoded: Number(tile.getAttribute('data-frames-decoded') ?? 0),
+        statsFrameWidth: Number(tile.getAttribute('data-frame-width') ?? 0),
+        videoWidth: video?.videoWidth ?? 0,
+        videoHeight: video?.videoHeight ?? 0,
+        audioMuted: tile.getAttribute('data-audio-muted') === 'true',
+        videoMuted: tile.getAttribute('data-video-muted') === 'true',
+      };
+    }),
+  );
+}
+
+/** Names of the remote tiles that decode video: frames decoded and a frame size above zero. */
+export async function decodingNames(page: Page, testId: 'tile' | 'screen-tile' = 'tile'): Promise<string[]> {
+  const tiles = await readTiles(page, testId);
+  return tiles
+    .filter((tile) => tile.framesDecoded > 0 && tile.videoWidth > 0 && tile.videoHeight > 0)
+    .map((tile) => tile.name)
+    .sort();
+}
+
+/** The received frame width of one named remote tile, as the <video> element reports it. */
+export async function receivedWidth(page: Page, name: string): Promise<number> {
+  const tiles = await readTiles(page);
+  return tiles.find((tile) => tile.name === name)?.videoWidth ?? 0;
+}
+
+export function callPhase(page: Page): Promise<string | null> {
+  return page.getByTestId('call').getAttribute('data-phase', { timeout: 1000 }).catch(() => null);
+}

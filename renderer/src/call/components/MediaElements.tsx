@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+
+/** Plays one video track; a new track object (after a reconnect or device change) replaces the source. */
+export function VideoTrack({ track, mirrored = false, testId }: { readonly track: MediaStreamTrack; readonly mirrored?: boolean; readonly testId: string }) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    element.srcObject = new MediaStream([track]);
+    void element.play().catch(() => undefined);
+    return () => {
+      element.srcObject = null;
+    };
+  }, [track]);
+  return <video ref={ref} className={mirrored ? 'tile-video mirrored' : 'tile-video'} data-testid={testId} autoPlay playsInline muted />;
+}
+
+/** Plays one remote audio track; kept apart from the video so a hidden tile still plays its sound. */
+export function AudioTrack({ track }: { readonly track: MediaStreamTrack }) {
+  const ref = useRef<HTMLAudioElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    element.srcObject = new MediaStream([track]);
+    void element.play().catch(() => undefined);
+    return () => {
+      element.srcObject = null;
+    };
+  }, [track]);
+  return <audio ref={ref} autoPlay />;
+}
+
+/** Live microphone level, 0 to 1, from an analyser on the track. */
+export function MicLevelMeter({ track }: { readonly track: MediaStreamTrack | null }) {
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!track) return;
+    const context = new AudioContext();
+    const source = context.createMediaStreamSource(new MediaStream([track]));
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 512;
+    source.connect(analyser);
+    const samples = new Float32Array(analyser.fftSize);
+    let frame = 0;
+    const draw = () => {
+      analyser.getFloatTimeDomainData(samples);
+      let sum = 0;
+      for (const sample of samples) sum += sample * sample;
+      // RMS on a rough log scale: speech sits around the middle.
+      const level = Math.min(1, Math.max(0, (20 * Math.log10(Math.sqrt(sum / samples.length) + 1e-6) + 60) / 60));
+      if (bar.current) bar.current.style.width = `${Math.round(level * 100)}%`;
+      frame = requestAnimationFrame(draw);
+    };
+    draw();
+    return () => {
+      cancelAnimationFrame(frame);
+      source.disconnect();
+      void context.close();
+    };
+  }, [track]);
+  return (
+    <div className="mic-meter" role="meter" aria-label="Microphone level" data-testid="mic-meter">
+      <div ref={bar} className="mic-meter-level" />
+    </div>
+  );
+}

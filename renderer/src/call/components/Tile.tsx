@@ -1,0 +1,154 @@
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import type { CallEngine } from '../call-engine.js';
+import type { CallStore } from '../call-store.js';
+import type { ReactionEntry } from '../chat/room-messages.js';
+import type { TileRole } from '../media/simulcast.js';
+import { SELF_STATS } from '../quality/stats-monitor.js';
+import { AudioTrack, VideoTrack } from './MediaElements.js';
+
+const QUALITY_LABEL = { good: 'Good connection', fair: 'Unstable connection', poor: 'Poor connection', unknown: 'Measuring connection' } as const;
+
+const NO_REACTIONS: readonly ReactionEntry[] = [];
+
+/** A raised hand and the reactions currently floating over one participant's tile. */
+function TileBadges({ store, feedId }: { readonly store: CallStore; readonly feedId: string | null }) {
+  const hand = useStore(store, (state) => (feedId ? Boolean(state.roomChat.raisedHands[feedId]) : false));
+  const reactions = useStore(store, (state) => state.roomChat.reactions);
+  const mine = feedId ? reactions.filter((entry) => entry.from === feedId) : NO_REACTIONS;
+  return (
+    <>
+      {hand && (
+        <span className="tile-hand" data-testid="hand-raised" title="Hand raised">
+          ✋
+        </span>
+      )}
+      <span className="tile-reactions">
+        {mine.map((entry) => (
+          <span key={entry.id} data-testid="reaction">
+            {entry.emoji}
+          </span>
+        ))}
+      </span>
+    </>
+  );
+}
+
+function QualityIndicator({ store, feedId }: { readonly store: CallStore; readonly feedId: string }) {
+  const quality = useStore(store, (state) => state.stats[feedId]?.quality ?? 'unknown');
+  return (
+    <span className={`quality quality-${quality}`} data-testid="quality" data-quality={quality} title={QUALITY_LABEL[quality]} aria-label={QUALITY_LABEL[quality]}>
+      <i />
+      <i />
+      <i />
+    </span>
+  );
+}
+
+/** Reports the tile's rendered height to the engine, which picks the simulcast layer from it. */
+function useLayerReport(engine: CallEngine, feedId: string, role: TileRole) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const report = () => engine.reportTile(feedId, role, Math.round(element.clientHeight * window.devicePixelRatio));
+    const observer = new ResizeObserver(report);
+    observer.observe(element);
+    report();
+    return () => {
+      observer.disconnect();
+      engine.forgetTile(feedId);
+    };
+  }, [engine, feedId, role]);
+  return ref;
+}
+
+interface RemoteTileProps {
+  readonly store: CallStore;
+  readonly engine: CallEngine;
+  readonly feedId: string;
+  readonly role: TileRole;
+}
+
+export function RemoteTile({ store, engine, feedId, role }: RemoteTileProps) {
+  const participant = useStore(store, (state) => state.roster[feedId]);
+  const media = useStore(store, (state) => state.remoteMedia[feedId]);
+  const speaking = useStore(store, (state) => state.activeSpeakerId === feedId);
+  const moderator = useStore(store, (state) => state.moderator);
+  const audioOnly = useStore(store, (state) => state.audioOnly);
+  const framesDecoded = useStore(store, (state) => state.stats[feedId]?.framesDecoded ?? 0);
+  const frameWidth = useStore(store, (state) => state.stats[feedId]?.frameWidth ?? 0);
+  const ref = useLayerReport(engine, feedId, role);
+  if (!participant) return null;
+  const isScreen = participant.screenOf !== null;
+  const showVideo = media?.video && (isScreen || !participant.videoMuted) && !audioOnly;
+  return (
+    <div
+      ref={ref}
+      className={`tile tile-${role}${speaking ? ' tile-speaking' : ''}`}
+      data-testid={isScreen ? 'screen-tile' : 'tile'}
+      data-feed-id={feedId}
+      data-name={participant.displayName}
+      data-audio-muted={participant.audioMuted}
+      data-video-muted={participant.videoMuted}
+      data-speaking={speaking}
+      data-frames-decoded={framesDecoded}
+      data-frame-width={frameWidth}
+    >
+      {showVideo && media.video ? <VideoTrack track={media.video} testId={isScreen ? 'screen-video' : 'tile-video'} /> : <div className="tile-avatar">{participant.displayName.slice(0, 1).toUpperCase()}</div>}
+      {media?.audio && <AudioTrack track={media.audio} />}
+      <TileBadges store={store} feedId={feedId} />
+      <div className="tile-label">
+        <span className="tile-name">{isScreen ? `${participant.displayName}'s screen` : participant.displayName}</span>
+        {!isScreen && participant.audioMuted && (
+          <span className="tile-muted" data-testid="muted-badge" title="Microphone off">
+            mic off
+          </span>
+        )}
+        <QualityIndicator store={store} feedId={feedId} />
+      </div>
+      {moderator && !isScreen && (
+        <div className="tile-moderation">
+          <button type="button" onClick={() => void engine.muteParticipant(feedId)} disabled={participant.audioMuted}>
+            Mute
+          </button>
+          <button type="button" className="danger" onClick={() => void engine.removeParticipant(feedId)}>
+            Remove
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function SelfTile({ store, role }: { readonly store: CallStore; readonly role: TileRole }) {
+  const video = useStore(store, (state) => state.localVideo);
+  const name = useStore(store, (state) => state.displayName);
+  const audioMuted = useStore(store, (state) => state.audioMuted);
+  const speaking = useStore(store, (state) => state.selfId !== null && state.activeSpeakerId === state.selfId);
+  const selfId = useStore(store, (state) => state.selfId);
+  return (
+    <div className={`tile tile-${role}${speaking ? ' tile-speaking' : ''}`} data-testid="tile-self" data-speaking={speaking}>
+      {video ? <VideoTrack track={video} mirrored testId="self-video" /> : <div className="tile-avatar">{name.slice(0, 1).toUpperCase()}</div>}
+      <TileBadges store={store} feedId={selfId} />
+      <div className="tile-label">
+        <span className="tile-name">{name} (you)</span>
+        {audioMuted && <span className="tile-muted">mic off</span>}
+        <QualityIndicator store={store} feedId={SELF_STATS} />
+      </div>
+    </div>
+  );
+}
+
+export function LocalScreenTile({ store }: { readonly store: CallStore }) {
+  const screen = useStore(store, (state) => state.localScreen);
+  if (!screen) return null;
+  return (
+    <div className="tile tile-thumbnail" data-testid="local-screen-tile">
+      <VideoTrack track={screen} testId="local-screen-video" />
+      <div className="tile-label">
+        <span className="tile-name">Your screen</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { PublisherStream } from './janus/videoroom-messages.js';
+
+/**
+ * Janus relays each publisher's stream descriptions to everyone in the room
+ * and re-announces them when a `configure` changes them, so they carry the
+ * mute state: other participants learn it without a side channel.
+ */
+export const StreamDescription = {
+  microphone: 'mic',
+  microphoneMuted: 'mic-muted',
+  camera: 'camera',
+  cameraOff: 'camera-off',
+  screen: 'screen',
+} as const;
+
+/** A screen share publishes as a second feed whose id is the owner's id with this suffix. */
+const SCREEN_SUFFIX = '.screen';
+
+export function screenFeedId(ownerId: string): string {
+  return `${ownerId}${SCREEN_SUFFIX}`;
+}
+
+/** The owner of a screen-share feed, or null for a camera feed. */
+export function screenOwnerOf(feedId: string): string | null {
+  return feedId.endsWith(SCREEN_SUFFIX) ? feedId.slice(0, -SCREEN_SUFFIX.length) : null;
+}
+
+export interface FeedMediaState {
+  readonly audioMuted: boolean;
+  readonly videoMuted: boolean;
+  /** The publisher's audio mid, which moderation addresses. */
+  readonly audioMid: string | null;
+}
+
+/** Reads mute state from a publisher's stream list: a missing or disabled stream counts as muted. */
+export function feedMediaState(streams: readonly PublisherStream[]): FeedMediaState {
+  const audio = streams.find((stream) => stream.type === 'audio' && !stream.disabled);
+  const video = streams.find((stream) => stream.type === 'video' && !stream.disabled);
+  return {
+    audioMuted: !audio || audio.moderated === true || audio.description === StreamDescription.microphoneMuted,
+    videoMuted: !video || video.description === StreamDescription.cameraOff,
+    audioMid: audio?.mid ?? null,
+  };
+}
+
+export function cameraDescriptions(audioMid: string | null, videoMid: string | null, audioMuted: boolean, videoMuted: boolean) {
+  const descriptions: Array<{ mid: string; description: string }> = [];
+  if (audioMid) descriptions.push({ mid: audioMid, description: audioMuted ? StreamDescription.microphoneMuted : StreamDescription.microphone });
+  if (videoMid) descriptions.push({ mid: videoMid, description: videoMuted ? StreamDescription.cameraOff : StreamDescription.camera });
+  return descriptions;
+}

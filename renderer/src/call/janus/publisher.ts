@@ -1,0 +1,128 @@
+import type Session from 'janus-gateway-js/src/session.js';
+import { completeLocalDescription, watchConnection } from '../media/peer.js';
+import { ROOM_CHANNEL_LABEL } from '../chat/room-messages.js';
+import { CAMERA_ENCODINGS } from '../media/simulcast.js';
+import { VideoRoomHandle, type VideoRoomListener } from './videoroom-handle.js';
+
+export interface PublisherOptions {
+  readonly session: Session;
+  /** A handle already attached (the room check ran on it), to save a round trip; attached here otherwise. */
+  readonly handle?: VideoRoomHandle;
+  readonly room: string;
+  /** Our feed id: chosen by us (the room uses string ids) so a screen share can name its owner. */
+  readonly feedId: string;
+  readonly display: string;
+  readonly pin: string | undefined;
+  readonly rtc: RTCConfiguration;
+  /** The camera publisher carries audio and simulcast video; a screen share one plain video track. */
+  readonly kind: 'camera' | 'screen';
+  readonly audio: MediaStreamTrack | null;
+  readonly video: MediaStreamTrack | null;
+  readonly descriptions: (mids: PublisherMids) => Array<{ mid: string; description: string }>;
+  readonly onEvent?: VideoRoomListener;
+  readonly warn: (message: string) => void;
+}
+
+export interface PublisherMids {
+  readonly audio: string | null;
+  readonly video: string | null;
+}
+
+/**
+ * One VideoRoom publisher: a handle joined as publisher and the
+ * PeerConnection it sends on. The PeerConnection is our own (unified plan,
+ * transceivers); Janus only ever sees complete SDPs.
+ */
+export class Publisher {
+  readonly mids: PublisherMids;
+  /** The camera publisher's data channel: chat, hands and reactions go out on it. */
+  dataChannel: RTCDataChannel | null = null;
+  private stopWatching: () => void = () => undefined;
+  private restarting: Promise<void> | null = null;
+  /** How many ICE restarts this publisher went through, for the stats panel. */
+  iceRestarts = 0;
+
+  private constructor(
+    readonly handle: VideoRoomHandle,
+    readonly pc: RTCPeerConnection,
+    private readonly audioTransceiver: RTCRtpTransceiver | null,
+    private readonly videoTransceiver: RTCRtpTransceiver,
+  ) {
+    this.mids = { audio: audioTransceiver?.mid ?? null, video: videoTransceiver.mid };
+  }
+
+  /** Joins the room as a publisher and publishes; a wrong pin rejects with Janus's error code. */
+  static async start(options: PublisherOptions): Promise<Publisher> {
+    const handle = options.handle ?? (await VideoRoomHandle.attach(options.session, options.warn));
+    if (options.onEvent) handle.onEvent(options.onEvent);
+    const pc = new RTCPeerConnection(options.rtc);
+    try {
+      await handle.request({
+        request: 'join',
+        ptype: 'publisher',
+        room: options.room,
+        id: options.feedId,
+        display: options.display,
+        ...(options.pin ? { pin: options.pin } : {}),
+      });
+      const stream = new MediaStream([options.audio, options.video].filter((track): track is MediaStreamTrack => track !== null));
+      const audioTransceiver =
+        options.kind === 'camera' ? pc.addTransceiver(options.audio ?? 'audio', { direction: 'sendonly', streams: [stream] }) : null;
+      const videoTransceiver = pc.addTransceiver(options.video ?? 'video', {
+        direction: 'sendonly',
+        streams: [stream],
+        ...(options.kind === 'camera' ? { sendEncodings: CAMERA_ENCODINGS } : {}),
+      });
+      const dataChannel = options.kind === 'camera' ? pc.createDataChannel(ROOM_CHANNEL_LABEL, { ordered: true }) : null;
+      const offer = await completeLocalDescription(pc, await pc.createOffer());
+      const publisher = new Publisher(handle, pc, audioTransceiver, videoTransceiver);
+      publisher.dataChannel = dataChannel;
+      const { jsep } = await handle.negotiate(
+        { request: 'publish', display: options.display, descriptions: options.descriptions(publisher.mids) },
+        offer,
+      );
+      if (!jsep || jsep.type !== 'answer') throw new Error('Janus did not answer the publish offer');
+      await pc.setRemoteDescription(jsep);
+      publisher.stopWatching = watchConnection(pc, () => void publisher.restartIce().catch((error: unknown) => options.warn(`ICE restart failed: ${String(error)}`)));
+      return publisher;
+    } catch (error) {
+      pc.close();
+      await handle.detach();
+      throw error;
+    }
+  }
+
+  /** Swaps the sent track without renegotiating: device changes and camera on/off. */
+  async replaceTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void> {
+    const transceiver = kind === 'audio' ? this.audioTransceiver : this.videoTransceiver;
+    await transceiver?.sender.replaceTrack(track);
+  }
+
+  /** Tells the room about new stream descriptions (the mute state rides on them). */
+  async describe(descriptions: Array<{ mid: string; description: string }>): Promise<void> {
+    await this.handle.request({ request: 'configure', descriptions });
+  }
+
+  /** A new offer with fresh ICE credentials, sent as a `configure`; concurrent calls share one restart. */
+  restartIce(): Promise<void> {
+    this.restarting ??= (async () => {
+      try {
+        this.iceRestarts += 1;
+        const offer = await completeLocalDescription(this.pc, await this.pc.createOffer({ iceRestart: true }));
+        const { jsep } = await this.handle.negotiate({ request: 'configure' }, offer);
+        if (jsep?.type === 'answer') await this.pc.setRemoteDescription(jsep);
+      } finally {
+        this.restarting = null;
+      }
+    })();
+    return this.restarting;
+  }
+
+  /** Leaves the room on this handle and closes the connection; tracks stay with their owner. */
+  async stop(leave: boolean): Promise<void> {
+    this.stopWatching();
+    this.pc.close();
+    if (leave) await this.handle.request({ request: 'leave' }).catch(() => undefined);
+    await this.handle.detach();
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { RuntimeConfig } from '../../../../shared/config/runtime-config.js';
+
+/** What the TURN REST endpoint answers (deploy/stack/turn-credentials.ts), checked before use. */
+const TurnCredentialsSchema = z.looseObject({
+  username: z.string().min(1).max(256),
+  password: z.string().min(1).max(256),
+  uris: z.array(z.string().regex(/^turns?:/).max(512)).min(1).max(16),
+});
+
+/** A stuck credential endpoint must not hold up joining: without TURN, direct paths may still work. */
+const TURN_FETCH_TIMEOUT_MS = 3000;
+
+/**
+ * The RTCConfiguration for every PeerConnection of a call: only the
+ * configured servers, never a library's public STUN default, plus
+ * short-lived TURN credentials when an endpoint is configured.
+ */
+export async function resolveRtcConfiguration(config: RuntimeConfig, warn: (message: string) => void): Promise<RTCConfiguration> {
+  const iceServers: RTCIceServer[] = config.iceServers.map((server) => ({ ...server }));
+  if (config.turnCredentialsUrl) {
+    try {
+      const response = await fetch(config.turnCredentialsUrl, { cache: 'no-store', signal: AbortSignal.timeout(TURN_FETCH_TIMEOUT_MS) });
+      if (!response.ok) throw new Error(`status ${response.status}`);
+      const credentials = TurnCredentialsSchema.parse(await response.json());
+      iceServers.push({ urls: credentials.uris, username: credentials.username, credential: credentials.password });
+    } catch (error) {
+      warn(`TURN credentials unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return {
+    iceServers,
+    iceTransportPolicy: config.iceTransportPolicy ?? 'all',
+    bundlePolicy: 'max-bundle',
+    rtcpMuxPolicy: 'require',
+  };
+}
