@@ -21,8 +21,9 @@ export function createMeeting(config: RuntimeConfig) {
     /** The call's own controls (devices, layout, tiles, moderation), for the call components. */
     call: engine,
     async join(request: JoinRequest, access?: RoomAccess): Promise<void> {
-      await boards.open(request.room, request.displayName);
       await engine.join(request, access);
+      // The room's board opens once the room let us in: a wrong PIN leaves the lobby and its error, and no stray board.
+      if (callStore.getState().phase === 'in-call') await boards.open(request.room, request.displayName);
     },
     async leave(): Promise<void> {
       await boards.close(true);
