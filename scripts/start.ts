@@ -1,7 +1,7 @@
 // `npm start`: build, make sure servers exist, run the desktop app against them.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { SERVER_ENV } from '../shared/config/server-config.js';
+import { serverEnvOf } from '../shared/config/server-config.js';
 import { PROJECT_ROOT, buildApp, prepareServers, stopOnSignals } from './launch-environment.js';
 
 /** The electron package's main export is the path of its binary, downloaded on first use; it throws when that download fails. */
@@ -17,13 +17,7 @@ async function main(): Promise<void> {
   const binary = electronBinary();
   await buildApp();
   const { config, stack } = await prepareServers(process.env);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    [SERVER_ENV.janusUrl]: config.janusUrl,
-    [SERVER_ENV.signalingUrls]: config.signalingUrls.join(','),
-    [SERVER_ENV.iceServers]: JSON.stringify(config.iceServers),
-    ...(config.turnCredentialsUrl ? { [SERVER_ENV.turnCredentialsUrl]: config.turnCredentialsUrl } : {}),
-  };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...serverEnvOf(config) };
   const app = spawn(binary, [PROJECT_ROOT], { stdio: 'inherit', env });
   stopOnSignals(async () => {
     app.kill('SIGTERM');

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startStack, type LocalStack } from '../../deploy/stack/stack.js';
+import type { RuntimeConfig } from '../../shared/config/runtime-config.js';
 import { stackOptionsFromEnv } from '../../deploy/stack/stack-options.js';
 import { PROJECT_ROOT, RENDERER_DIRECTORY } from '../../scripts/launch-environment.js';
 import { serveWebBuild, type WebServer } from '../../scripts/web-server.js';
@@ -15,6 +16,8 @@ export interface TestStack {
 export interface TestStackOptions {
   /** Also start coturn and its credential endpoint. */
   readonly turn?: boolean;
+  /** Settings added to what the served web build is told (a collector URL, a board password…). */
+  readonly runtimeConfig?: Partial<RuntimeConfig>;
 }
 
 /**
@@ -31,7 +34,7 @@ export function useTestStack(label: string, options: TestStackOptions = {}): () 
     const env = { ...process.env, ...(options.turn ? { CONFER_STACK_TURN: '1' } : {}) };
     const stack = await startStack({ ...stackOptionsFromEnv(env), runDirectory });
     try {
-      web = await serveWebBuild(RENDERER_DIRECTORY, stack.runtimeConfig, 0);
+      web = await serveWebBuild(RENDERER_DIRECTORY, { ...stack.runtimeConfig, ...options.runtimeConfig }, 0);
     } catch (error) {
       await stack.stop();
       throw error;

@@ -10,6 +10,8 @@ import { OverlayView } from './overlay/OverlayView.js';
 import { callControlsOf } from './presence/call-controls.js';
 import { connectDesktopPresence, createLinkPrefillStore } from './presence/desktop-presence.js';
 import { LinkPrefilledApp } from './presence/LinkPrefilledApp.js';
+import { DiagnosticsPanel } from './telemetry/components/DiagnosticsPanel.js';
+import { startCallTelemetry } from './telemetry/telemetry.js';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -30,11 +32,13 @@ async function start(): Promise<void> {
     const meeting = createMeeting(config);
     const prefill = createLinkPrefillStore();
     const picker = createCapturePicker(host);
+    const telemetry = startCallTelemetry(meeting.callStore, config, host.kind);
     connectDesktopPresence({ host, calls: meeting.callStore, controls: callControlsOf(meeting), prefill });
     root.render(
       <StrictMode>
         <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
         <ScreenPicker picker={picker} />
+        <DiagnosticsPanel telemetry={telemetry.store} calls={meeting.callStore} config={config} host={host.kind} />
       </StrictMode>,
     );
   } catch (error) {

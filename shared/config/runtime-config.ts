@@ -24,5 +24,7 @@ export const RuntimeConfigSchema = z.strictObject({
   boardPassword: z.string().min(8).max(256).optional(),
   /** `relay` sends all media through TURN: for networks that must not reveal addresses, and to test TURN. */
   iceTransportPolicy: z.enum(['all', 'relay']).optional(),
+  /** OTLP/HTTP metrics endpoint of an OpenTelemetry collector (e.g. http://collector:4318/v1/metrics); off when absent. */
+  otlpMetricsUrl: httpUrl.optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;

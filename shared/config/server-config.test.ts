@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveServerConfig } from './server-config.js';
+import { resolveServerConfig, serverEnvOf } from './server-config.js';
 
 describe('server configuration', () => {
   test('nothing configured means the embedded local stack', () => {
@@ -48,5 +48,20 @@ describe('server configuration', () => {
     const resolved = resolveServerConfig(env, file);
     expect(resolved.kind).toBe('invalid');
     expect(resolved.kind === 'invalid' && resolved.problems.join('\n')).toContain(mention);
+  });
+});
+
+describe('server configuration as environment variables', () => {
+  test('round-trips through serverEnvOf and resolveServerConfig', () => {
+    const config = {
+      janusUrl: 'wss://sfu.example.com/janus',
+      signalingUrls: ['wss://a.example.com', 'wss://b.example.com'],
+      iceServers: [{ urls: ['turn:turn.example.com:3478'], username: 'u', credential: 'p' }],
+      turnCredentialsUrl: 'https://sfu.example.com/turn',
+      boardPassword: 'correct horse battery',
+      iceTransportPolicy: 'relay' as const,
+      otlpMetricsUrl: 'http://collector:4318/v1/metrics',
+    };
+    expect(resolveServerConfig(serverEnvOf(config), undefined)).toEqual({ kind: 'configured', config });
   });
 });

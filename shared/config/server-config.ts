@@ -7,14 +7,30 @@ export const SettingsFileSchema = z.strictObject({
 });
 export type SettingsFile = z.infer<typeof SettingsFileSchema>;
 
-/** Environment variables that configure the servers; they override the settings file key by key. */
+/**
+ * The environment variable of every server setting; they override the
+ * settings file key by key. Lists are comma-separated, ICE servers JSON.
+ */
 export const SERVER_ENV = {
   janusUrl: 'CONFER_JANUS_URL',
   signalingUrls: 'CONFER_SIGNALING_URLS',
   iceServers: 'CONFER_ICE_SERVERS',
   turnCredentialsUrl: 'CONFER_TURN_CREDENTIALS_URL',
   boardPassword: 'CONFER_BOARD_PASSWORD',
-} as const;
+  iceTransportPolicy: 'CONFER_ICE_TRANSPORT_POLICY',
+  otlpMetricsUrl: 'CONFER_OTLP_METRICS_URL',
+} as const satisfies Record<keyof RuntimeConfig, string>;
+
+/** The inverse: a configuration as environment variables, to hand to a child process. */
+export function serverEnvOf(config: RuntimeConfig): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, variable] of Object.entries(SERVER_ENV) as Array<[keyof RuntimeConfig, string]>) {
+    const value = config[key];
+    if (value === undefined) continue;
+    env[variable] = key === 'iceServers' ? JSON.stringify(value) : Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return env;
+}
 
 export type ServerConfigResolution =
   | { readonly kind: 'configured'; readonly config: RuntimeConfig }
@@ -54,16 +70,13 @@ export function resolveServerConfig(env: Environment, settingsFile: unknown): Se
   const fromFile = file.success ? (file.data.servers ?? {}) : {};
 
   const merged: Record<string, unknown> = { ...fromFile };
-  const janusUrl = nonEmpty(env[SERVER_ENV.janusUrl]);
-  if (janusUrl) merged.janusUrl = janusUrl;
-  const signaling = nonEmpty(env[SERVER_ENV.signalingUrls]);
-  if (signaling) merged.signalingUrls = signaling.split(',').map((url) => url.trim()).filter(Boolean);
-  const iceServers = nonEmpty(env[SERVER_ENV.iceServers]);
-  if (iceServers) merged.iceServers = parseIceServersVariable(iceServers, problems);
-  const turnCredentialsUrl = nonEmpty(env[SERVER_ENV.turnCredentialsUrl]);
-  if (turnCredentialsUrl) merged.turnCredentialsUrl = turnCredentialsUrl;
-  const boardPassword = nonEmpty(env[SERVER_ENV.boardPassword]);
-  if (boardPassword) merged.boardPassword = boardPassword;
+  for (const [key, variable] of Object.entries(SERVER_ENV) as Array<[keyof RuntimeConfig, string]>) {
+    const value = nonEmpty(env[variable]);
+    if (value === undefined) continue;
+    if (key === 'iceServers') merged[key] = parseIceServersVariable(value, problems);
+    else if (key === 'signalingUrls') merged[key] = value.split(',').map((url) => url.trim()).filter(Boolean);
+    else merged[key] = value;
+  }
 
   if (problems.length > 0) return { kind: 'invalid', problems };
   if (merged.janusUrl === undefined) {

@@ -14,7 +14,7 @@ function originOf(url: string): string {
  */
 export function buildContentSecurityPolicy(config: RuntimeConfig): string {
   const servers = new Set<string>([config.janusUrl, ...config.signalingUrls].map(originOf));
-  if (config.turnCredentialsUrl) servers.add(originOf(config.turnCredentialsUrl));
+  for (const url of [config.turnCredentialsUrl, config.otlpMetricsUrl]) if (url) servers.add(originOf(url));
   const directives: Record<string, string[]> = {
     'default-src': ["'none'"],
     'script-src': ["'self'"],
