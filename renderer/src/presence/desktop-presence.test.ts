@@ -11,10 +11,11 @@ function setup() {
   const reports: CallReport[] = [];
   let command: (command: CallCommand) => void = () => undefined;
   let link: (link: DeepLinkJoin) => void = () => undefined;
-  const host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin'> = {
+  const host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin' | 'announceReady'> = {
     reportCall: async (report) => void reports.push(report),
     onCallCommand: (listener) => ((command = listener), () => undefined),
     onDeepLinkJoin: (listener) => ((link = listener), () => undefined),
+    announceReady: async () => void reports.length,
   };
   const controls = {
     join: vi.fn<CallControls['join']>(async () => undefined),

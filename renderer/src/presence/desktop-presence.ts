@@ -76,7 +76,7 @@ export async function applyDeepLink(link: DeepLinkJoin, calls: ReadableCallStore
  * commands and links that come back.
  */
 export function connectDesktopPresence(options: {
-  readonly host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin'>;
+  readonly host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin' | 'announceReady'>;
   readonly calls: ReadableCallStore;
   readonly controls: CallControls;
   readonly prefill: LinkPrefillStore;
@@ -96,5 +96,7 @@ export function connectDesktopPresence(options: {
     host.onDeepLinkJoin((link) => void applyDeepLink(link, calls, controls, prefill).catch(fail('opening the link'))),
   ];
   report();
+  // Subscribed: a deep link that launched the app can be delivered now.
+  host.announceReady().catch(fail('announcing the call window'));
   return () => stops.forEach((stop) => stop());
 }
