@@ -55,8 +55,8 @@ import { restoreWindowBounds, trackWindowState } from './window/window-state.js'
 const outputDirectory = path.dirname(fileURLToPath(import.meta.url));
 const rendererDirectory = path.join(outputDirectory, '../renderer');
 const preloadPath = path.join(outputDirectory, '../preload/index.cjs');
-/** Tray icons ship as extra resources in a package, and sit in build/ in a checkout. */
-const trayIconDirectory = app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(outputDirectory, '../../build/tray');
+/** Tray icons ship as extra resources in a package, and sit in build/ of the checkout (the app path) otherwise. */
+const trayIconDirectory = app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(app.getAppPath(), 'build', 'tray');
 
 // Logs go to the platform's log folder for the app (see README "Logs").
 log.transports.file.resolvePathFn = () => path.join(app.getPath('logs'), 'main.log');
