@@ -258,7 +258,8 @@ async function start(): Promise<void> {
     const bounds = miniWindowBounds(preferences.get().miniWindow.bounds, screen.getPrimaryDisplay().workArea);
     const window = openHardenedWindow(miniWindowOptions(preloadPath, bounds), 'mini');
     window.once('ready-to-show', () => window.showInactive());
-    window.on('moved', () => {
+    // Where the user left it is saved once, when it closes (a drag would otherwise write the file many times).
+    window.on('close', () => {
       void savePreferences(preferences, (current) => ({ ...current, miniWindow: { ...current.miniWindow, bounds: window.getBounds() } }));
     });
     window.on('closed', () => {
