@@ -99,6 +99,15 @@ describe('deep links in the call window', () => {
     expect(controls.join).toHaveBeenCalledWith({ room: 'retro', displayName: 'Ada' });
   });
 
+  test('after a call ended, a link joins under the name used in it', async () => {
+    const { calls, controls, inCall, link } = setup();
+    inCall();
+    calls.setState({ ...initialCallState });
+    link({ room: 'retro', server: null });
+    await flush();
+    expect(controls.join).toHaveBeenCalledWith({ room: 'retro', displayName: 'Ada' });
+  });
+
   test('a link to the room we are in changes nothing', async () => {
     const { controls, inCall, link } = setup();
     inCall();
