@@ -167,5 +167,3 @@ export function createDisplayMediaQueue(options: DisplayMediaQueueOptions) {
     },
   };
 }
-
-export type DisplayMediaQueue = ReturnType<typeof createDisplayMediaQueue>;
