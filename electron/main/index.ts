@@ -382,7 +382,8 @@ async function start(): Promise<void> {
 function createMainWindow(preferences: JsonStore<Preferences>): BrowserWindow {
   const restored = restoreWindowBounds(preferences.get().window, screen.getAllDisplays(), screen.getPrimaryDisplay());
   const window = new BrowserWindow({ ...mainWindowOptions(preloadPath), ...(restored.bounds ?? {}) });
-  if (restored.maximized) window.maximize();
+  // maximize() shows a hidden window at once: wait for the first frame, like the normal show.
+  if (restored.maximized) window.once('ready-to-show', () => window.maximize());
   trackWindowState(window, screen, (state) => void savePreferences(preferences, (current) => ({ ...current, window: state })));
   showWhenReady(window);
   return window;
