@@ -32,6 +32,8 @@ export const PRELOAD_BRIDGE_KEY = 'conferBridge';
 export interface HostBridge {
   readonly kind: 'electron' | 'web';
   getRuntimeConfig(): Promise<RuntimeConfig>;
+  /** Call once subscribed: events sent while the page loaded are sent again. */
+  announceReady(): Promise<void>;
   /** Screen-share requests that wait for the in-app picker. */
   onCaptureRequested(listener: (request: CaptureRequested) => void): Unsubscribe;
   onCaptureEnded(listener: (ended: CaptureEnded) => void): Unsubscribe;

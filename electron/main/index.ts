@@ -55,8 +55,8 @@ import { restoreWindowBounds, trackWindowState } from './window/window-state.js'
 const outputDirectory = path.dirname(fileURLToPath(import.meta.url));
 const rendererDirectory = path.join(outputDirectory, '../renderer');
 const preloadPath = path.join(outputDirectory, '../preload/index.cjs');
-/** Tray icons ship as extra resources in a package, and sit in build/ in a checkout. */
-const trayIconDirectory = app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(outputDirectory, '../../build/tray');
+/** Tray icons ship as extra resources in a package, and sit in build/ of the checkout (the app path) otherwise. */
+const trayIconDirectory = app.isPackaged ? path.join(process.resourcesPath, 'tray') : path.join(app.getAppPath(), 'build', 'tray');
 
 // Logs go to the platform's log folder for the app (see README "Logs").
 log.transports.file.resolvePathFn = () => path.join(app.getPath('logs'), 'main.log');
@@ -77,6 +77,7 @@ if (process.defaultApp && process.argv[1]) {
 
 let mainWindow: BrowserWindow | null = null;
 let miniWindow: BrowserWindow | null = null;
+let overlayWindow: BrowserWindow | null = null;
 let presence = initialPresence;
 const callEndedWaiters: (() => void)[] = [];
 /** Links that arrive before the configuration is loaded (macOS sends open-url very early). */
@@ -162,7 +163,10 @@ async function start(): Promise<void> {
     openWindow: (bounds) => {
       const window = openHardenedWindow(overlayWindowOptions(preloadPath, bounds), 'overlay');
       makeClickThroughOverlay(window);
-      window.webContents.on('did-finish-load', () => sendHostEvent(window.webContents, 'overlayContent', overlay.content));
+      overlayWindow = window;
+      window.on('closed', () => {
+        if (overlayWindow === window) overlayWindow = null;
+      });
       return {
         setBounds: (next) => window.setBounds(next),
         close: () => window.close(),
@@ -254,8 +258,8 @@ async function start(): Promise<void> {
     const bounds = miniWindowBounds(preferences.get().miniWindow.bounds, screen.getPrimaryDisplay().workArea);
     const window = openHardenedWindow(miniWindowOptions(preloadPath, bounds), 'mini');
     window.once('ready-to-show', () => window.showInactive());
-    window.webContents.on('did-finish-load', () => sendHostEvent(window.webContents, 'callStatus', presence.call));
-    window.on('moved', () => {
+    // Where the user left it is saved once, when it closes (a drag would otherwise write the file many times).
+    window.on('close', () => {
       void savePreferences(preferences, (current) => ({ ...current, miniWindow: { ...current.miniWindow, bounds: window.getBounds() } }));
     });
     window.on('closed', () => {
@@ -276,6 +280,20 @@ async function start(): Promise<void> {
       updateMiniWindow();
     },
   });
+
+  const deepLinks = createDeepLinkDispatcher({
+    config: runtimeConfig,
+    deliver: (link) => {
+      showMainWindow();
+      if (mainWindow) sendHostEvent(mainWindow.webContents, 'deepLinkJoin', link);
+    },
+    reject: (problem) => {
+      log.warn(`refused a deep link: ${problem}`);
+      void dialog.showMessageBox({ type: 'warning', message: 'Confer cannot open this meeting link', detail: problem, buttons: ['OK'] });
+    },
+  });
+  openDeepLink = (raw) => deepLinks.open(raw);
+  for (const raw of earlyLinks.splice(0)) deepLinks.open(raw);
 
   registerIpcRouter(
     ipcMain,
@@ -298,6 +316,13 @@ async function start(): Promise<void> {
           overlay.update(content);
           return {};
         },
+        announceReady: (_request, sender) => {
+          const contentsId = webContents.fromFrame(sender)?.id;
+          if (contentsId === mainWindow?.webContents.id) deepLinks.windowReady();
+          else if (miniWindow && contentsId === miniWindow.webContents.id) sendHostEvent(miniWindow.webContents, 'callStatus', presence.call);
+          else if (overlayWindow && contentsId === overlayWindow.webContents.id) sendHostEvent(overlayWindow.webContents, 'overlayContent', overlay.content);
+          return {};
+        },
         sendMiniWindowCommand: (command, sender) => {
           requireWindow(sender, miniWindow, 'mini call window');
           if (command.kind === 'show-window') showMainWindow();
@@ -309,25 +334,11 @@ async function start(): Promise<void> {
     ),
   );
 
-  const deepLinks = createDeepLinkDispatcher({
-    config: runtimeConfig,
-    deliver: (link) => {
-      showMainWindow();
-      if (mainWindow) sendHostEvent(mainWindow.webContents, 'deepLinkJoin', link);
-    },
-    reject: (problem) => {
-      log.warn(`refused a deep link: ${problem}`);
-      void dialog.showMessageBox({ type: 'warning', message: 'Confer cannot open this meeting link', detail: problem, buttons: ['OK'] });
-    },
-  });
-  openDeepLink = (raw) => deepLinks.open(raw);
-  for (const raw of earlyLinks.splice(0)) deepLinks.open(raw);
   const launchLink = deepLinkFromArgv(process.argv);
   if (launchLink) deepLinks.open(launchLink);
 
   const window = createMainWindow(preferences);
   window.webContents.on('did-start-loading', () => deepLinks.windowGone());
-  window.webContents.on('did-finish-load', () => deepLinks.windowReady());
   if (pushToTalk) {
     window.webContents.on('before-input-event', (_event, input) => pushToTalk.onInput(input));
     window.on('blur', pushToTalk.onBlur);
@@ -371,7 +382,8 @@ async function start(): Promise<void> {
 function createMainWindow(preferences: JsonStore<Preferences>): BrowserWindow {
   const restored = restoreWindowBounds(preferences.get().window, screen.getAllDisplays(), screen.getPrimaryDisplay());
   const window = new BrowserWindow({ ...mainWindowOptions(preloadPath), ...(restored.bounds ?? {}) });
-  if (restored.maximized) window.maximize();
+  // maximize() shows a hidden window at once: wait for the first frame, like the normal show.
+  if (restored.maximized) window.once('ready-to-show', () => window.maximize());
   trackWindowState(window, screen, (state) => void savePreferences(preferences, (current) => ({ ...current, window: state })));
   showWhenReady(window);
   return window;

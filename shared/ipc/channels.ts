@@ -35,6 +35,11 @@ export const ipcChannels = {
   reportCall: defineChannel('call:report', CallReportSchema, NoResponse),
   /** What the presenter overlay shows; ignored while no overlay is open. */
   updateOverlay: defineChannel('overlay:update', OverlayContentSchema, NoResponse),
+  /**
+   * A window subscribed to its events: the main process sends what it
+   * missed while loading (a deep link, the call status, the overlay content).
+   */
+  announceReady: defineChannel('window:ready', NoRequest, NoResponse),
   /** Buttons of the mini call window; accepted from that window only. */
   sendMiniWindowCommand: defineChannel('mini:command', MiniWindowCommandSchema, NoResponse),
 } as const;

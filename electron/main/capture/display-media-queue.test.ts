@@ -173,6 +173,14 @@ describe('display-media request queue', () => {
     expect(results).toEqual([null]);
   });
 
+  test('never adds system audio to a request that did not ask for audio', async () => {
+    const { queue, windows, results, request } = setup({ loopbackAudioSupported: true });
+    request(windows[0], 'app://confer', false);
+    await queue.listSources(asFrame(windows[0]), 'capture-1');
+    queue.answer(asFrame(windows[0]), 'capture-1', { sourceId: 'screen:1:0', shareAudio: true });
+    expect(results).toEqual([{ video: { id: 'screen:1:0', name: 'Screen 1' } }]);
+  });
+
   test('shares system audio only where loopback capture exists', async () => {
     for (const loopbackAudioSupported of [true, false]) {
       const { queue, windows, results, request } = setup({ loopbackAudioSupported });

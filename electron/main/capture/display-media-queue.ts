@@ -39,6 +39,8 @@ export interface DisplayMediaQueueOptions {
 interface PendingRequest {
   readonly id: string;
   readonly owner: CaptureOwner;
+  /** The page asked for audio too; system sound is only ever added to such a request. */
+  readonly audioRequested: boolean;
   readonly callback: DisplayMediaCallback;
   readonly stopWatchingOwner: Unsubscribe;
   readonly timer: ReturnType<typeof setTimeout>;
@@ -119,6 +121,7 @@ export function createDisplayMediaQueue(options: DisplayMediaQueueOptions) {
       const entry: PendingRequest = {
         id,
         owner,
+        audioRequested: request.audioRequested,
         callback,
         offered: new Map(),
         stopWatchingOwner: owner.onClosed(() => {
@@ -154,7 +157,7 @@ export function createDisplayMediaQueue(options: DisplayMediaQueueOptions) {
       if (!choice) return settle(request, null, 'answered');
       const source = request.offered.get(choice.sourceId);
       if (!source) throw new CaptureAccessError('that source was not offered to this picker');
-      const audio = choice.shareAudio && options.loopbackAudioSupported ? { audio: 'loopback' as const } : {};
+      const audio = choice.shareAudio && options.loopbackAudioSupported && request.audioRequested ? { audio: 'loopback' as const } : {};
       options.onGranted?.(source);
       settle(request, { video: { id: source.id, name: source.name }, ...audio }, 'answered');
     },
@@ -164,5 +167,3 @@ export function createDisplayMediaQueue(options: DisplayMediaQueueOptions) {
     },
   };
 }
-
-export type DisplayMediaQueue = ReturnType<typeof createDisplayMediaQueue>;

@@ -14,6 +14,7 @@ const handlers: IpcHandlers = {
   reportCall: () => ({}),
   updateOverlay: () => ({}),
   sendMiniWindowCommand: () => ({}),
+  announceReady: () => ({}),
 };
 
 /** A typed double of the two WebFrameMain fields the sender check reads. */

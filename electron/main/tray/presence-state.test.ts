@@ -95,9 +95,16 @@ describe('tray menu', () => {
     ]);
   });
 
+  test('the status submenu shows away when detected, and not the call', () => {
+    const away = run({ type: 'user-idle' });
+    expect(trayMenu(away, { miniWindowEnabled: false }).find((entry) => entry.kind === 'status-menu')?.label).toBe('Set status (Away)');
+  });
+
   test('the chosen status and the mini window toggle are checked', () => {
     const menu = trayMenu(run({ type: 'status-chosen', status: 'do-not-disturb' }), { miniWindowEnabled: true });
-    expect(menu.filter((entry) => entry.kind === 'status').map((entry) => [entry.status, entry.checked])).toEqual([
+    const statusMenu = menu.find((entry) => entry.kind === 'status-menu');
+    expect(statusMenu?.label).toBe('Set status (Do not disturb)');
+    expect(statusMenu?.statuses.map((entry) => [entry.status, entry.checked])).toEqual([
       ['available', false],
       ['do-not-disturb', true],
     ]);

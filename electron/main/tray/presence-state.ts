@@ -84,10 +84,9 @@ export type TrayMenuEntry =
       readonly enabled: boolean;
     }
   | {
-      readonly kind: 'status';
-      readonly status: ChosenStatus;
+      readonly kind: 'status-menu';
       readonly label: string;
-      readonly checked: boolean;
+      readonly statuses: readonly { readonly status: ChosenStatus; readonly label: string; readonly checked: boolean }[];
     }
   | { readonly kind: 'toggle'; readonly id: 'mini-window'; readonly label: string; readonly checked: boolean };
 
@@ -103,8 +102,14 @@ export function trayMenu(state: PresenceState, options: { readonly miniWindowEna
     { kind: 'action', id: 'stop-screen-share', label: 'Stop sharing', enabled: inCall && screenSharing },
     { kind: 'action', id: 'leave-call', label: 'Leave call', enabled: inCall },
     { kind: 'separator' },
-    { kind: 'status', status: 'available', label: 'Available', checked: state.chosen === 'available' },
-    { kind: 'status', status: 'do-not-disturb', label: 'Do not disturb', checked: state.chosen === 'do-not-disturb' },
+    {
+      kind: 'status-menu',
+      label: `Set status (${presenceLabel(presenceIcon({ ...state, call: NO_CALL }))})`,
+      statuses: [
+        { status: 'available', label: 'Available', checked: state.chosen === 'available' },
+        { status: 'do-not-disturb', label: 'Do not disturb', checked: state.chosen === 'do-not-disturb' },
+      ],
+    },
     { kind: 'separator' },
     { kind: 'toggle', id: 'mini-window', label: 'Mini call window on top', checked: options.miniWindowEnabled },
     { kind: 'separator' },

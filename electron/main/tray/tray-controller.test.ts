@@ -33,7 +33,8 @@ function setup(theme: 'light' | 'dark' = 'dark') {
     miniWindowEnabled: () => true,
     actions,
   });
-  const item = (label: string) => template.find((entry) => entry.label === label);
+  const item = (label: string) =>
+    template.flatMap((entry) => [entry, ...((entry.submenu as MenuItemConstructorOptions[] | undefined) ?? [])]).find((entry) => entry.label === label);
   return { controller, log, commands, item, click: () => click?.() };
 }
 

@@ -45,8 +45,16 @@ export function menuTemplate(entries: readonly TrayMenuEntry[], actions: TrayAct
         return { type: 'separator' };
       case 'action':
         return { label: entry.label, enabled: entry.enabled, click: actionHandler(entry.id, actions) };
-      case 'status':
-        return { label: entry.label, type: 'radio', checked: entry.checked, click: () => actions.setStatus(entry.status) };
+      case 'status-menu':
+        return {
+          label: entry.label,
+          submenu: entry.statuses.map(({ status, label, checked }) => ({
+            label,
+            type: 'radio' as const,
+            checked,
+            click: () => actions.setStatus(status),
+          })),
+        };
       case 'toggle':
         return { label: entry.label, type: 'checkbox', checked: entry.checked, click: () => actions.setMiniWindowEnabled(!entry.checked) };
     }

@@ -10,6 +10,23 @@ const TABS: readonly { readonly tab: CaptureTab; readonly label: string }[] = [
   { tab: 'window', label: 'Windows' },
 ];
 
+/** A modal dialog keeps Tab and Shift+Tab among its own controls. */
+function keepFocusInside(event: KeyboardEvent): void {
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not([disabled]), input, [tabindex]')].filter(
+    (element) => element.tabIndex >= 0,
+  );
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /**
  * Choose what to share: Screens and Windows tabs of live thumbnails.
  * Keyboard: Tab between tabs, grid and buttons; arrows, Home and End in the
@@ -32,7 +49,9 @@ export function ScreenPicker({ picker }: { readonly picker: CapturePicker }) {
   if (!request) return null;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
+    if (event.key === 'Tab') {
+      keepFocusInside(event);
+    } else if (event.key === 'Escape') {
       event.preventDefault();
       void picker.cancel();
     } else if (event.key === 'Enter' && event.target === grid.current) {
@@ -103,7 +122,7 @@ export function ScreenPicker({ picker }: { readonly picker: CapturePicker }) {
             </div>
           ))}
         </div>
-        {request.loopbackAudioSupported && (
+        {request.loopbackAudioSupported && request.audioRequested && (
           <label className="capture-audio">
             <input type="checkbox" checked={shareAudio} onChange={(event) => picker.setShareAudio(event.target.checked)} />
             Share computer sound

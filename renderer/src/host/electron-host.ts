@@ -32,6 +32,9 @@ export function createElectronHost(preload: PreloadBridge): HostBridge {
   return {
     kind: 'electron',
     getRuntimeConfig: () => unwrap(preload.getRuntimeConfig({}), RuntimeConfigSchema),
+    announceReady: async () => {
+      await unwrap(preload.announceReady({}), ipcChannels.announceReady.response);
+    },
     onCaptureRequested: (listener) => subscribe(preload, 'captureRequested', listener),
     onCaptureEnded: (listener) => subscribe(preload, 'captureEnded', listener),
     listCaptureSources: async (requestId) =>

@@ -18,6 +18,7 @@ export function createWebHost(baseUrl: string): HostBridge {
       if (!parsed.success) throw new Error('The server’s configuration for Confer is invalid');
       return parsed.data;
     },
+    announceReady: () => Promise.resolve(),
     // getDisplayMedia shows the browser's picker, so no request ever waits for ours.
     onCaptureRequested: neverFires,
     onCaptureEnded: neverFires,

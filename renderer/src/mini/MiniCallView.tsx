@@ -6,9 +6,13 @@ import './mini.css';
 const NO_CALL: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
 
 /** The always-on-top mini call window: the room, and the buttons that matter while the main window is away. */
-export function MiniCallView({ host }: { readonly host: Pick<HostBridge, 'onCallStatus' | 'sendMiniWindowCommand'> }) {
+export function MiniCallView({ host }: { readonly host: Pick<HostBridge, 'onCallStatus' | 'sendMiniWindowCommand' | 'announceReady'> }) {
   const [call, setCall] = useState<CallReport>(NO_CALL);
-  useEffect(() => host.onCallStatus(setCall), [host]);
+  useEffect(() => {
+    const stop = host.onCallStatus(setCall);
+    void host.announceReady();
+    return stop;
+  }, [host]);
   const send = (command: MiniWindowCommand) => () => void host.sendMiniWindowCommand(command).catch((error: unknown) => console.warn(error));
   return (
     <main className="mini">

@@ -8,9 +8,13 @@ import './overlay.css';
  * that draws what the call window sends. Points are normalised to the
  * display, so the drawing fits whatever size the window has.
  */
-export function OverlayView({ host }: { readonly host: Pick<HostBridge, 'onOverlayContent'> }) {
+export function OverlayView({ host }: { readonly host: Pick<HostBridge, 'onOverlayContent' | 'announceReady'> }) {
   const [content, setContent] = useState<OverlayContent>(EMPTY_OVERLAY);
-  useEffect(() => host.onOverlayContent(setContent), [host]);
+  useEffect(() => {
+    const stop = host.onOverlayContent(setContent);
+    void host.announceReady();
+    return stop;
+  }, [host]);
   return (
     <svg className="overlay" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true">
       {content.strokes.map((stroke, index) => (

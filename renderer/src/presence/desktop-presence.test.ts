@@ -11,10 +11,11 @@ function setup() {
   const reports: CallReport[] = [];
   let command: (command: CallCommand) => void = () => undefined;
   let link: (link: DeepLinkJoin) => void = () => undefined;
-  const host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin'> = {
+  const host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin' | 'announceReady'> = {
     reportCall: async (report) => void reports.push(report),
     onCallCommand: (listener) => ((command = listener), () => undefined),
     onDeepLinkJoin: (listener) => ((link = listener), () => undefined),
+    announceReady: async () => void reports.length,
   };
   const controls = {
     join: vi.fn<CallControls['join']>(async () => undefined),
@@ -95,6 +96,15 @@ describe('deep links in the call window', () => {
     link({ room: 'retro', server: null });
     await flush();
     expect(controls.leave).toHaveBeenCalledOnce();
+    expect(controls.join).toHaveBeenCalledWith({ room: 'retro', displayName: 'Ada' });
+  });
+
+  test('after a call ended, a link joins under the name used in it', async () => {
+    const { calls, controls, inCall, link } = setup();
+    inCall();
+    calls.setState({ ...initialCallState });
+    link({ room: 'retro', server: null });
+    await flush();
     expect(controls.join).toHaveBeenCalledWith({ room: 'retro', displayName: 'Ada' });
   });
 

@@ -57,11 +57,17 @@ export async function applyCallCommand(command: CallCommand, calls: ReadableCall
  * call they are in or were in); otherwise the lobby opens on that room.
  * A link to the room we are already in changes nothing.
  */
-export async function applyDeepLink(link: DeepLinkJoin, calls: ReadableCallStore, controls: CallControls, prefill: LinkPrefillStore): Promise<void> {
+export async function applyDeepLink(
+  link: DeepLinkJoin,
+  calls: ReadableCallStore,
+  controls: CallControls,
+  prefill: LinkPrefillStore,
+  lastDisplayName = '',
+): Promise<void> {
   const state = calls.getState();
   if (state.phase === 'in-call' && state.room === link.room) return;
   if (state.phase === 'joining') return;
-  const displayName = state.displayName.trim();
+  const displayName = state.displayName.trim() || lastDisplayName;
   if (!displayName) {
     prefill.setState({ prefill: { room: link.room } });
     return;
@@ -76,14 +82,18 @@ export async function applyDeepLink(link: DeepLinkJoin, calls: ReadableCallStore
  * commands and links that come back.
  */
 export function connectDesktopPresence(options: {
-  readonly host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin'>;
+  readonly host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin' | 'announceReady'>;
   readonly calls: ReadableCallStore;
   readonly controls: CallControls;
   readonly prefill: LinkPrefillStore;
 }): Unsubscribe {
   const { host, calls, controls, prefill } = options;
   let last: CallReport | null = null;
+  // The store may forget the name when a call ends; a later link still joins under it.
+  let lastDisplayName = '';
   const report = () => {
+    const name = calls.getState().displayName.trim();
+    if (name) lastDisplayName = name;
     const next = callReportOf(calls.getState());
     if (sameReport(last, next)) return;
     last = next;
@@ -93,8 +103,10 @@ export function connectDesktopPresence(options: {
   const stops = [
     calls.subscribe(report),
     host.onCallCommand((command) => void applyCallCommand(command, calls, controls).catch(fail(command.kind))),
-    host.onDeepLinkJoin((link) => void applyDeepLink(link, calls, controls, prefill).catch(fail('opening the link'))),
+    host.onDeepLinkJoin((link) => void applyDeepLink(link, calls, controls, prefill, lastDisplayName).catch(fail('opening the link'))),
   ];
   report();
+  // Subscribed: a deep link that launched the app can be delivered now.
+  host.announceReady().catch(fail('announcing the call window'));
   return () => stops.forEach((stop) => stop());
 }
