@@ -7,7 +7,6 @@ import { ScreenPicker } from './capture/ScreenPicker.js';
 import { detectHost } from './host/host-bridge.js';
 import { MiniCallView } from './mini/MiniCallView.js';
 import { OverlayView } from './overlay/OverlayView.js';
-import { callControlsOf } from './presence/call-controls.js';
 import { connectDesktopPresence, createLinkPrefillStore } from './presence/desktop-presence.js';
 import { LinkPrefilledApp } from './presence/LinkPrefilledApp.js';
 import { DiagnosticsPanel } from './telemetry/components/DiagnosticsPanel.js';
@@ -33,7 +32,7 @@ async function start(): Promise<void> {
     const prefill = createLinkPrefillStore();
     const picker = createCapturePicker(host);
     const telemetry = startCallTelemetry(meeting.callStore, config, host.kind);
-    connectDesktopPresence({ host, calls: meeting.callStore, controls: callControlsOf(meeting), prefill });
+    connectDesktopPresence({ host, calls: meeting.callStore, controls: meeting, prefill });
     root.render(
       <StrictMode>
         <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />

@@ -11,18 +11,3 @@ export interface CallControls {
   setAudioMuted(muted: boolean): Promise<void> | void;
   stopScreenShare(): Promise<void> | void;
 }
-
-/**
- * Adapts a meeting to CallControls. The media methods arrive with the call
- * rewrite; until a meeting has them, the commands that need them are
- * logged instead of failing.
- */
-export function callControlsOf(meeting: Pick<CallControls, 'join' | 'leave'> & Partial<CallControls>): CallControls {
-  const missing = (name: string) => () => console.warn(`this build's meeting has no ${name} yet`);
-  return {
-    join: (request) => meeting.join(request),
-    leave: () => meeting.leave(),
-    setAudioMuted: meeting.setAudioMuted ? (muted) => meeting.setAudioMuted!(muted) : missing('setAudioMuted'),
-    stopScreenShare: meeting.stopScreenShare ? () => meeting.stopScreenShare!() : missing('stopScreenShare'),
-  };
-}

@@ -3,7 +3,7 @@ import type { HostBridge } from '../../../shared/bridge.js';
 import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
 import type { DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
 import { createCallStore, initialCallState } from '../call/call-store.js';
-import { callControlsOf, type CallControls } from './call-controls.js';
+import type { CallControls } from './call-controls.js';
 import { connectDesktopPresence, createLinkPrefillStore } from './desktop-presence.js';
 
 function setup() {
@@ -115,18 +115,5 @@ describe('deep links in the call window', () => {
     await flush();
     expect(controls.leave).not.toHaveBeenCalled();
     expect(controls.join).not.toHaveBeenCalled();
-  });
-});
-
-describe('meeting adapter', () => {
-  test('uses the meeting’s media methods when it has them and warns otherwise', async () => {
-    const setAudioMuted = vi.fn();
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const base = { join: async () => undefined, leave: async () => undefined };
-    await callControlsOf({ ...base, setAudioMuted }).setAudioMuted(true);
-    expect(setAudioMuted).toHaveBeenCalledWith(true);
-    await callControlsOf(base).stopScreenShare();
-    expect(warn).toHaveBeenCalledWith("this build's meeting has no stopScreenShare yet");
-    warn.mockRestore();
   });
 });
