@@ -210,6 +210,33 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     await expect.poll(async () => (await exportBoard(alice.page)) === (await exportBoard(bob.page)), { timeout: SYNC_TIMEOUT }).toBe(true);
   }, 180_000);
 
+  test('the board list shows boards kept on this machine, reopens them and deletes them', async () => {
+    const { webUrl } = testStack();
+    const board = uniqueRoom('kept');
+    const alice = await participant('Alice');
+    await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
+    await drag(alice.page, [
+      [100, 100],
+      [200, 140],
+    ]);
+    expect(await itemCount(alice.page)).toBe(1);
+    await alice.page.waitForTimeout(500);
+    await alice.page.getByTestId('board-close').click();
+
+    const entry = alice.page.locator(`[data-testid="board-list-item"][data-board-id="${board}"]`);
+    await expect.poll(() => entry.count()).toBe(1);
+    await entry.getByTestId('board-list-open').click();
+    await expect.poll(() => itemCount(alice.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+    await alice.page.getByTestId('board-close').click();
+
+    await entry.getByTestId('board-list-delete').click();
+    await expect.poll(() => entry.count()).toBe(0);
+    await alice.page.getByTestId('board-list-new').fill(board);
+    await alice.page.getByRole('button', { name: 'Open board' }).click();
+    await expect.poll(() => alice.page.getByTestId('board-canvas').count()).toBe(1);
+    expect(await itemCount(alice.page)).toBe(0);
+  }, 60_000);
+
   test('a peer joining a board of 50,000 strokes receives all of it', async () => {
     const { webUrl, stack } = testStack();
     const board = uniqueRoom('large');
