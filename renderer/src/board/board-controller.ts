@@ -85,8 +85,6 @@ export class BoardController {
   private zoomSettle: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanup: Array<() => void> = [];
   private pixelRatio = 1;
-  /** Frame durations in ms, kept for benchmarks. */
-  readonly frameTimes: number[] = [];
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -619,10 +617,7 @@ export class BoardController {
     this.frameRequested = true;
     requestAnimationFrame(() => {
       this.frameRequested = false;
-      const started = performance.now();
       this.paint();
-      this.frameTimes.push(performance.now() - started);
-      if (this.frameTimes.length > 2_000) this.frameTimes.splice(0, 1_000);
     });
   }
 
