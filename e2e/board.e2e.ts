@@ -119,7 +119,18 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     await page.mouse.click(canvas.x + 600, canvas.y + 80);
     await page.getByTestId('board-text-input').fill('Hello board');
     await page.getByTestId('board-text-input').press('Enter');
-    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'pen', 'rectangle', 'text']);
+    // A second text is placed where it was typed when a click elsewhere opens the next one.
+    await page.mouse.click(canvas.x + 600, canvas.y + 320);
+    await page.getByTestId('board-text-input').fill('Second');
+    await page.mouse.click(canvas.x + 800, canvas.y + 320);
+    await page.keyboard.press('Escape');
+    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'pen', 'rectangle', 'text', 'text']);
+    expect((await bobItems()).filter((item) => item.type === 'text').map((item) => [item.text, item.x])).toEqual(
+      expect.arrayContaining([
+        ['Hello board', 600],
+        ['Second', 600],
+      ]),
+    );
     const pen = (await bobItems()).find((item) => item.tool === 'pen');
     expect(pen?.style).toMatchObject({ color: '#d20f39' });
     await page.screenshot({ path: path.join(stack.runDirectory, 'tools.png') });
@@ -143,7 +154,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
       .poll(async () => Number((await bobItems()).find((item) => item.kind === 'rectangle')?.x2), { timeout: SYNC_TIMEOUT })
       .toBeGreaterThan(680);
     await page.keyboard.press('Delete');
-    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'pen', 'text']);
+    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'pen', 'text', 'text']);
 
     // The eraser removes what it passes over.
     await page.keyboard.press('e');
@@ -151,7 +162,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
       [120, 60],
       [120, 140],
     ]);
-    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'text']);
+    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'text', 'text']);
 
     // Follow: Bob follows Alice, Alice zooms in, Bob's view follows.
     await bob.page.locator('[data-testid="board-peer"][data-name="Alice"]').click();

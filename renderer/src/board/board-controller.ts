@@ -179,11 +179,11 @@ export class BoardController {
     this.session.undo.redo();
   }
 
-  commitText(text: string): void {
-    const draft = this.view.getState().textDraft;
-    this.view.setState({ textDraft: null });
+  /** Places typed text where its draft was opened; a newer draft (a click elsewhere) stays open. */
+  commitText(text: string, draft: { x: number; y: number }): void {
+    if (this.view.getState().textDraft === draft) this.view.setState({ textDraft: null });
     const trimmed = text.trimEnd().slice(0, 5_000);
-    if (!draft || trimmed.trim() === '') return;
+    if (trimmed.trim() === '') return;
     const { color, width } = this.view.getState();
     this.put([{ id: newItemId(), type: 'text', x: draft.x, y: draft.y, z: this.scene.nextZ(), text: trimmed, style: { color, width: Math.max(8, width * 4), opacity: 1 } }]);
   }

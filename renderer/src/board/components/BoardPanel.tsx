@@ -63,7 +63,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
       <div className="board-stage">
         <BoardCanvas view={view} canvasRef={canvasRef} />
         <RemoteCursors view={view} />
-        {mounted && <TextDraft view={view} onCommit={(text) => mounted.controller.commitText(text)} />}
+        {mounted && <TextDraft view={view} onCommit={(text, at) => mounted.controller.commitText(text, at)} />}
       </div>
     </section>
   );
