@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useStore } from 'zustand';
-import { TOOLS, type Tool } from '../../../../shared/board/schema.js';
+import { SCHEMA_VERSION, TOOLS, type Tool } from '../../../../shared/board/schema.js';
 import { BoardController, TOOL_KEYS } from '../board-controller.js';
 import { download, exportJson, exportPng, exportSvg, readBoardFile } from '../board-export.js';
 import type { BoardSession } from '../board-session.js';
@@ -49,6 +49,12 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
     const presence = attachPresence(session.provider.awareness, view);
     const controller = new BoardController(canvas, session, scene, view, presence);
     setMounted({ controller, scene });
+    void session.storage.restored.then(() => {
+      const version = session.model.schemaVersion();
+      if (version !== null && version > SCHEMA_VERSION) {
+        view.setState({ notice: 'This board was saved by a newer version of Confer: items this version cannot read are hidden.' });
+      }
+    });
     return () => {
       controller.destroy();
       presence.destroy();
