@@ -62,7 +62,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
 
     // Bob picks the rectangle with its shortcut and draws one.
     await bob.page.keyboard.press('r');
-    expect(await bob.page.getByTestId('board-tool-rectangle').getAttribute('data-active')).toBe('true');
+    await expect.poll(() => bob.page.getByTestId('board-tool-rectangle').getAttribute('data-active')).toBe('true');
     await drag(bob.page, [
       [600, 300],
       [700, 420],
@@ -78,7 +78,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     expect(await itemCount(alice.page)).toBe(1);
     await alice.page.keyboard.press('Control+Shift+z');
     for (const each of [alice, bob]) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(2);
-    expect(await exportBoard(alice.page)).toBe(await exportBoard(bob.page));
+    await expect.poll(async () => (await exportBoard(alice.page)) === (await exportBoard(bob.page)), { timeout: SYNC_TIMEOUT }).toBe(true);
   }, 120_000);
 
   test('every tool, chosen by its shortcut, makes what it should on the other side', async () => {
@@ -199,7 +199,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
       [300, 300],
       [400, 380],
     ]);
-    expect(await itemCount(bob.page)).toBe(2);
+    await expect.poll(() => itemCount(bob.page)).toBe(2);
 
     // A starts again with no network: the app reopens the last board from disk.
     alice = await participant('Alice', aliceProfile);
@@ -214,7 +214,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
       [600, 200],
       [650, 150],
     ]);
-    expect(await itemCount(alice.page)).toBe(2);
+    await expect.poll(() => itemCount(alice.page)).toBe(2);
 
     await stack.services.signaling.start();
     for (const each of [alice, bob]) await expect.poll(() => itemCount(each.page), { timeout: 60_000 }).toBe(3);
@@ -230,7 +230,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
       [100, 100],
       [200, 140],
     ]);
-    expect(await itemCount(alice.page)).toBe(1);
+    await expect.poll(() => itemCount(alice.page)).toBe(1);
     await alice.page.waitForTimeout(500);
     await alice.page.getByTestId('board-close').click();
 
@@ -244,7 +244,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     await expect.poll(() => entry.count()).toBe(0);
     await alice.page.getByTestId('board-list-new').fill(board);
     await alice.page.getByRole('button', { name: 'Open board' }).click();
-    await expect.poll(() => alice.page.getByTestId('board-canvas').count()).toBe(1);
+    await expect.poll(() => alice.page.getByTestId('board').getAttribute('data-restored'), { timeout: SYNC_TIMEOUT }).toBe('true');
     expect(await itemCount(alice.page)).toBe(0);
   }, 60_000);
 

@@ -41,6 +41,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
   const [view] = useState<BoardViewStore>(createBoardViewStore);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [mounted, setMounted] = useState<Mounted | null>(null);
+  const [restored, setRestored] = useState(false);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -50,6 +51,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
     const controller = new BoardController(canvas, session, scene, view, presence);
     setMounted({ controller, scene });
     void session.storage.restored.then(() => {
+      setRestored(true);
       const version = session.model.schemaVersion();
       if (version !== null && version > SCHEMA_VERSION) {
         view.setState({ notice: 'This board was saved by a newer version of Confer: items this version cannot read are hidden.' });
@@ -64,7 +66,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
   }, [session, view]);
 
   return (
-    <section className="board" data-testid="board" data-board-id={session.boardId}>
+    <section className="board" data-testid="board" data-board-id={session.boardId} data-restored={restored}>
       <BoardToolbar session={session} view={view} mounted={mounted} {...(onClose ? { onClose } : {})} />
       <div className="board-stage">
         <BoardCanvas view={view} canvasRef={canvasRef} />
