@@ -62,7 +62,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
 
     // Bob picks the rectangle with its shortcut and draws one.
     await bob.page.keyboard.press('r');
-    expect(await bob.page.getByTestId('board-tool-rectangle').getAttribute('data-active')).toBe('true');
+    await expect.poll(() => bob.page.getByTestId('board-tool-rectangle').getAttribute('data-active')).toBe('true');
     await drag(bob.page, [
       [600, 300],
       [700, 420],
@@ -78,7 +78,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     expect(await itemCount(alice.page)).toBe(1);
     await alice.page.keyboard.press('Control+Shift+z');
     for (const each of [alice, bob]) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(2);
-    expect(await exportBoard(alice.page)).toBe(await exportBoard(bob.page));
+    await expect.poll(async () => (await exportBoard(alice.page)) === (await exportBoard(bob.page)), { timeout: SYNC_TIMEOUT }).toBe(true);
   }, 120_000);
 
   test('every tool, chosen by its shortcut, makes what it should on the other side', async () => {
@@ -119,7 +119,18 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     await page.mouse.click(canvas.x + 600, canvas.y + 80);
     await page.getByTestId('board-text-input').fill('Hello board');
     await page.getByTestId('board-text-input').press('Enter');
-    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'pen', 'rectangle', 'text']);
+    // A second text is placed where it was typed when a click elsewhere opens the next one.
+    await page.mouse.click(canvas.x + 600, canvas.y + 320);
+    await page.getByTestId('board-text-input').fill('Second');
+    await page.mouse.click(canvas.x + 800, canvas.y + 320);
+    await page.keyboard.press('Escape');
+    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'pen', 'rectangle', 'text', 'text']);
+    expect((await bobItems()).filter((item) => item.type === 'text').map((item) => [item.text, item.x])).toEqual(
+      expect.arrayContaining([
+        ['Hello board', 600],
+        ['Second', 600],
+      ]),
+    );
     const pen = (await bobItems()).find((item) => item.tool === 'pen');
     expect(pen?.style).toMatchObject({ color: '#d20f39' });
     await page.screenshot({ path: path.join(stack.runDirectory, 'tools.png') });
@@ -143,7 +154,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
       .poll(async () => Number((await bobItems()).find((item) => item.kind === 'rectangle')?.x2), { timeout: SYNC_TIMEOUT })
       .toBeGreaterThan(680);
     await page.keyboard.press('Delete');
-    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'pen', 'text']);
+    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'pen', 'text', 'text']);
 
     // The eraser removes what it passes over.
     await page.keyboard.press('e');
@@ -151,7 +162,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
       [120, 60],
       [120, 140],
     ]);
-    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'text']);
+    await expect.poll(kinds, { timeout: SYNC_TIMEOUT }).toEqual(['arrow', 'ellipse', 'highlighter', 'line', 'text', 'text']);
 
     // Follow: Bob follows Alice, Alice zooms in, Bob's view follows.
     await bob.page.locator('[data-testid="board-peer"][data-name="Alice"]').click();
@@ -161,6 +172,45 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     await expect.poll(() => bob.page.getByTestId('board-canvas').getAttribute('data-zoom'), { timeout: SYNC_TIMEOUT }).toBe('1.56');
     await bob.page.screenshot({ path: path.join(stack.runDirectory, 'tools-follow.png') });
   }, 120_000);
+
+  test('a peer sending a crafted update is dropped, the others keep syncing, and everyone converges after it reconnects', async () => {
+    const { webUrl } = testStack();
+    const board = uniqueRoom('crafted');
+    const [alice, bob, mallory] = await Promise.all([participant('Alice'), participant('Bob'), participant('Mallory')]);
+    // Mallory's browser swaps its next sync update, once, for the shape of yjs issue 687: 2^50 clients announced in a few bytes.
+    await mallory.context.addInitScript(`(() => {
+      const send = RTCDataChannel.prototype.send;
+      RTCDataChannel.prototype.send = function (data) {
+        if (window.corruptNextUpdate && data instanceof Uint8Array && data[0] === 0 && data[1] === 0 && data[2] === 2) {
+          window.corruptNextUpdate = false;
+          return send.call(this, new Uint8Array([0, 0, 2, 9, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0]));
+        }
+        return send.call(this, data);
+      };
+    })()`);
+    for (const each of [alice, bob, mallory]) await each.page.goto(boardUrl(webUrl, board, each.name));
+    for (const each of [alice, bob, mallory]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(2);
+
+    await mallory.page.evaluate(() => Object.assign(window, { corruptNextUpdate: true }));
+    await drag(mallory.page, [
+      [100, 100],
+      [200, 160],
+    ]);
+    await expect
+      .poll(() => [...alice.problems, ...bob.problems].some((problem) => problem.includes('dropped a peer that sent bad data')), { timeout: SYNC_TIMEOUT })
+      .toBe(true);
+
+    await drag(alice.page, [
+      [300, 300],
+      [400, 360],
+    ]);
+    await expect.poll(() => itemCount(bob.page), { timeout: SYNC_TIMEOUT }).toBeGreaterThanOrEqual(1);
+    // Mallory reconnects through signaling; its stroke then arrives in an ordinary sync exchange.
+    for (const each of [alice, bob, mallory]) await expect.poll(() => itemCount(each.page), { timeout: 60_000 }).toBe(2);
+    expect([...alice.problems, ...bob.problems].filter((problem) => problem.includes('page error'))).toEqual([]);
+    // The refusal was expected here: keep it out of the warnings printed after the test.
+    for (const each of [alice, bob]) each.problems.splice(0);
+  }, 150_000);
 
   test('a board survives going offline: edits on both sides while apart merge into identical documents', async () => {
     const { webUrl, stack } = testStack();
@@ -188,7 +238,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
       [300, 300],
       [400, 380],
     ]);
-    expect(await itemCount(bob.page)).toBe(2);
+    await expect.poll(() => itemCount(bob.page)).toBe(2);
 
     // A starts again with no network: the app reopens the last board from disk.
     alice = await participant('Alice', aliceProfile);
@@ -203,12 +253,39 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
       [600, 200],
       [650, 150],
     ]);
-    expect(await itemCount(alice.page)).toBe(2);
+    await expect.poll(() => itemCount(alice.page)).toBe(2);
 
     await stack.services.signaling.start();
     for (const each of [alice, bob]) await expect.poll(() => itemCount(each.page), { timeout: 60_000 }).toBe(3);
     await expect.poll(async () => (await exportBoard(alice.page)) === (await exportBoard(bob.page)), { timeout: SYNC_TIMEOUT }).toBe(true);
   }, 180_000);
+
+  test('the board list shows boards kept on this machine, reopens them and deletes them', async () => {
+    const { webUrl } = testStack();
+    const board = uniqueRoom('kept');
+    const alice = await participant('Alice');
+    await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
+    await drag(alice.page, [
+      [100, 100],
+      [200, 140],
+    ]);
+    await expect.poll(() => itemCount(alice.page)).toBe(1);
+    await alice.page.waitForTimeout(500);
+    await alice.page.getByTestId('board-close').click();
+
+    const entry = alice.page.locator(`[data-testid="board-list-item"][data-board-id="${board}"]`);
+    await expect.poll(() => entry.count()).toBe(1);
+    await entry.getByTestId('board-list-open').click();
+    await expect.poll(() => itemCount(alice.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+    await alice.page.getByTestId('board-close').click();
+
+    await entry.getByTestId('board-list-delete').click();
+    await expect.poll(() => entry.count()).toBe(0);
+    await alice.page.getByTestId('board-list-new').fill(board);
+    await alice.page.getByRole('button', { name: 'Open board' }).click();
+    await expect.poll(() => alice.page.getByTestId('board').getAttribute('data-restored'), { timeout: SYNC_TIMEOUT }).toBe('true');
+    expect(await itemCount(alice.page)).toBe(0);
+  }, 60_000);
 
   test('a peer joining a board of 50,000 strokes receives all of it', async () => {
     const { webUrl, stack } = testStack();

@@ -79,6 +79,23 @@ describe('board document', () => {
     expect(bob.readAll().size).toBe(2);
   });
 
+  test('undo does not overwrite a change a peer made to the same item afterwards', () => {
+    const docs = [new Y.Doc(), new Y.Doc()];
+    link(docs);
+    const [alice, bob] = docs.map((doc) => new BoardModel(doc)) as [BoardModel, BoardModel];
+    const undo = alice.createUndoManager();
+    const shape = sampleShape('rectangle', 1);
+    alice.put([shape]);
+    undo.stopCapturing();
+    alice.put([{ ...shape, x1: 50 }]);
+    const bobs = { ...shape, x1: 50, style: { ...shape.style, color: '#00ff00' } };
+    bob.put([bobs]);
+    undo.undo();
+    undo.undo();
+    expect(alice.read(shape.id)?.item).toEqual(bobs);
+    expect(bob.read(shape.id)?.item).toEqual(bobs);
+  });
+
   test('items that fail validation are skipped, valid ones are kept', () => {
     const doc = new Y.Doc();
     const model = new BoardModel(doc);

@@ -4,7 +4,7 @@ import { encodePoints, MAX_STROKE_POINTS, type StrokePoint } from '../../../shar
 import type { BoardItem, ShapeKind, Style, Tool } from '../../../shared/board/schema.js';
 import type { BoardSession } from './board-session.js';
 import { clampZoom, PALETTE, WIDTHS, type BoardViewStore, type Camera } from './board-view-store.js';
-import { drawItem, HIGHLIGHTER_OPACITY, PathCache, strokePathData } from './draw.js';
+import { drawItem, HIGHLIGHTER_OPACITY, PathCache, strokeOpacity, strokePathData } from './draw.js';
 import type { PresencePublisher } from './presence.js';
 import type { Scene } from './scene.js';
 
@@ -28,6 +28,13 @@ const LAYER_MARGIN = 0.5;
 const ZOOM_SETTLE_MS = 150;
 /** Items smaller than this on screen are painted as a dot: at 50,000 strokes zoomed out, outlines cost without showing. */
 const DETAIL_PIXELS = 2;
+/**
+ * Strokes smaller than this on screen are painted as a thin polyline through a
+ * few of their points, batched by style: building 50,000 perfect-freehand
+ * outlines to paint them a few pixels wide took seconds.
+ */
+const SIMPLE_PIXELS = 24;
+const SIMPLE_SEGMENTS = 8;
 /** Grab distances in screen pixels. */
 const HIT_PIXELS = 6;
 const HANDLE_PIXELS = 10;
@@ -85,8 +92,6 @@ export class BoardController {
   private zoomSettle: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanup: Array<() => void> = [];
   private pixelRatio = 1;
-  /** Frame durations in ms, kept for benchmarks. */
-  readonly frameTimes: number[] = [];
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -181,11 +186,11 @@ export class BoardController {
     this.session.undo.redo();
   }
 
-  commitText(text: string): void {
-    const draft = this.view.getState().textDraft;
-    this.view.setState({ textDraft: null });
+  /** Places typed text where its draft was opened; a newer draft (a click elsewhere) stays open. */
+  commitText(text: string, draft: { x: number; y: number }): void {
+    if (this.view.getState().textDraft === draft) this.view.setState({ textDraft: null });
     const trimmed = text.trimEnd().slice(0, 5_000);
-    if (!draft || trimmed.trim() === '') return;
+    if (trimmed.trim() === '') return;
     const { color, width } = this.view.getState();
     this.put([{ id: newItemId(), type: 'text', x: draft.x, y: draft.y, z: this.scene.nextZ(), text: trimmed, style: { color, width: Math.max(8, width * 4), opacity: 1 } }]);
   }
@@ -619,10 +624,7 @@ export class BoardController {
     this.frameRequested = true;
     requestAnimationFrame(() => {
       this.frameRequested = false;
-      const started = performance.now();
       this.paint();
-      this.frameTimes.push(performance.now() - started);
-      if (this.frameTimes.length > 2_000) this.frameTimes.splice(0, 1_000);
     });
   }
 
@@ -670,16 +672,48 @@ export class BoardController {
   }
 
   private paintItems(context: CanvasRenderingContext2D, region: Bounds, zoom: number): void {
+    let batch: { path: Path2D; color: string; width: number; alpha: number } | null = null;
+    const flush = (): void => {
+      if (!batch) return;
+      context.globalAlpha = batch.alpha;
+      context.strokeStyle = batch.color;
+      context.lineWidth = batch.width;
+      context.lineCap = 'round';
+      context.lineJoin = 'round';
+      context.stroke(batch.path);
+      context.globalAlpha = 1;
+      batch = null;
+    };
     for (const read of this.scene.query(region)) {
       if (this.hidden.has(read.item.id)) continue;
       const bounds = this.scene.boundsOf(read.item.id);
-      if (bounds && (bounds.maxX - bounds.minX) * zoom < DETAIL_PIXELS && (bounds.maxY - bounds.minY) * zoom < DETAIL_PIXELS) {
+      const extent = bounds ? Math.max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY) * zoom : Infinity;
+      if (bounds && extent < DETAIL_PIXELS) {
+        flush();
         context.fillStyle = read.item.style.color;
         context.fillRect(bounds.minX, bounds.minY, DETAIL_PIXELS / zoom, DETAIL_PIXELS / zoom);
         continue;
       }
+      const { item, points } = read;
+      if (points && item.type === 'stroke' && extent < SIMPLE_PIXELS) {
+        const alpha = strokeOpacity(item.tool, item.style);
+        const width = item.tool === 'pen' ? item.style.width * 0.6 : item.style.width;
+        if (!batch || batch.color !== item.style.color || batch.width !== width || batch.alpha !== alpha) {
+          flush();
+          batch = { path: new Path2D(), color: item.style.color, width, alpha };
+        }
+        const step = Math.max(1, Math.ceil(points.length / SIMPLE_SEGMENTS));
+        const [firstX, firstY] = points[0] as StrokePoint;
+        batch.path.moveTo(firstX, firstY);
+        for (let index = step; index < points.length; index += step) batch.path.lineTo((points[index] as StrokePoint)[0], (points[index] as StrokePoint)[1]);
+        const [lastX, lastY] = points[points.length - 1] as StrokePoint;
+        batch.path.lineTo(lastX, lastY);
+        continue;
+      }
+      flush();
       drawItem(context, read, this.scene.paths);
     }
+    flush();
   }
 
   private paint(): void {

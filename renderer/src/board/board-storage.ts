@@ -32,7 +32,8 @@ export function persistBoard(boardId: string, doc: Y.Doc): BoardStorage {
     await storeState(persistence, false);
   };
   const restored = persistence.whenSynced.then(async () => {
-    if (persistence._dbsize >= COMPACT_AFTER_RECORDS) await compact();
+    // Compaction only saves space: a failure (the board closed meanwhile) must not fail the restore.
+    if (persistence._dbsize >= COMPACT_AFTER_RECORDS) await compact().catch((error: unknown) => console.warn('Board: compaction failed', error));
   });
   return {
     restored,

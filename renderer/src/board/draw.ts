@@ -27,7 +27,7 @@ export function strokePathData(points: readonly StrokePoint[], tool: 'pen' | 'hi
   return outlinePath(getStroke(points as unknown as number[][], strokeOptions(tool, width, hasPressure, complete)));
 }
 
-function strokeOpacity(tool: 'pen' | 'highlighter', style: Style): number {
+export function strokeOpacity(tool: 'pen' | 'highlighter', style: Style): number {
   return tool === 'highlighter' ? Math.min(style.opacity, HIGHLIGHTER_OPACITY) : style.opacity;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useStore } from 'zustand';
-import { TOOLS, type Tool } from '../../../../shared/board/schema.js';
+import { SCHEMA_VERSION, TOOLS, type Tool } from '../../../../shared/board/schema.js';
 import { BoardController, TOOL_KEYS } from '../board-controller.js';
 import { download, exportJson, exportPng, exportSvg, readBoardFile } from '../board-export.js';
 import type { BoardSession } from '../board-session.js';
@@ -41,6 +41,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
   const [view] = useState<BoardViewStore>(createBoardViewStore);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [mounted, setMounted] = useState<Mounted | null>(null);
+  const [restored, setRestored] = useState(false);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -49,6 +50,13 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
     const presence = attachPresence(session.provider.awareness, view);
     const controller = new BoardController(canvas, session, scene, view, presence);
     setMounted({ controller, scene });
+    void session.storage.restored.then(() => {
+      setRestored(true);
+      const version = session.model.schemaVersion();
+      if (version !== null && version > SCHEMA_VERSION) {
+        view.setState({ notice: 'This board was saved by a newer version of Confer: items this version cannot read are hidden.' });
+      }
+    });
     return () => {
       controller.destroy();
       presence.destroy();
@@ -58,12 +66,12 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
   }, [session, view]);
 
   return (
-    <section className="board" data-testid="board" data-board-id={session.boardId}>
+    <section className="board" data-testid="board" data-board-id={session.boardId} data-restored={restored}>
       <BoardToolbar session={session} view={view} mounted={mounted} {...(onClose ? { onClose } : {})} />
       <div className="board-stage">
         <BoardCanvas view={view} canvasRef={canvasRef} />
         <RemoteCursors view={view} />
-        {mounted && <TextDraft view={view} onCommit={(text) => mounted.controller.commitText(text)} />}
+        {mounted && <TextDraft view={view} onCommit={(text, at) => mounted.controller.commitText(text, at)} />}
       </div>
     </section>
   );

@@ -1,0 +1,280 @@
+// Board benchmarks: stroke latency between two Chromium processes against a
+// raw RTCDataChannel floor, frame times while panning and zooming large
+// boards, restore time from disk and the time a new peer takes to join a
+// 50,000-stroke board.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startSignaling } from '../deploy/stack/signaling.js';
+import { boardUrl, createProfile, drag, itemCount, launchBoardParticipant, peerCount, removeProfile, type BoardParticipant } from '../e2e/harness/board-browser.js';
+import { RENDERER_DIRECTORY } from '../scripts/launch-environment.js';
+import { serveWebBuild } from '../scripts/web-server.js';
+import { boardToJson } from '../shared/board/board-json.js';
+import { sampleStroke } from '../shared/board/test-items.js';
+import type { BenchFigure, Benchmark } from './harness/bench-result.js';
+
+const SIGNALING_PORT = 4455;
+const STROKES_FOR_LATENCY = 40;
+const FLOOR_MESSAGES = 200;
+
+interface Summary {
+  readonly median: number;
+  readonly p95: number;
+  /** The worst sample: p95 hides the rare long frame when the cached layer is repainted. */
+  readonly max: number;
+  readonly samples: number;
+}
+
+function summarize(values: readonly number[]): Summary {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (fraction: number): number => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
+  return { median: round(at(0.5)), p95: round(at(0.95)), max: round(sorted[sorted.length - 1] ?? Number.NaN), samples: sorted.length };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  // A check may throw while the page is still loading (no canvas yet): that counts as not yet.
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function boardFile(directory: string, count: number): Promise<string> {
+  const file = path.join(directory, `board-${count}.json`);
+  const strokes = Array.from({ length: count }, (_, index) => sampleStroke((index % 250) * 160, Math.floor(index / 250) * 40, index + 1, 50));
+  await writeFile(file, boardToJson(strokes));
+  return file;
+}
+
+async function importBoard(page: Page, file: string, count: number): Promise<void> {
+  await page.getByTestId('board-import-input').setInputFiles(file);
+  await waitFor(async () => (await itemCount(page)) >= count, 300_000, `${count} strokes imported`);
+}
+
+/** Records, in the page, the wall-clock time (ms, sub-ms precision) of every change of the canvas's item count. */
+async function watchArrivals(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid="board-canvas"]');
+    const arrivals: number[] = [];
+    (window as unknown as { arrivals: number[] }).arrivals = arrivals;
+    new MutationObserver(() => arrivals.push(performance.timeOrigin + performance.now())).observe(canvas as Node, { attributes: true, attributeFilter: ['data-item-count'] });
+  });
+}
+
+async function watchPointerUps(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const ups: number[] = [];
+    (window as unknown as { ups: number[] }).ups = ups;
+    document.querySelector('[data-testid="board-canvas"]')?.addEventListener('pointerup', (event) => ups.push(performance.timeOrigin + event.timeStamp), true);
+  });
+}
+
+async function strokeLatency(sender: Page, receiver: Page): Promise<number[]> {
+  await watchPointerUps(sender);
+  await watchArrivals(receiver);
+  const start = await itemCount(receiver);
+  for (let index = 0; index < STROKES_FOR_LATENCY; index += 1) {
+    const y = 40 + (index % 12) * 45;
+    const x = 40 + Math.floor(index / 12) * 220;
+    await drag(sender, [
+      [x, y],
+      [x + 60, y + 20],
+      [x + 120, y],
+      [x + 180, y + 25],
+    ]);
+    await waitFor(async () => (await itemCount(receiver)) >= start + index + 1, 20_000, 'a stroke to arrive');
+  }
+  const ups = await sender.evaluate(() => (window as unknown as { ups: number[] }).ups);
+  const arrivals = await receiver.evaluate(() => (window as unknown as { arrivals: number[] }).arrivals);
+  return ups.map((up, index) => (arrivals[index] ?? Number.NaN) - up);
+}
+
+/** One-way times of raw RTCDataChannel messages between the same two browsers: the floor for stroke latency. */
+async function dataChannelFloor(sender: Page, receiver: Page): Promise<number[]> {
+  const offer = await sender.evaluate(async () => {
+    const connection = new RTCPeerConnection({ iceServers: [] });
+    const channel = connection.createDataChannel('floor');
+    Object.assign(window, { floorConnection: connection, floorChannel: channel });
+    await connection.setLocalDescription(await connection.createOffer());
+    await new Promise<void>((resolve) => {
+      if (connection.iceGatheringState === 'complete') resolve();
+      connection.addEventListener('icegatheringstatechange', () => connection.iceGatheringState === 'complete' && resolve());
+    });
+    return connection.localDescription?.toJSON() as RTCSessionDescriptionInit;
+  });
+  const answer = await receiver.evaluate(async (remote) => {
+    const connection = new RTCPeerConnection({ iceServers: [] });
+    const times: number[] = [];
+    Object.assign(window, { floorConnection: connection, floorTimes: times });
+    connection.addEventListener('datachannel', (event) => {
+      event.channel.addEventListener('message', (message: MessageEvent<string>) => {
+        times.push(performance.timeOrigin + performance.now() - Number(message.data.slice(0, message.data.indexOf(' '))));
+      });
+    });
+    await connection.setRemoteDescription(remote);
+    await connection.setLocalDescription(await connection.createAnswer());
+    await new Promise<void>((resolve) => {
+      if (connection.iceGatheringState === 'complete') resolve();
+      connection.addEventListener('icegatheringstatechange', () => connection.iceGatheringState === 'complete' && resolve());
+    });
+    return connection.localDescription?.toJSON() as RTCSessionDescriptionInit;
+  }, offer);
+  await sender.evaluate(async (remote) => {
+    const { floorConnection, floorChannel } = window as unknown as { floorConnection: RTCPeerConnection; floorChannel: RTCDataChannel };
+    await floorConnection.setRemoteDescription(remote);
+    if (floorChannel.readyState !== 'open') await new Promise((resolve) => floorChannel.addEventListener('open', resolve));
+  }, answer);
+  for (let index = 0; index < FLOOR_MESSAGES; index += 1) {
+    // About the size of a stroke update; sent one at a time like strokes.
+    await sender.evaluate(() => {
+      const { floorChannel } = window as unknown as { floorChannel: RTCDataChannel };
+      floorChannel.send(`${performance.timeOrigin + performance.now()} ${'x'.repeat(400)}`);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  await waitFor(async () => (await receiver.evaluate(() => (window as unknown as { floorTimes: number[] }).floorTimes.length)) >= FLOOR_MESSAGES, 10_000, 'floor messages');
+  return receiver.evaluate(() => (window as unknown as { floorTimes: number[] }).floorTimes);
+}
+
+/** Frame intervals measured in the page while the driver pans with the wheel and zooms with Ctrl+wheel. */
+async function frameTimes(page: Page): Promise<number[]> {
+  // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const frames = [];
+    let last = performance.now();
+    let running = true;
+    function tick(now) {
+      frames.push(now - last);
+      last = now;
+      if (running) requestAnimationFrame(tick);
+    }
+    requestAnimationFrame((now) => {
+      last = now;
+      requestAnimationFrame(tick);
+    });
+    Object.assign(window, { frames, stopFrames: () => (running = false) });
+  })()`);
+  const box = await page.getByTestId('board-canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let step = 0; step < 60; step += 1) await page.mouse.wheel(step % 20 < 10 ? 120 : -120, step % 7 < 4 ? 60 : -60);
+  await page.keyboard.down('Control');
+  for (let step = 0; step < 30; step += 1) await page.mouse.wheel(0, step % 10 < 5 ? -40 : 40);
+  await page.keyboard.up('Control');
+  for (let step = 0; step < 60; step += 1) await page.mouse.wheel(step % 20 < 10 ? -120 : 120, 0);
+  return page.evaluate(() => {
+    const { frames, stopFrames } = window as unknown as { frames: number[]; stopFrames: () => void };
+    stopFrames();
+    return frames.slice(2);
+  });
+}
+
+/** Milliseconds from navigation to the first frame painted with `count` items, measured in the page. */
+async function timeToPaint(participant: BoardParticipant, url: string, count: number): Promise<number> {
+  await participant.context.addInitScript(`(() => {
+    function check() {
+      const canvas = document.querySelector('[data-testid="board-canvas"]');
+      if (canvas && Number(canvas.getAttribute('data-item-count')) >= ${count}) {
+        requestAnimationFrame(() => Object.assign(window, { paintedAt: performance.now() }));
+        return;
+      }
+      setTimeout(check, 5);
+    }
+    check();
+  })()`);
+  await participant.page.goto(url);
+  await waitFor(async () => (await participant.page.evaluate(() => (window as unknown as { paintedAt?: number }).paintedAt)) !== undefined, 300_000, `${count} items painted`);
+  return round((await participant.page.evaluate(() => (window as unknown as { paintedAt: number }).paintedAt)) as number);
+}
+
+/** Frame interval figures: the median, p95 and worst frame of one panning-and-zooming run. */
+function frameFigures(label: string, summary: Summary): BenchFigure[] {
+  return [
+    { name: `frame interval, ${label}, median`, value: summary.median, unit: 'ms', better: 'lower' },
+    { name: `frame interval, ${label}, p95`, value: summary.p95, unit: 'ms', better: 'lower' },
+    { name: `frame interval, ${label}, worst`, value: summary.max, unit: 'ms', better: 'lower' },
+  ];
+}
+
+const benchmark: Benchmark = async () => {
+  const runDirectory = await mkdtemp(path.join(tmpdir(), 'confer-bench-'));
+  const signaling = await startSignaling(runDirectory, SIGNALING_PORT);
+  const config = { janusUrl: 'ws://127.0.0.1:1', signalingUrls: [`ws://127.0.0.1:${SIGNALING_PORT}`], iceServers: [] };
+  const web = await serveWebBuild(RENDERER_DIRECTORY, config, 0);
+  const profiles: string[] = [];
+  const participants: BoardParticipant[] = [];
+  const launch = async (name: string, profile?: string): Promise<BoardParticipant> => {
+    const directory = profile ?? (await createProfile());
+    if (!profile) profiles.push(directory);
+    const participant = await launchBoardParticipant(name, web.url, directory);
+    participants.push(participant);
+    return participant;
+  };
+  try {
+    const figures: BenchFigure[] = [];
+
+    const [alice, bob] = await Promise.all([launch('Alice'), launch('Bob')]);
+    await alice.page.goto(boardUrl(web.url, 'bench-latency', 'Alice'));
+    await bob.page.goto(boardUrl(web.url, 'bench-latency', 'Bob'));
+    await waitFor(async () => (await peerCount(alice.page)) === 1 && (await peerCount(bob.page)) === 1, 30_000, 'peers');
+    const latency = summarize(await strokeLatency(alice.page, bob.page));
+    const floor = summarize(await dataChannelFloor(alice.page, bob.page));
+    figures.push(
+      { name: 'stroke latency A to B, median', value: latency.median, unit: 'ms', better: 'lower', reference: { name: 'raw RTCDataChannel one-way, median', value: floor.median } },
+      { name: 'stroke latency A to B, p95', value: latency.p95, unit: 'ms', better: 'lower', reference: { name: 'raw RTCDataChannel one-way, p95', value: floor.p95 } },
+    );
+    await bob.close();
+    participants.splice(participants.indexOf(bob), 1);
+
+    for (const count of [10_000, 50_000]) {
+      const file = await boardFile(runDirectory, count);
+      await alice.page.goto(boardUrl(web.url, `bench-frames-${count}`, 'Alice'));
+      await importBoard(alice.page, file, count);
+      await alice.page.keyboard.press('0');
+      figures.push(...frameFigures(`${count.toLocaleString('en')} strokes at 100 %`, summarize(await frameTimes(alice.page))));
+      await alice.page.keyboard.press('f');
+      figures.push(...frameFigures(`${count.toLocaleString('en')} strokes zoomed to fit`, summarize(await frameTimes(alice.page))));
+    }
+
+    // Restore: the 10,000-stroke board from disk, no peer holding it.
+    const restoreProfile = await createProfile();
+    profiles.push(restoreProfile);
+    const restorer = await launch('Restorer', restoreProfile);
+    await restorer.page.goto(boardUrl(web.url, 'bench-restore', 'Restorer'));
+    await importBoard(restorer.page, path.join(runDirectory, 'board-10000.json'), 10_000);
+    await restorer.page.waitForTimeout(3_000);
+    await restorer.close();
+    participants.splice(participants.indexOf(restorer), 1);
+    const reopened = await launch('Restorer', restoreProfile);
+    figures.push({ name: 'restore 10,000 strokes from disk to first paint', value: await timeToPaint(reopened, web.url, 10_000), unit: 'ms', better: 'lower' });
+    await reopened.close();
+    participants.splice(participants.indexOf(reopened), 1);
+
+    // Join: Alice holds the 50,000-stroke board; a new peer opens it.
+    const joiner = await launch('Joiner');
+    figures.push({ name: 'new peer joins a 50,000-stroke board', value: await timeToPaint(joiner, boardUrl(web.url, 'bench-frames-50000', 'Joiner'), 50_000), unit: 'ms', better: 'lower' });
+    return {
+      figures,
+      notes: [
+        `stroke latency: pointer up on A to the item counted on B, ${STROKES_FOR_LATENCY} strokes; floor: ${FLOOR_MESSAGES} raw data-channel messages between the same two browsers`,
+        'frame interval: time between animation frames while wheel and Ctrl+wheel events pan and zoom; 16.7 ms is one 60 Hz frame',
+        'restore and join include the page load; y-webrtc echoes a joining peer\'s whole state back once, which is part of the join time',
+      ],
+    };
+
+  } finally {
+    await Promise.all(participants.map((participant) => participant.close().catch(() => undefined)));
+    await Promise.all(profiles.map(removeProfile));
+    await web.close();
+    await signaling.stop();
+    await rm(runDirectory, { recursive: true, force: true });
+  }
+};
+
+export default benchmark;
