@@ -125,7 +125,9 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   let downlinkBps: number | null = null;
   const counters = new Map<string, InboundCounters>();
   const tiles = new Map<string, { role: TileRole; height: number }>();
-  const pacer = new LayerPacer((mid, layer) => connection?.subscriber.setLayer(mid, layer), {
+  /** The subscription being set up, before `connection` holds it: tiles may already pick layers. */
+  let joiningSubscriber: Subscriber | null = null;
+  const pacer = new LayerPacer((mid, layer) => (connection?.subscriber ?? joiningSubscriber)?.setLayer(mid, layer), {
     now: () => performance.now(),
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -254,7 +256,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     if (state().handRaised) sendRoomMessage((sender) => ({ type: 'hand', ...sender, raised: true }));
   }
 
-  function onRoomEvent(event: VideoRoomEvent, myGeneration: number): void {
+  function onRoomEvent(event: VideoRoomEvent, myGeneration: number, subscriber: Subscriber): void {
     if (myGeneration !== generation) return;
     if (event.videoroom === 'event' && event.leaving === 'ok' && event.reason === 'kicked') {
       void endCall('A moderator removed you from the meeting.');
@@ -267,7 +269,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       const roster = applyVideoRoomEvent(current.roster, event, selfId);
       return { selfId, roster, activeSpeakerId: talkingId, roomChat: pruneHands(current.roomChat, (id) => id === selfId || id in roster) };
     });
-    connection?.subscriber.want(wantedFeeds());
+    subscriber.want(wantedFeeds());
     if (event.videoroom === 'event' && event.publishers?.length) announceHand();
   }
 
@@ -325,34 +327,13 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       if (myGeneration !== generation) throw new Error('superseded');
       let privateId: number | undefined;
       const feedId = crypto.randomUUID();
-      const camera = await Publisher.start({
-        session: janus.session,
-        handle,
-        room: p.room,
-        feedId,
-        display: p.displayName,
-        pin: p.access.pin,
-        rtc: p.rtc,
-        kind: 'camera',
-        audio,
-        video,
-        descriptions: (mids) => cameraDescriptions(mids.audio, mids.video, state().audioMuted, state().videoMuted),
-        onEvent: (event) => {
-          if (event.videoroom === 'joined') privateId = event.private_id;
-          onRoomEvent(event, myGeneration);
-        },
-        warn,
-      });
-      if (myGeneration !== generation) {
-        await camera.stop(true);
-        throw new Error('superseded');
-      }
       pacer.forget();
       counters.clear();
+      // The subscription starts from the `joined` event, in parallel with publishing: a joiner sees others sooner.
       const subscriber = new Subscriber({
         session: janus.session,
         room: p.room,
-        privateId,
+        privateId: () => privateId,
         pin: p.access.pin,
         rtc: p.rtc,
         warn,
@@ -366,7 +347,42 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
           updateLayers();
         },
       });
+      joiningSubscriber = subscriber;
+      let camera: Publisher;
+      try {
+        camera = await Publisher.start({
+          session: janus.session,
+          handle,
+          room: p.room,
+          feedId,
+          display: p.displayName,
+          pin: p.access.pin,
+          rtc: p.rtc,
+          kind: 'camera',
+          audio,
+          video,
+          descriptions: (mids) => cameraDescriptions(mids.audio, mids.video, state().audioMuted, state().videoMuted),
+          onEvent: (event) => {
+            if (event.videoroom === 'joined') privateId = event.private_id;
+            onRoomEvent(event, myGeneration, subscriber);
+            // In the room (the pin was right): show the call while our own media is still being published.
+            if (event.videoroom === 'joined' && myGeneration === generation && state().phase === 'joining') set({ phase: 'in-call' });
+          },
+          warn,
+        });
+      } catch (error) {
+        joiningSubscriber = null;
+        await subscriber.close();
+        throw error;
+      }
+      if (myGeneration !== generation) {
+        joiningSubscriber = null;
+        await subscriber.close();
+        await camera.stop(true);
+        throw new Error('superseded');
+      }
       connection = { janus, camera, screen: null, subscriber };
+      joiningSubscriber = null;
       camera.dataChannel?.addEventListener('open', announceHand);
       subscriber.want(wantedFeeds());
       const screenTrack = state().localScreen;
@@ -441,7 +457,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     const previous = connection;
     if (!p) return;
     const claimGeneration = generation;
-    set({ phase: 'reconnecting' });
+    set({ phase: 'reconnecting', reconnects: state().reconnects + 1 });
     const lostAt = performance.now();
     while (previous && claimGeneration === generation && performance.now() - lostAt < RECLAIM_WINDOW_MS) {
       try {
@@ -548,7 +564,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     async join({ room, displayName }, access = {}) {
       await teardown(true);
       const myGeneration = generation;
-      set({ phase: 'joining', room, displayName, error: null, moderator: Boolean(access.secret) });
+      set({ phase: 'joining', room, displayName, error: null, moderator: Boolean(access.secret), reconnects: 0 });
       try {
         const rtc = await resolveRtcConfiguration(config, warn);
         const p: CallParams = { room, displayName, access, rtc };
