@@ -90,17 +90,17 @@ export function readSubscriberStats(
     counters.set(report.mid, current);
     totalBps += rates.bitrateBps ?? 0;
     worstLoss = Math.max(worstLoss, rates.lossFraction ?? 0);
-    const before = feeds[feed] ?? previous[feed];
     const jitter = num(report.jitter);
     const isVideo = report.kind === 'video';
     const merged = {
-      ...(feeds[feed] ?? { layer: null, bitrateHistory: previous[feed]?.bitrateHistory ?? [], rttHistory: previous[feed]?.rttHistory ?? [] }),
+      ...(feeds[feed] ?? { layer: null }),
       rttMs: path.rttMs,
       candidateType: path.candidateType,
       availableBitrateBps: path.availableIncomingBps,
       jitterMs: Math.max(feeds[feed]?.jitterMs ?? 0, jitter === undefined ? 0 : jitter * 1000),
       lossFraction: Math.max(feeds[feed]?.lossFraction ?? 0, rates.lossFraction ?? 0),
-      bitrateBps: (feeds[feed]?.bitrateBps ?? 0) + (rates.bitrateBps ?? 0),
+      // Unknown until a second reading: a first zero would draw a false dip on the graph.
+      bitrateBps: rates.bitrateBps === undefined ? feeds[feed]?.bitrateBps : (feeds[feed]?.bitrateBps ?? 0) + rates.bitrateBps,
       ...(isVideo
         ? {
             frameWidth: num(report.frameWidth),
@@ -111,7 +111,8 @@ export function readSubscriberStats(
           }
         : {}),
     };
-    feeds[feed] = { ...merged, quality: 'unknown', bitrateHistory: before?.bitrateHistory ?? [], rttHistory: before?.rttHistory ?? [] };
+    // Quality and histories are filled in once every m-line of the feed is merged, below.
+    feeds[feed] = { ...merged, quality: 'unknown', bitrateHistory: [], rttHistory: [] };
   }
   for (const [feed, stats] of Object.entries(feeds)) {
     feeds[feed] = {
