@@ -136,6 +136,14 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   const set = (change: Partial<CallState>) => store.setState(change);
   const state = () => store.getState();
 
+  /** Plugging a device in or out updates the pickers; an unplugged device in use also ends its track (watchEnded). */
+  let watchingDevices = false;
+  function watchDevices(): void {
+    if (watchingDevices || !navigator.mediaDevices) return;
+    watchingDevices = true;
+    navigator.mediaDevices.addEventListener('devicechange', () => void refreshDevices().catch(() => undefined));
+  }
+
   async function refreshDevices(): Promise<void> {
     const { cameras, microphones } = await listDevices();
     const choice = (device: MediaDeviceInfo, index: number, kind: string) => ({ deviceId: device.deviceId, label: device.label || `${kind} ${index + 1}` });
@@ -556,6 +564,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
 
   return {
     async preview() {
+      watchDevices();
       await ensureMicrophone();
       await ensureCamera();
       await refreshDevices().catch(() => undefined);
@@ -573,6 +582,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
         if (myGeneration !== generation) return;
         set({ phase: 'in-call' });
         statsTimer = setInterval(() => void pollStats(generation).catch(() => undefined), STATS_INTERVAL_MS);
+        watchDevices();
         void refreshDevices().catch(() => undefined);
       } catch (error) {
         if (myGeneration !== generation) return;
