@@ -15,6 +15,7 @@ import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen
 import { fitLayersToBudget, layerForTile, type LayerWant, type TileRole } from './media/simulcast.js';
 import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
 import { initialFallbackState, nextFallbackState } from './quality/audio-only-fallback.js';
+import { initialBudgetState, nextBudget } from './quality/downlink-budget.js';
 import type { InboundCounters } from './quality/network-quality.js';
 import { readPublisherStats, readSubscriberStats, SELF_STATS } from './quality/stats-monitor.js';
 import { roomCreationRequest } from './room-settings.js';
@@ -122,7 +123,8 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   let generation = 0;
   let statsTimer: ReturnType<typeof setInterval> | null = null;
   let fallback = initialFallbackState;
-  let downlinkBps: number | null = null;
+  let budget = initialBudgetState;
+  const downlinkBudget = () => budget.budgetBps;
   const counters = new Map<string, InboundCounters>();
   const tiles = new Map<string, { role: TileRole; height: number }>();
   /** The subscription being set up, before `connection` holds it: tiles may already pick layers. */
@@ -237,7 +239,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       if (mid) wants.push({ mid, layer: layerForTile(tile.role, tile.height), rank: priority[tile.role] });
     }
     wants.sort((a, b) => a.rank - b.rank);
-    for (const [mid, layer] of fitLayersToBudget(wants, downlinkBps)) pacer.request(mid, layer);
+    for (const [mid, layer] of fitLayersToBudget(wants, downlinkBudget())) pacer.request(mid, layer);
   }
 
   function receiveRoomMessage(message: RoomMessage): void {
@@ -294,13 +296,14 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       counters,
     );
     const stats = { ...reading.feeds, [SELF_STATS]: readPublisherStats(outgoing, state().stats[SELF_STATS]) };
-    const previousBudget = downlinkBps;
-    downlinkBps = reading.downlinkBps;
-    const next = nextFallbackState(fallback, downlinkBps, performance.now());
+    const previousBudget = budget.budgetBps;
+    budget = nextBudget(budget, reading.downlink);
+    // No budget means nothing limits the downlink: as good as unlimited for the fallback.
+    const next = nextFallbackState(fallback, budget.budgetBps ?? Number.POSITIVE_INFINITY, performance.now());
     if (next.audioOnly !== fallback.audioOnly) current.subscriber.setVideoPaused(next.audioOnly);
     fallback = next;
     set({ stats, audioOnly: fallback.audioOnly, iceRestarts: current.subscriber.iceRestarts + current.camera.iceRestarts });
-    if (previousBudget !== downlinkBps) updateLayers();
+    if (previousBudget !== budget.budgetBps) updateLayers();
   }
 
   async function startScreenPublisher(current: Connection, track: MediaStreamTrack, p: CallParams, selfId: string): Promise<Publisher> {
@@ -512,7 +515,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     pacer.forget();
     tiles.clear();
     fallback = initialFallbackState;
-    downlinkBps = null;
+    budget = initialBudgetState;
     if (!current) return;
     await current.subscriber.close().catch(() => undefined);
     await withTimeout(current.screen?.stop(leaveRoom), LEAVE_TIMEOUT_MS).catch(() => undefined);

@@ -31,15 +31,15 @@ describe('readSubscriberStats', () => {
     expect(bob?.lossFraction).toBeCloseTo(0.1);
     expect(bob?.quality).toBe('poor');
     expect(bob?.bitrateHistory).toEqual([1000]);
-    // Heavy loss and no browser estimate: the downlink is what arrives.
-    expect(second.downlinkBps).toBe(1_000_000);
+    expect(second.downlink).toMatchObject({ receivedBps: 1_000_000, availableBps: undefined });
+    expect(second.downlink.lossFraction).toBeCloseTo(0.1);
   });
 
-  test('ignores m-lines that map to no feed and reports no limit on a clean link', () => {
+  test('ignores m-lines that map to no feed', () => {
     const counters = new Map<string, InboundCounters>();
     const reading = readSubscriberStats(report(inbound(1000, 100, 0, 0)), () => undefined, () => null, {}, counters);
     expect(reading.feeds).toEqual({});
-    expect(reading.downlinkBps).toBeNull();
+    expect(reading.downlink).toMatchObject({ receivedBps: 0, lossFraction: 0 });
   });
 });
 

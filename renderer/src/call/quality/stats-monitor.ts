@@ -1,4 +1,5 @@
 import type { Substream } from '../media/simulcast.js';
+import type { DownlinkSample } from './downlink-budget.js';
 import { inboundRates, qualityOf, type InboundCounters, type Quality } from './network-quality.js';
 
 /** What the stats panel and the tile indicator show for one feed (or for our own uplink, under SELF_STATS). */
@@ -53,16 +54,11 @@ function selectedPath(reports: Map<string, Report>) {
 
 export interface DownlinkReading {
   readonly feeds: Record<string, FeedStats>;
-  /** The subscriber's downlink estimate in bit/s, or null when nothing limits it. */
-  readonly downlinkBps: number | null;
+  /** What the whole subscription received, for the downlink budget (see downlink-budget.ts). */
+  readonly downlink: DownlinkSample;
 }
 
-/**
- * Turns one getStats report of the subscription into per-feed stats.
- * Chromium gives a receiver no bandwidth estimate of its own, so when
- * `availableIncomingBitrate` is missing the estimate is what actually
- * arrives while loss shows the link is full, and "unlimited" otherwise.
- */
+/** Turns one getStats report of the subscription into per-feed stats and a downlink sample. */
 export function readSubscriberStats(
   raw: RTCStatsReport,
   feedOfMid: (mid: string) => string | undefined,
@@ -122,8 +118,7 @@ export function readSubscriberStats(
       rttHistory: push(previous[feed]?.rttHistory, stats.rttMs),
     };
   }
-  const downlinkBps = path.availableIncomingBps ?? (worstLoss >= 0.05 ? totalBps : null);
-  return { feeds, downlinkBps };
+  return { feeds, downlink: { availableBps: path.availableIncomingBps, receivedBps: totalBps, lossFraction: worstLoss } };
 }
 
 /** Our uplink: what the camera publisher's connection reports. */
