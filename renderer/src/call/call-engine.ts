@@ -15,6 +15,7 @@ import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen
 import { fitLayersToBudget, layerForTile, type LayerWant, type TileRole } from './media/simulcast.js';
 import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
 import { initialFallbackState, nextFallbackState } from './quality/audio-only-fallback.js';
+import { initialBudgetState, nextBudget } from './quality/downlink-budget.js';
 import type { InboundCounters } from './quality/network-quality.js';
 import { readPublisherStats, readSubscriberStats, SELF_STATS } from './quality/stats-monitor.js';
 import { roomCreationRequest } from './room-settings.js';
@@ -122,10 +123,13 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   let generation = 0;
   let statsTimer: ReturnType<typeof setInterval> | null = null;
   let fallback = initialFallbackState;
-  let downlinkBps: number | null = null;
+  let budget = initialBudgetState;
+  const downlinkBudget = () => budget.budgetBps;
   const counters = new Map<string, InboundCounters>();
   const tiles = new Map<string, { role: TileRole; height: number }>();
-  const pacer = new LayerPacer((mid, layer) => connection?.subscriber.setLayer(mid, layer), {
+  /** The subscription being set up, before `connection` holds it: tiles may already pick layers. */
+  let joiningSubscriber: Subscriber | null = null;
+  const pacer = new LayerPacer((mid, layer) => (connection?.subscriber ?? joiningSubscriber)?.setLayer(mid, layer), {
     now: () => performance.now(),
     setTimeout: (callback, ms) => setTimeout(callback, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -133,6 +137,14 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
 
   const set = (change: Partial<CallState>) => store.setState(change);
   const state = () => store.getState();
+
+  /** Plugging a device in or out updates the pickers; an unplugged device in use also ends its track (watchEnded). */
+  let watchingDevices = false;
+  function watchDevices(): void {
+    if (watchingDevices || !navigator.mediaDevices) return;
+    watchingDevices = true;
+    navigator.mediaDevices.addEventListener('devicechange', () => void refreshDevices().catch(() => undefined));
+  }
 
   async function refreshDevices(): Promise<void> {
     const { cameras, microphones } = await listDevices();
@@ -227,7 +239,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       if (mid) wants.push({ mid, layer: layerForTile(tile.role, tile.height), rank: priority[tile.role] });
     }
     wants.sort((a, b) => a.rank - b.rank);
-    for (const [mid, layer] of fitLayersToBudget(wants, downlinkBps)) pacer.request(mid, layer);
+    for (const [mid, layer] of fitLayersToBudget(wants, downlinkBudget())) pacer.request(mid, layer);
   }
 
   function receiveRoomMessage(message: RoomMessage): void {
@@ -254,7 +266,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     if (state().handRaised) sendRoomMessage((sender) => ({ type: 'hand', ...sender, raised: true }));
   }
 
-  function onRoomEvent(event: VideoRoomEvent, myGeneration: number): void {
+  function onRoomEvent(event: VideoRoomEvent, myGeneration: number, subscriber: Subscriber): void {
     if (myGeneration !== generation) return;
     if (event.videoroom === 'event' && event.leaving === 'ok' && event.reason === 'kicked') {
       void endCall('A moderator removed you from the meeting.');
@@ -267,7 +279,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       const roster = applyVideoRoomEvent(current.roster, event, selfId);
       return { selfId, roster, activeSpeakerId: talkingId, roomChat: pruneHands(current.roomChat, (id) => id === selfId || id in roster) };
     });
-    connection?.subscriber.want(wantedFeeds());
+    subscriber.want(wantedFeeds());
     if (event.videoroom === 'event' && event.publishers?.length) announceHand();
   }
 
@@ -284,13 +296,14 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       counters,
     );
     const stats = { ...reading.feeds, [SELF_STATS]: readPublisherStats(outgoing, state().stats[SELF_STATS]) };
-    const previousBudget = downlinkBps;
-    downlinkBps = reading.downlinkBps;
-    const next = nextFallbackState(fallback, downlinkBps, performance.now());
+    const previousBudget = budget.budgetBps;
+    budget = nextBudget(budget, reading.downlink);
+    // No budget means nothing limits the downlink: as good as unlimited for the fallback.
+    const next = nextFallbackState(fallback, budget.budgetBps ?? Number.POSITIVE_INFINITY, performance.now());
     if (next.audioOnly !== fallback.audioOnly) current.subscriber.setVideoPaused(next.audioOnly);
     fallback = next;
     set({ stats, audioOnly: fallback.audioOnly, iceRestarts: current.subscriber.iceRestarts + current.camera.iceRestarts });
-    if (previousBudget !== downlinkBps) updateLayers();
+    if (previousBudget !== budget.budgetBps) updateLayers();
   }
 
   async function startScreenPublisher(current: Connection, track: MediaStreamTrack, p: CallParams, selfId: string): Promise<Publisher> {
@@ -325,34 +338,13 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
       if (myGeneration !== generation) throw new Error('superseded');
       let privateId: number | undefined;
       const feedId = crypto.randomUUID();
-      const camera = await Publisher.start({
-        session: janus.session,
-        handle,
-        room: p.room,
-        feedId,
-        display: p.displayName,
-        pin: p.access.pin,
-        rtc: p.rtc,
-        kind: 'camera',
-        audio,
-        video,
-        descriptions: (mids) => cameraDescriptions(mids.audio, mids.video, state().audioMuted, state().videoMuted),
-        onEvent: (event) => {
-          if (event.videoroom === 'joined') privateId = event.private_id;
-          onRoomEvent(event, myGeneration);
-        },
-        warn,
-      });
-      if (myGeneration !== generation) {
-        await camera.stop(true);
-        throw new Error('superseded');
-      }
       pacer.forget();
       counters.clear();
+      // The subscription starts from the `joined` event, in parallel with publishing: a joiner sees others sooner.
       const subscriber = new Subscriber({
         session: janus.session,
         room: p.room,
-        privateId,
+        privateId: () => privateId,
         pin: p.access.pin,
         rtc: p.rtc,
         warn,
@@ -366,7 +358,42 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
           updateLayers();
         },
       });
+      joiningSubscriber = subscriber;
+      let camera: Publisher;
+      try {
+        camera = await Publisher.start({
+          session: janus.session,
+          handle,
+          room: p.room,
+          feedId,
+          display: p.displayName,
+          pin: p.access.pin,
+          rtc: p.rtc,
+          kind: 'camera',
+          audio,
+          video,
+          descriptions: (mids) => cameraDescriptions(mids.audio, mids.video, state().audioMuted, state().videoMuted),
+          onEvent: (event) => {
+            if (event.videoroom === 'joined') privateId = event.private_id;
+            onRoomEvent(event, myGeneration, subscriber);
+            // In the room (the pin was right): show the call while our own media is still being published.
+            if (event.videoroom === 'joined' && myGeneration === generation && state().phase === 'joining') set({ phase: 'in-call' });
+          },
+          warn,
+        });
+      } catch (error) {
+        joiningSubscriber = null;
+        await subscriber.close();
+        throw error;
+      }
+      if (myGeneration !== generation) {
+        joiningSubscriber = null;
+        await subscriber.close();
+        await camera.stop(true);
+        throw new Error('superseded');
+      }
       connection = { janus, camera, screen: null, subscriber };
+      joiningSubscriber = null;
       camera.dataChannel?.addEventListener('open', announceHand);
       subscriber.want(wantedFeeds());
       const screenTrack = state().localScreen;
@@ -441,7 +468,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     const previous = connection;
     if (!p) return;
     const claimGeneration = generation;
-    set({ phase: 'reconnecting' });
+    set({ phase: 'reconnecting', reconnects: state().reconnects + 1 });
     const lostAt = performance.now();
     while (previous && claimGeneration === generation && performance.now() - lostAt < RECLAIM_WINDOW_MS) {
       try {
@@ -488,7 +515,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     pacer.forget();
     tiles.clear();
     fallback = initialFallbackState;
-    downlinkBps = null;
+    budget = initialBudgetState;
     if (!current) return;
     await current.subscriber.close().catch(() => undefined);
     await withTimeout(current.screen?.stop(leaveRoom), LEAVE_TIMEOUT_MS).catch(() => undefined);
@@ -540,6 +567,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
 
   return {
     async preview() {
+      watchDevices();
       await ensureMicrophone();
       await ensureCamera();
       await refreshDevices().catch(() => undefined);
@@ -548,7 +576,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     async join({ room, displayName }, access = {}) {
       await teardown(true);
       const myGeneration = generation;
-      set({ phase: 'joining', room, displayName, error: null, moderator: Boolean(access.secret) });
+      set({ phase: 'joining', room, displayName, error: null, moderator: Boolean(access.secret), reconnects: 0 });
       try {
         const rtc = await resolveRtcConfiguration(config, warn);
         const p: CallParams = { room, displayName, access, rtc };
@@ -557,6 +585,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
         if (myGeneration !== generation) return;
         set({ phase: 'in-call' });
         statsTimer = setInterval(() => void pollStats(generation).catch(() => undefined), STATS_INTERVAL_MS);
+        watchDevices();
         void refreshDevices().catch(() => undefined);
       } catch (error) {
         if (myGeneration !== generation) return;

@@ -46,6 +46,8 @@ export interface CallState {
   /** The room secret was given: moderation controls are offered. */
   readonly moderator: boolean;
   readonly iceRestarts: number;
+  /** Times the signaling connection was lost and recovered or rejoined, this call. */
+  readonly reconnects: number;
   /** Chat, raised hands and reactions of the room. */
   readonly roomChat: RoomChatState;
   readonly handRaised: boolean;
@@ -76,6 +78,7 @@ export const initialCallState: CallState = {
   stats: {},
   moderator: false,
   iceRestarts: 0,
+  reconnects: 0,
   roomChat: initialRoomChatState,
   handRaised: false,
 };

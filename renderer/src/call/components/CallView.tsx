@@ -142,11 +142,12 @@ export function CallView({ callStore, boardStore, engine, onLeave }: CallViewPro
   const room = useStore(callStore, (state) => state.room);
   const signaling = useStore(boardStore, (state) => state.signaling);
   const phase = useStore(callStore, (state) => state.phase);
+  const reconnects = useStore(callStore, (state) => state.reconnects);
   const [statsOpen, setStatsOpen] = useState(false);
   const toggleStats = () => setStatsOpen((open) => !open);
   useShortcuts(callStore, engine, toggleStats);
   return (
-    <main className="call" data-testid="call" data-phase={phase}>
+    <main className="call" data-testid="call" data-phase={phase} data-reconnects={reconnects}>
       <header className="call-header">
         <h1 data-testid="room-name">{room}</h1>
         <span className={`status status-${signaling}`} data-testid="signaling-status" data-status={signaling}>

@@ -17,7 +17,8 @@ export interface RemoteFeedMedia {
 export interface SubscriberOptions {
   readonly session: Session;
   readonly room: string;
-  readonly privateId: number | undefined;
+  /** Our publisher's private id, once joined: it ties the subscription to us. */
+  readonly privateId: () => number | undefined;
   readonly pin: string | undefined;
   readonly rtc: RTCConfiguration;
   readonly onMedia: (media: Readonly<Record<string, RemoteFeedMedia>>) => void;
@@ -158,7 +159,7 @@ export class Subscriber {
         ptype: 'subscriber',
         room: this.options.room,
         streams: add.map((feed) => ({ feed })),
-        ...(this.options.privateId !== undefined ? { private_id: this.options.privateId } : {}),
+        ...(this.options.privateId() !== undefined ? { private_id: this.options.privateId() } : {}),
         ...(this.options.pin ? { pin: this.options.pin } : {}),
       });
       this.joined = true;

@@ -1,4 +1,5 @@
 import type { Substream } from '../media/simulcast.js';
+import type { DownlinkSample } from './downlink-budget.js';
 import { inboundRates, qualityOf, type InboundCounters, type Quality } from './network-quality.js';
 
 /** What the stats panel and the tile indicator show for one feed (or for our own uplink, under SELF_STATS). */
@@ -53,16 +54,11 @@ function selectedPath(reports: Map<string, Report>) {
 
 export interface DownlinkReading {
   readonly feeds: Record<string, FeedStats>;
-  /** The subscriber's downlink estimate in bit/s, or null when nothing limits it. */
-  readonly downlinkBps: number | null;
+  /** What the whole subscription received, for the downlink budget (see downlink-budget.ts). */
+  readonly downlink: DownlinkSample;
 }
 
-/**
- * Turns one getStats report of the subscription into per-feed stats.
- * Chromium gives a receiver no bandwidth estimate of its own, so when
- * `availableIncomingBitrate` is missing the estimate is what actually
- * arrives while loss shows the link is full, and "unlimited" otherwise.
- */
+/** Turns one getStats report of the subscription into per-feed stats and a downlink sample. */
 export function readSubscriberStats(
   raw: RTCStatsReport,
   feedOfMid: (mid: string) => string | undefined,
@@ -90,17 +86,17 @@ export function readSubscriberStats(
     counters.set(report.mid, current);
     totalBps += rates.bitrateBps ?? 0;
     worstLoss = Math.max(worstLoss, rates.lossFraction ?? 0);
-    const before = feeds[feed] ?? previous[feed];
     const jitter = num(report.jitter);
     const isVideo = report.kind === 'video';
     const merged = {
-      ...(feeds[feed] ?? { layer: null, bitrateHistory: previous[feed]?.bitrateHistory ?? [], rttHistory: previous[feed]?.rttHistory ?? [] }),
+      ...(feeds[feed] ?? { layer: null }),
       rttMs: path.rttMs,
       candidateType: path.candidateType,
       availableBitrateBps: path.availableIncomingBps,
       jitterMs: Math.max(feeds[feed]?.jitterMs ?? 0, jitter === undefined ? 0 : jitter * 1000),
       lossFraction: Math.max(feeds[feed]?.lossFraction ?? 0, rates.lossFraction ?? 0),
-      bitrateBps: (feeds[feed]?.bitrateBps ?? 0) + (rates.bitrateBps ?? 0),
+      // Unknown until a second reading: a first zero would draw a false dip on the graph.
+      bitrateBps: rates.bitrateBps === undefined ? feeds[feed]?.bitrateBps : (feeds[feed]?.bitrateBps ?? 0) + rates.bitrateBps,
       ...(isVideo
         ? {
             frameWidth: num(report.frameWidth),
@@ -111,7 +107,8 @@ export function readSubscriberStats(
           }
         : {}),
     };
-    feeds[feed] = { ...merged, quality: 'unknown', bitrateHistory: before?.bitrateHistory ?? [], rttHistory: before?.rttHistory ?? [] };
+    // Quality and histories are filled in once every m-line of the feed is merged, below.
+    feeds[feed] = { ...merged, quality: 'unknown', bitrateHistory: [], rttHistory: [] };
   }
   for (const [feed, stats] of Object.entries(feeds)) {
     feeds[feed] = {
@@ -121,8 +118,7 @@ export function readSubscriberStats(
       rttHistory: push(previous[feed]?.rttHistory, stats.rttMs),
     };
   }
-  const downlinkBps = path.availableIncomingBps ?? (worstLoss >= 0.05 ? totalBps : null);
-  return { feeds, downlinkBps };
+  return { feeds, downlink: { availableBps: path.availableIncomingBps, receivedBps: totalBps, lossFraction: worstLoss } };
 }
 
 /** Our uplink: what the camera publisher's connection reports. */

@@ -1,0 +1,44 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startStack, type LocalStack } from '../../deploy/stack/stack.js';
+import { stackOptionsFromEnv } from '../../deploy/stack/stack-options.js';
+import { RENDERER_DIRECTORY } from '../../scripts/launch-environment.js';
+import { serveWebBuild, type WebServer } from '../../scripts/web-server.js';
+
+export interface CallBenchStack {
+  readonly stack: LocalStack;
+  readonly web: WebServer;
+  stop(): Promise<void>;
+}
+
+/** A local stack and the built web app served against it, for the call benchmarks. */
+export async function startCallBenchStack(): Promise<CallBenchStack> {
+  const runDirectory = await mkdtemp(path.join(tmpdir(), 'confer-bench-calls-'));
+  const stack = await startStack({ ...stackOptionsFromEnv(process.env), runDirectory });
+  const web = await serveWebBuild(RENDERER_DIRECTORY, stack.runtimeConfig, 0).catch(async (error: unknown) => {
+    await stack.stop();
+    throw error;
+  });
+  return {
+    stack,
+    web,
+    async stop() {
+      await web.close();
+      await stack.stop();
+      await rm(runDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** In the page: resolves once a video element matching the selector shows a decoded frame. */
+export function firstFrameScript(selector: string): string {
+  return `new Promise((resolve) => {
+  const check = () => {
+    const video = document.querySelector(${JSON.stringify(selector)});
+    if (video && video.videoWidth > 0) resolve(performance.now());
+    else setTimeout(check, 2);
+  };
+  check();
+})`;
+}
