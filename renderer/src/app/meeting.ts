@@ -13,6 +13,10 @@ export function createMeeting(config: RuntimeConfig) {
   const callStore = createCallStore();
   const boards = createBoardHost(config);
   const engine = createCallEngine({ config, store: callStore, warn: (message) => console.warn(message) });
+  // A call that ends by itself (removed by a moderator, failed for good) takes its board along, so the lobby shows why.
+  callStore.subscribe((state, previous) => {
+    if (state.phase === 'failed' && previous.phase !== 'failed') void boards.close(true);
+  });
 
   return {
     callStore,
