@@ -92,6 +92,12 @@ export class BoardController {
   private zoomSettle: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanup: Array<() => void> = [];
   private pixelRatio = 1;
+  /**
+   * Whether the board's single-key shortcuts are live. Beside a call, whose
+   * own keys (V, H, L…) overlap, the board takes the keyboard only after a
+   * click inside it and gives it back on a click elsewhere, like focus.
+   */
+  private ownsKeyboard: boolean;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -99,7 +105,9 @@ export class BoardController {
     private readonly scene: Scene,
     private readonly view: BoardViewStore,
     private readonly presence: PresencePublisher,
+    options: { readonly ownsKeyboard: boolean },
   ) {
+    this.ownsKeyboard = options.ownsKeyboard;
     const context = canvas.getContext('2d');
     if (!context) throw new Error('This browser cannot draw on a canvas.');
     this.context = context;
@@ -110,7 +118,12 @@ export class BoardController {
     this.listen(canvas, 'pointerleave', () => this.presence.cursor(null));
     this.listen(canvas, 'wheel', (event) => this.onWheel(event), { passive: false });
     this.listen(canvas, 'contextmenu', (event) => event.preventDefault());
-    this.listen(window, 'keydown', (event) => this.onKeyDown(event));
+    this.listen(window, 'pointerdown', (event) => {
+      const board = canvas.closest('[data-testid="board"]') ?? canvas;
+      this.ownsKeyboard = event.target instanceof Node && board.contains(event.target);
+    }, { capture: true });
+    // Capture phase: the board sees its keys before window-level shortcuts and marks the ones it handled.
+    this.listen(window, 'keydown', (event) => this.onKeyDown(event), { capture: true });
     this.listen(window, 'keyup', (event) => {
       if (event.key === ' ') this.spaceHeld = false;
     });
@@ -566,7 +579,7 @@ export class BoardController {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (isEditable(event.target)) return;
+    if (!this.ownsKeyboard || isEditable(event.target)) return;
     const key = event.key.toLowerCase();
     if (event.ctrlKey || event.metaKey) {
       if (key === 'z') this[event.shiftKey ? 'redo' : 'undo']();

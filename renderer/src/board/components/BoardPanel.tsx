@@ -42,13 +42,15 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [mounted, setMounted] = useState<Mounted | null>(null);
   const [restored, setRestored] = useState(false);
+  const standalone = onClose !== undefined;
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const scene = new Scene(session.model);
     const presence = attachPresence(session.provider.awareness, view);
-    const controller = new BoardController(canvas, session, scene, view, presence);
+    // On its own the board has the keyboard; beside a call it takes it on a click (see BoardController).
+    const controller = new BoardController(canvas, session, scene, view, presence, { ownsKeyboard: standalone });
     setMounted({ controller, scene });
     void session.storage.restored.then(() => {
       setRestored(true);
@@ -63,7 +65,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
       scene.destroy();
       setMounted(null);
     };
-  }, [session, view]);
+  }, [session, view, standalone]);
 
   return (
     <section className="board" data-testid="board" data-board-id={session.boardId} data-restored={restored}>

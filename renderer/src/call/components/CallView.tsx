@@ -24,6 +24,8 @@ function useShortcuts(store: CallStore, engine: CallEngine, toggleStats: () => v
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
+      // A key the board (or anything else) already handled is not a call shortcut.
+      if (event.defaultPrevented) return;
       if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable]')) return;
       const state = store.getState();
       switch (event.key.toLowerCase()) {
