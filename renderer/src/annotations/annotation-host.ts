@@ -136,8 +136,16 @@ export function createAnnotationHost(options: { calls: CallStore; config: Runtim
     for (const feedId of Object.keys(store.getState().shares)) if (!wanted.has(feedId)) close(feedId);
     for (const [feedId, share] of wanted) if (!store.getState().shares[feedId]) open(feedId, share, state);
   };
-  const unsubscribe = calls.subscribe(follow);
-  follow(calls.getState());
+  // Runs inside the call engine's state updates: a failure here must not break the call.
+  const followSafely = (state: CallState): void => {
+    try {
+      follow(state);
+    } catch (error) {
+      console.error(`Annotations: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const unsubscribe = calls.subscribe(followSafely);
+  followSafely(calls.getState());
 
   return {
     store,

@@ -15,6 +15,8 @@ import type { Annotator } from './annotation-presence.js';
 type Pixel = { x: number; y: number };
 const toPixel = (rect: Rect, x: number, y: number): Pixel => ({ x: rect.x + (x / FRAME_UNITS) * rect.width, y: rect.y + (y / FRAME_UNITS) * rect.height });
 
+const MIN_LINE_PIXELS = 1.5;
+
 /** Paint order: z, then id, the same for everyone. */
 export function paintOrder(items: Iterable<ReadItem>): ReadItem[] {
   return [...items].sort((a, b) => a.item.z - b.item.z || (a.item.id < b.item.id ? -1 : 1));
@@ -22,7 +24,8 @@ export function paintOrder(items: Iterable<ReadItem>): ReadItem[] {
 
 export function drawAnnotation(context: CanvasRenderingContext2D, rect: Rect, read: ReadItem): void {
   const { item } = read;
-  const width = sizeToPixels(rect, item.style.width);
+  // On a thumbnail the true width can fall below a pixel: keep marks visible.
+  const width = Math.max(MIN_LINE_PIXELS, sizeToPixels(rect, item.style.width));
   context.save();
   if (item.type === 'stroke' && read.points) {
     const points: StrokePoint[] = read.points.map(([x, y, pressure]) => {
