@@ -79,6 +79,9 @@ export function createAnnotationHost(options: { calls: CallStore; config: Runtim
   const { calls, config, bridge } = options;
   const store = createStore<AnnotationHostState>()(() => ({ shares: {}, ended: [], tool: 'pen', color: '#e11d48' }));
   const stops = new Map<string, () => void>();
+  /** Shares waiting for an earlier session of the same room to be let go of. */
+  const opening = new Set<string>();
+  let destroyed: Promise<unknown> = Promise.resolve();
 
   const feedOverlay = (share: OpenShare, frameSize: () => { width: number; height: number }): (() => void) => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -123,7 +126,7 @@ export function createAnnotationHost(options: { calls: CallStore; config: Runtim
     // The frame and the marks are read before the session ends; the PNG is encoded after.
     const png = renderPng(share);
     share.frames.destroy();
-    share.session.destroy();
+    destroyed = Promise.all([destroyed, share.session.destroy()]);
     void png.then((pngUrl) => {
       store.setState((current) => ({ ended: [...current.ended.filter((entry) => entry.feedId !== feedId), { feedId, presenterName: share.presenterName, pngUrl }] }));
     });
@@ -134,14 +137,32 @@ export function createAnnotationHost(options: { calls: CallStore; config: Runtim
     if (state.phase === 'reconnecting' || state.phase === 'joining') return;
     const wanted = state.phase === 'in-call' ? wantedShares(state) : new Map<string, WantedShare>();
     for (const feedId of Object.keys(store.getState().shares)) if (!wanted.has(feedId)) close(feedId);
-    for (const [feedId, share] of wanted) if (!store.getState().shares[feedId]) open(feedId, share, state);
+    for (const feedId of wanted.keys()) {
+      if (store.getState().shares[feedId] || opening.has(feedId)) continue;
+      // A share that ended and came back reuses its room: join it only after the old session left.
+      opening.add(feedId);
+      void destroyed.then(() => {
+        opening.delete(feedId);
+        const now = calls.getState();
+        const still = now.phase === 'in-call' ? wantedShares(now).get(feedId) : undefined;
+        if (still && !store.getState().shares[feedId]) openSafely(feedId, still, now);
+      });
+    }
   };
   // Runs inside the call engine's state updates: a failure here must not break the call.
+  const reportFailure = (error: unknown): void => console.error(`Annotations: ${error instanceof Error ? error.message : String(error)}`);
+  const openSafely = (feedId: string, wanted: WantedShare, state: CallState): void => {
+    try {
+      open(feedId, wanted, state);
+    } catch (error) {
+      reportFailure(error);
+    }
+  };
   const followSafely = (state: CallState): void => {
     try {
       follow(state);
     } catch (error) {
-      console.error(`Annotations: ${error instanceof Error ? error.message : String(error)}`);
+      reportFailure(error);
     }
   };
   const unsubscribe = calls.subscribe(followSafely);

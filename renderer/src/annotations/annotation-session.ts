@@ -96,7 +96,8 @@ export function openAnnotationSession(options: { roomName: string; role: Annotat
     setAllowed(allowed: boolean): void {
       if (role === 'presenter') setAnnotationsAllowed(model, allowed);
     },
-    destroy(): void {
+    /** Resolves once y-webrtc has let go of the room, which it does asynchronously: only then may it be joined again. */
+    destroy(): Promise<void> {
       presence.destroy();
       stopPolicy();
       stopConnection();
@@ -105,6 +106,7 @@ export function openAnnotationSession(options: { roomName: string; role: Annotat
       undo.destroy();
       sync.destroy();
       doc.destroy();
+      return Promise.resolve(sync.provider.key).then(() => undefined);
     },
   };
 }
