@@ -172,7 +172,7 @@ describe('annotations on a shared screen', () => {
     expect(await marks(carol.page, 'viewer')).toHaveLength(1);
   });
 
-  test('when the presenter denies annotation, further strokes are refused', async () => {
+  test('when the presenter denies annotation, further strokes are refused, and her undo takes back only her own marks', async () => {
     await alice.page.getByTestId('annotation-allow').click();
     for (const viewer of [bob, carol]) {
       await expect.poll(() => layer(viewer.page, 'viewer').getAttribute('data-allowed'), { timeout: 20_000 }).toBe('false');
@@ -193,6 +193,17 @@ describe('annotations on a shared screen', () => {
     }
     await expect.poll(async () => (await overlay(alice.page)).strokes.length, { timeout: 20_000 }).toBe(2);
     expect((await marks(alice.page, 'presenter')).map((mark) => mark.kind).sort()).toEqual(['pen', 'rectangle']);
+
+    // Undo is per user: the presenter's undo takes back her rectangle, never Bob's stroke.
+    await alice.page.getByTestId('annotation-undo').click();
+    for (const person of [bob, carol]) {
+      await expect.poll(async () => (await marks(person.page, 'viewer')).map((mark) => mark.kind), { timeout: 20_000 }).toEqual(['pen']);
+    }
+    await dragThrough(alice.page, 'presenter', [
+      [0.5, 0.6],
+      [0.7, 0.8],
+    ]);
+    await expect.poll(async () => (await marks(carol.page, 'viewer')).map((mark) => mark.kind).sort(), { timeout: 20_000 }).toEqual(['pen', 'rectangle']);
   });
 
   test('stopping the share ends the session, and the saved PNG holds the frame with the strokes', async () => {
