@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AnnotationContext } from './annotations/annotation-context.js';
 import { parseLaunchParams } from './app/launch-params.js';
 import { createMeeting } from './app/meeting.js';
 import { createCapturePicker } from './capture/capture-picker.js';
@@ -28,14 +29,16 @@ async function start(): Promise<void> {
   }
   try {
     const config = await host.getRuntimeConfig();
-    const meeting = createMeeting(config);
+    const meeting = createMeeting(config, host);
     const prefill = createLinkPrefillStore();
     const picker = createCapturePicker(host);
     const telemetry = startCallTelemetry(meeting.callStore, config, host.kind);
     connectDesktopPresence({ host, calls: meeting.callStore, controls: meeting, prefill });
     root.render(
       <StrictMode>
-        <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
+        <AnnotationContext.Provider value={{ annotations: meeting.annotations, bridge: host }}>
+          <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
+        </AnnotationContext.Provider>
         <ScreenPicker picker={picker} />
         <DiagnosticsPanel telemetry={telemetry.store} calls={meeting.callStore} config={config} host={host.kind} />
       </StrictMode>,

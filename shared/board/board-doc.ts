@@ -82,4 +82,14 @@ export class BoardModel {
   read(id: string): ReadItem | null {
     return this.items.has(id) ? readItem(id, this.items.get(id)) : null;
   }
+
+  /** A z above every item, for a new item drawn on top (annotations have no scene to ask). */
+  topZ(): number {
+    let top = 0;
+    this.items.forEach((value) => {
+      const z = (value as { z?: unknown } | null)?.z;
+      if (typeof z === 'number' && Number.isFinite(z) && z > top) top = z;
+    });
+    return top + 1;
+  }
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import { EndedShares } from '../annotations/components/EndedShares.js';
 import { parseBoardLaunch } from '../board/board-launch.js';
 import { BoardList } from '../board/components/BoardList.js';
 import { BoardPanel } from '../board/components/BoardPanel.js';
@@ -33,6 +34,7 @@ export function App({ meeting, launch }: AppProps) {
       <>
         <CallView callStore={meeting.callStore} boardStore={meeting.boardStore} engine={meeting.call} onLeave={() => void meeting.leave()} />
         {board && <BoardPanel session={board} />}
+        <EndedShares />
       </>
     );
   }

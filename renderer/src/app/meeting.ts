@@ -1,5 +1,7 @@
+import type { HostBridge } from '../../../shared/bridge.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { JoinRequest } from '../../../shared/call/join-request.js';
+import { createAnnotationHost } from '../annotations/annotation-host.js';
 import { createBoardHost } from '../board/board-host.js';
 import { createCallEngine, type RoomAccess } from '../call/call-engine.js';
 import { createCallStore } from '../call/call-store.js';
@@ -9,10 +11,11 @@ import { createCallStore } from '../call/call-store.js';
  * read the stores; only this object changes them. The board can also be
  * opened without a call (offline, from the board list).
  */
-export function createMeeting(config: RuntimeConfig) {
+export function createMeeting(config: RuntimeConfig, bridge: Pick<HostBridge, 'updateOverlay'>) {
   const callStore = createCallStore();
   const boards = createBoardHost(config);
   const engine = createCallEngine({ config, store: callStore, warn: (message) => console.warn(message) });
+  const annotations = createAnnotationHost({ calls: callStore, config, bridge });
   // A call that ends by itself (removed by a moderator, failed for good) takes its board along, so the lobby shows why.
   callStore.subscribe((state, previous) => {
     if (state.phase === 'failed' && previous.phase !== 'failed') void boards.close(true);
@@ -22,6 +25,8 @@ export function createMeeting(config: RuntimeConfig) {
     callStore,
     boards,
     boardStore: boards.connection,
+    /** Annotations on screen shares: they follow the call on their own. */
+    annotations,
     /** The call's own controls (devices, layout, tiles, moderation), for the call components. */
     call: engine,
     async join(request: JoinRequest, access?: RoomAccess): Promise<void> {

@@ -44,18 +44,25 @@ export interface BoardSession {
 /** y-webrtc's peer cap; the mesh relays every update to every peer, so more would only add load. */
 const MAX_PEER_CONNECTIONS = 20;
 
-export function openBoardSession(boardId: string, config: RuntimeConfig, user: BoardUser, connection = createBoardConnectionStore()): BoardSession {
-  const doc = new Y.Doc();
-  const model = new BoardModel(doc);
-  const storage = persistBoard(boardId, doc);
-  void storage.restored.then(() => model.stampSchema());
-  const provider = new WebrtcProvider(boardRoomName(boardId), doc, {
+/** A document's peer-to-peer sync: y-webrtc over the guarded data channels, its status kept in `connection`. */
+export interface PeerSync {
+  readonly provider: WebrtcProvider;
+  destroy(): void;
+}
+
+/**
+ * Syncs `doc` with everyone in `roomName` over y-webrtc, with the configured
+ * signaling and ICE servers only, and every peer message checked by the
+ * update guard. Boards and share annotations both use it.
+ */
+export function connectPeers(roomName: string, doc: Y.Doc, config: RuntimeConfig, user: BoardUser, connection: BoardConnectionStore, label = 'Board'): PeerSync {
+  const provider = new WebrtcProvider(roomName, doc, {
     signaling: config.signalingUrls,
     password: config.boardPassword ?? null,
     maxConns: MAX_PEER_CONNECTIONS,
     peerOpts: {
       config: { iceServers: config.iceServers },
-      wrtc: createGuardedWebrtc((reason) => console.warn(`Board: dropped a peer that sent bad data (${reason})`)),
+      wrtc: createGuardedWebrtc((reason) => console.warn(`${label}: dropped a peer that sent bad data (${reason})`)),
     },
   });
   provider.awareness.setLocalStateField('user', user);
@@ -71,6 +78,27 @@ export function openBoardSession(boardId: string, config: RuntimeConfig, user: B
   updateSignaling();
   const onPeers = ({ webrtcPeers }: { webrtcPeers: string[] }): void => connection.setState({ peerCount: webrtcPeers.length });
   provider.on('peers', onPeers);
+  return {
+    provider,
+    destroy() {
+      for (const signalingConnection of provider.signalingConns) {
+        signalingConnection.off('connect', updateSignaling);
+        signalingConnection.off('disconnect', updateSignaling);
+      }
+      provider.off('peers', onPeers);
+      provider.destroy();
+      connection.setState({ signaling: 'disconnected', peerCount: 0 });
+    },
+  };
+}
+
+export function openBoardSession(boardId: string, config: RuntimeConfig, user: BoardUser, connection = createBoardConnectionStore()): BoardSession {
+  const doc = new Y.Doc();
+  const model = new BoardModel(doc);
+  const storage = persistBoard(boardId, doc);
+  void storage.restored.then(() => model.stampSchema());
+  const sync = connectPeers(boardRoomName(boardId), doc, config, user, connection);
+  const provider = sync.provider;
 
   const undo = model.createUndoManager();
   return {
@@ -83,16 +111,10 @@ export function openBoardSession(boardId: string, config: RuntimeConfig, user: B
     connection,
     user,
     async destroy() {
-      for (const signalingConnection of provider.signalingConns) {
-        signalingConnection.off('connect', updateSignaling);
-        signalingConnection.off('disconnect', updateSignaling);
-      }
-      provider.off('peers', onPeers);
       undo.destroy();
-      provider.destroy();
+      sync.destroy();
       await storage.destroy();
       doc.destroy();
-      connection.setState({ signaling: 'disconnected', peerCount: 0 });
     },
   };
 }

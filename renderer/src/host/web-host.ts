@@ -1,5 +1,6 @@
 import type { HostBridge, Unsubscribe } from '../../../shared/bridge.js';
 import { RuntimeConfigSchema } from '../../../shared/config/runtime-config.js';
+import { EMPTY_OVERLAY, type OverlayContent } from '../../../shared/desktop/overlay.js';
 
 /** Where the web server publishes the runtime configuration, beside the page. */
 export const WEB_CONFIG_PATH = 'config.json';
@@ -9,6 +10,10 @@ const neverFires = (): Unsubscribe => () => undefined;
 
 /** The same bridge for a plain browser tab: configuration from the serving host. */
 export function createWebHost(baseUrl: string): HostBridge {
+  // No overlay window in a browser: what would be sent to it comes straight back, so the
+  // presenter sees it over their own preview (and tests can read it there).
+  let overlay: OverlayContent = EMPTY_OVERLAY;
+  const overlayListeners = new Set<(content: OverlayContent) => void>();
   return {
     kind: 'web',
     async getRuntimeConfig() {
@@ -28,8 +33,16 @@ export function createWebHost(baseUrl: string): HostBridge {
     onCallCommand: neverFires,
     // The web twin of a deep link is the ?room=…&join=1 launch URL.
     onDeepLinkJoin: neverFires,
-    updateOverlay: () => Promise.resolve(),
-    onOverlayContent: neverFires,
+    updateOverlay: (content) => {
+      overlay = content;
+      for (const listener of overlayListeners) listener(content);
+      return Promise.resolve();
+    },
+    onOverlayContent: (listener) => {
+      overlayListeners.add(listener);
+      listener(overlay);
+      return () => overlayListeners.delete(listener);
+    },
     // The browser tab is the only window: there is no mini window.
     onCallStatus: neverFires,
     sendMiniWindowCommand: () => Promise.reject(new Error('There is no mini window in the browser')),

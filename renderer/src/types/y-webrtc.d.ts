@@ -33,6 +33,8 @@ declare module 'y-webrtc' {
     readonly awareness: Awareness;
     readonly signalingConns: SignalingConnection[];
     readonly connected: boolean;
+    /** The room's encryption key (null without a password); `destroy` leaves the room only once it settled. */
+    readonly key: PromiseLike<CryptoKey | null>;
     connect(): void;
     disconnect(): void;
     destroy(): void;

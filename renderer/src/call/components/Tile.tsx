@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
+import { AnnotationLayer } from '../../annotations/components/AnnotationLayer.js';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 import type { ReactionEntry } from '../chat/room-messages.js';
 import type { TileRole } from '../media/simulcast.js';
+import { screenFeedId } from '../feed-labels.js';
 import { SELF_STATS } from '../quality/stats-monitor.js';
 import { AudioTrack, VideoTrack } from './MediaElements.js';
 
@@ -97,6 +99,7 @@ export function RemoteTile({ store, engine, feedId, role }: RemoteTileProps) {
     >
       {showVideo && media.video ? <VideoTrack track={media.video} testId={isScreen ? 'screen-video' : 'tile-video'} /> : <div className="tile-avatar">{participant.displayName.slice(0, 1).toUpperCase()}</div>}
       {media?.audio && <AudioTrack track={media.audio} />}
+      {isScreen && <AnnotationLayer feedId={feedId} />}
       <TileBadges store={store} feedId={feedId} />
       <div className="tile-label">
         <span className="tile-name">{isScreen ? `${participant.displayName}'s screen` : participant.displayName}</span>
@@ -142,10 +145,12 @@ export function SelfTile({ store, role }: { readonly store: CallStore; readonly 
 
 export function LocalScreenTile({ store }: { readonly store: CallStore }) {
   const screen = useStore(store, (state) => state.localScreen);
+  const selfId = useStore(store, (state) => state.selfId);
   if (!screen) return null;
   return (
     <div className="tile tile-thumbnail" data-testid="local-screen-tile">
       <VideoTrack track={screen} testId="local-screen-video" />
+      {selfId && <AnnotationLayer feedId={screenFeedId(selfId)} />}
       <div className="tile-label">
         <span className="tile-name">Your screen</span>
       </div>

@@ -1,0 +1,49 @@
+/** How often the last frame of a share is copied aside: a share's end is only noticed after its video is gone. */
+const CAPTURE_INTERVAL_MS = 500;
+
+/**
+ * Keeps a copy of the latest frame of a shared video, so that the frame is
+ * still there to be saved after the share ended and its <video> left the page.
+ */
+export function createFrameKeeper() {
+  let video: HTMLVideoElement | null = null;
+  let frame: HTMLCanvasElement | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  const capture = (): void => {
+    // HAVE_CURRENT_DATA: a frame is decoded and drawable.
+    if (!video || video.readyState < 2 || video.videoWidth === 0 || video.videoHeight === 0) return;
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d')?.drawImage(video, 0, 0);
+    frame = canvas;
+  };
+
+  return {
+    attach(element: HTMLVideoElement): void {
+      video = element;
+      capture();
+      timer ??= setInterval(capture, CAPTURE_INTERVAL_MS);
+    },
+    detach(element: HTMLVideoElement): void {
+      if (video !== element) return;
+      capture();
+      video = null;
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+    /** The latest frame, taken now if the video is still there. */
+    lastFrame(): HTMLCanvasElement | null {
+      capture();
+      return frame;
+    },
+    destroy(): void {
+      if (timer) clearInterval(timer);
+      timer = null;
+      video = null;
+    },
+  };
+}
+
+export type FrameKeeper = ReturnType<typeof createFrameKeeper>;
