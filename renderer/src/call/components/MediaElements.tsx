@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 
-/** Plays one video track; a new track object (after a reconnect or device change) replaces the source. */
-export function VideoTrack({ track, mirrored = false, testId }: { readonly track: MediaStreamTrack; readonly mirrored?: boolean; readonly testId: string }) {
-  const ref = useRef<HTMLVideoElement>(null);
+/** A media element ref that plays `track`, switching source when the track object changes. */
+function usePlayedTrack<Element extends HTMLMediaElement>(track: MediaStreamTrack) {
+  const ref = useRef<Element>(null);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -12,21 +12,18 @@ export function VideoTrack({ track, mirrored = false, testId }: { readonly track
       element.srcObject = null;
     };
   }, [track]);
+  return ref;
+}
+
+/** Plays one video track; a new track object (after a reconnect or device change) replaces the source. */
+export function VideoTrack({ track, mirrored = false, testId }: { readonly track: MediaStreamTrack; readonly mirrored?: boolean; readonly testId: string }) {
+  const ref = usePlayedTrack<HTMLVideoElement>(track);
   return <video ref={ref} className={mirrored ? 'tile-video mirrored' : 'tile-video'} data-testid={testId} autoPlay playsInline muted />;
 }
 
 /** Plays one remote audio track; kept apart from the video so a hidden tile still plays its sound. */
 export function AudioTrack({ track }: { readonly track: MediaStreamTrack }) {
-  const ref = useRef<HTMLAudioElement>(null);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    element.srcObject = new MediaStream([track]);
-    void element.play().catch(() => undefined);
-    return () => {
-      element.srcObject = null;
-    };
-  }, [track]);
+  const ref = usePlayedTrack<HTMLAudioElement>(track);
   return <audio ref={ref} autoPlay />;
 }
 
