@@ -15,6 +15,8 @@ export interface TestStack {
 export interface TestStackOptions {
   /** Also start coturn and its credential endpoint. */
   readonly turn?: boolean;
+  /** Extra stack environment, such as CONFER_STACK_JANUS_PUBLIC_ADDRESS for an impairment relay. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -28,7 +30,7 @@ export function useTestStack(label: string, options: TestStackOptions = {}): () 
   beforeAll(async () => {
     const runDirectory = path.join(PROJECT_ROOT, 'e2e/artifacts', `${label}-${Date.now()}`);
     await mkdir(runDirectory, { recursive: true });
-    const env = { ...process.env, ...(options.turn ? { CONFER_STACK_TURN: '1' } : {}) };
+    const env = { ...process.env, ...(options.turn ? { CONFER_STACK_TURN: '1' } : {}), ...options.env };
     const stack = await startStack({ ...stackOptionsFromEnv(env), runDirectory });
     try {
       web = await serveWebBuild(RENDERER_DIRECTORY, stack.runtimeConfig, 0);
