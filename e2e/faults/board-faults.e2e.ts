@@ -102,6 +102,44 @@ describe('board faults: services lost and the browser killed', () => {
     for (const each of [alice, bob]) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(3);
   }, 180_000);
 
+  test('a corrupt IndexedDB record: the board opens with what is valid and says what was dropped', async () => {
+    const { webUrl } = testStack();
+    const board = uniqueRoom('corrupt');
+    const alice = await participant('Alice');
+    await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
+    for (const y of [100, 200]) {
+      await drag(alice.page, [
+        [100, y],
+        [200, y + 40],
+      ]);
+    }
+    await expect.poll(() => itemCount(alice.page)).toBe(2);
+    // Into y-indexeddb's own store, from the page's origin: random bytes, and the decoder-hang shape of yjs issue 687.
+    await alice.page.evaluate(async (name) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const transaction = db.transaction('updates', 'readwrite');
+      transaction.objectStore('updates').add(new Uint8Array([0xde, 0xad, 0xbe, 0xef, 0x01]));
+      transaction.objectStore('updates').add(new Uint8Array([1, 0x80, 0x80, 0x80, 0x80, 0x08, 7, 0]));
+      await new Promise((resolve) => (transaction.oncomplete = resolve));
+      db.close();
+    }, `confer-board:${board}`);
+    await alice.page.reload();
+    await expect.poll(() => alice.page.getByTestId('board-notice').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/2 damaged records; they were dropped/);
+    expect(await itemCount(alice.page)).toBe(2);
+    // And it still saves: a new stroke survives another reload.
+    await drag(alice.page, [
+      [300, 300],
+      [400, 340],
+    ]);
+    await alice.page.waitForTimeout(500);
+    await alice.page.reload();
+    await expect.poll(() => itemCount(alice.page), { timeout: SYNC_TIMEOUT }).toBe(3);
+  }, 120_000);
+
   test('SIGKILL while drawing: every stroke finished 100 ms before the kill is on the board after restart', async () => {
     const { webUrl } = testStack();
     const profile = await createProfile();

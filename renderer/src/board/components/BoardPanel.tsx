@@ -99,6 +99,19 @@ function BoardToolbar({ session, view, mounted, onClose }: { session: BoardSessi
   const peerCount = useStore(session.connection, (state) => state.peerCount);
   const importRef = useRef<HTMLInputElement>(null);
 
+  // Damaged records of the saved copy are dropped when the board opens: say so, since that work is gone.
+  useEffect(() => {
+    let current = true;
+    void session.storage.restored.then(({ droppedRecords }) => {
+      if (current && droppedRecords > 0) {
+        view.setState({ notice: `This board's saved copy had ${droppedRecords} damaged ${droppedRecords === 1 ? 'record' : 'records'}; they were dropped and everything else was opened.` });
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [session, view]);
+
   const onImport = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];
     event.target.value = '';
