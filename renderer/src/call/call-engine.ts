@@ -15,6 +15,7 @@ import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen
 import { fitLayersToBudget, layerForTile, type LayerWant, type TileRole } from './media/simulcast.js';
 import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
 import { initialFallbackState, nextFallbackState } from './quality/audio-only-fallback.js';
+import { initialMediaHealth, mediaProblemMessage, nextMediaHealth } from './quality/media-health.js';
 import type { InboundCounters } from './quality/network-quality.js';
 import { readPublisherStats, readSubscriberStats, SELF_STATS } from './quality/stats-monitor.js';
 import { roomCreationRequest } from './room-settings.js';
@@ -122,6 +123,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   let generation = 0;
   let statsTimer: ReturnType<typeof setInterval> | null = null;
   let fallback = initialFallbackState;
+  let mediaHealth = initialMediaHealth;
   let downlinkBps: number | null = null;
   const counters = new Map<string, InboundCounters>();
   const tiles = new Map<string, { role: TileRole; height: number }>();
@@ -289,8 +291,16 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     const next = nextFallbackState(fallback, downlinkBps, performance.now());
     if (next.audioOnly !== fallback.audioOnly) current.subscriber.setVideoPaused(next.audioOnly);
     fallback = next;
-    set({ stats, audioOnly: fallback.audioOnly, iceRestarts: current.subscriber.iceRestarts + current.camera.iceRestarts });
+    const health = nextMediaHealth(mediaHealth, [current.camera.pc, current.subscriber.pc, current.screen?.pc].flatMap((pc) => (pc ? [pc.iceConnectionState] : [])), performance.now());
+    mediaHealth = health.health;
+    if (health.retry) void restartAllIce(current).catch((error: unknown) => warn(`ICE restart failed: ${String(error)}`));
+    const mediaProblem = health.broken ? mediaProblemMessage(params?.rtc.iceTransportPolicy === 'relay') : null;
+    set({ stats, audioOnly: fallback.audioOnly, mediaProblem, iceRestarts: current.subscriber.iceRestarts + current.camera.iceRestarts });
     if (previousBudget !== downlinkBps) updateLayers();
+  }
+
+  async function restartAllIce(current: Connection): Promise<void> {
+    await Promise.all([current.camera.restartIce(), current.subscriber.restartIce(), current.screen?.restartIce()]);
   }
 
   async function startScreenPublisher(current: Connection, track: MediaStreamTrack, p: CallParams, selfId: string): Promise<Publisher> {
@@ -457,7 +467,8 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     if (claimGeneration !== generation) return;
     const myGeneration = ++generation;
     dropConnection();
-    set({ phase: 'reconnecting', roster: {}, remoteMedia: {}, stats: {}, selfId: null, activeSpeakerId: null });
+    mediaHealth = initialMediaHealth;
+    set({ phase: 'reconnecting', roster: {}, remoteMedia: {}, stats: {}, selfId: null, activeSpeakerId: null, mediaProblem: null });
     while (myGeneration === generation) {
       try {
         await connect(p, myGeneration);
@@ -488,6 +499,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     pacer.forget();
     tiles.clear();
     fallback = initialFallbackState;
+    mediaHealth = initialMediaHealth;
     downlinkBps = null;
     if (!current) return;
     await current.subscriber.close().catch(() => undefined);
@@ -500,7 +512,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   async function endCall(error: string | null): Promise<void> {
     await teardown(error === null);
     stopLocalTracks();
-    set({ phase: error === null ? 'idle' : 'failed', error, selfId: null, roster: {}, remoteMedia: {}, stats: {}, activeSpeakerId: null, audioOnly: false, moderator: false, roomChat: initialRoomChatState, handRaised: false });
+    set({ phase: error === null ? 'idle' : 'failed', error, selfId: null, roster: {}, remoteMedia: {}, stats: {}, activeSpeakerId: null, audioOnly: false, mediaProblem: null, moderator: false, roomChat: initialRoomChatState, handRaised: false });
   }
 
   async function setAudioMuted(muted: boolean): Promise<void> {
@@ -629,8 +641,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
 
     async restartIce() {
       const current = connection;
-      if (!current) return;
-      await Promise.all([current.camera.restartIce(), current.subscriber.restartIce(), current.screen?.restartIce()]);
+      if (current) await restartAllIce(current);
     },
 
     sendChat(text) {
