@@ -102,6 +102,50 @@ describe('board faults: services lost and the browser killed', () => {
     for (const each of [alice, bob]) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(3);
   }, 180_000);
 
+  test("a peer's crafted update (the decoder-hang shape of yjs issue 687) is refused with a notice, and the others keep syncing", async () => {
+    const { webUrl } = testStack();
+    const board = uniqueRoom('crafted');
+    const [alice, mallory, carol] = await Promise.all([participant('Alice'), participant('Mallory'), participant('Carol')]);
+    // Mallory's page keeps every data channel it sends on, and can push raw frames past the app.
+    await mallory.page.addInitScript(() => {
+      const channels = new Set<RTCDataChannel>();
+      const send = RTCDataChannel.prototype.send;
+      RTCDataChannel.prototype.send = function (this: RTCDataChannel, data: never) {
+        channels.add(this);
+        send.call(this, data);
+      };
+      // One whole frame (0) holding a sync (0) update (2) of 8 bytes: one client announcing 2^31 structs.
+      const crafted = new Uint8Array([0, 0, 2, 8, 1, 0x80, 0x80, 0x80, 0x80, 0x08, 7, 0]);
+      (window as unknown as { sendCrafted: () => number }).sendCrafted = () => {
+        const open = [...channels].filter((channel) => channel.readyState === 'open');
+        for (const channel of open) send.call(channel, crafted);
+        return open.length;
+      };
+    });
+    for (const each of [alice, mallory, carol]) await each.page.goto(boardUrl(webUrl, board, each.name));
+    for (const each of [alice, mallory, carol]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(2);
+    await drag(alice.page, [
+      [100, 100],
+      [200, 150],
+    ]);
+    for (const each of [mallory, carol]) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+
+    expect(await mallory.page.evaluate(() => (window as unknown as { sendCrafted: () => number }).sendCrafted())).toBe(2);
+    for (const each of [alice, carol]) {
+      await expect.poll(() => each.page.getByTestId('board-notice').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/Stopped syncing with a participant whose board data was damaged \(message: malformed\)/);
+    }
+    // Neither hung: both still draw, and what they draw reaches the other.
+    await drag(carol.page, [
+      [300, 300],
+      [400, 380],
+    ]);
+    await drag(alice.page, [
+      [500, 100],
+      [600, 150],
+    ]);
+    for (const each of [alice, carol]) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(3);
+  }, 120_000);
+
   test('a corrupt IndexedDB record: the board opens with what is valid and says what was dropped', async () => {
     const { webUrl } = testStack();
     const board = uniqueRoom('corrupt');

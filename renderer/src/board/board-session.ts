@@ -55,7 +55,10 @@ export function openBoardSession(boardId: string, config: RuntimeConfig, user: B
     maxConns: MAX_PEER_CONNECTIONS,
     peerOpts: {
       config: { iceServers: config.iceServers },
-      wrtc: createGuardedWebrtc((reason) => console.warn(`Board: dropped a peer that sent bad data (${reason})`)),
+      wrtc: createGuardedWebrtc((reason) => {
+        console.warn(`Board: dropped a peer that sent bad data (${reason})`);
+        connection.setState({ refusedPeer: reason });
+      }),
     },
   });
   provider.awareness.setLocalStateField('user', user);
@@ -92,7 +95,7 @@ export function openBoardSession(boardId: string, config: RuntimeConfig, user: B
       provider.destroy();
       await storage.destroy();
       doc.destroy();
-      connection.setState({ signaling: 'disconnected', peerCount: 0 });
+      connection.setState({ signaling: 'disconnected', peerCount: 0, refusedPeer: null });
     },
   };
 }

@@ -112,6 +112,12 @@ function BoardToolbar({ session, view, mounted, onClose }: { session: BoardSessi
     };
   }, [session, view]);
 
+  // A peer whose data failed the update guard was disconnected; the board itself is intact.
+  const refusedPeer = useStore(session.connection, (state) => state.refusedPeer);
+  useEffect(() => {
+    if (refusedPeer) view.setState({ notice: `Stopped syncing with a participant whose board data was damaged (${refusedPeer}). Your board is unchanged.` });
+  }, [refusedPeer, view]);
+
   const onImport = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];
     event.target.value = '';
