@@ -122,13 +122,18 @@ describe('a three-person call on the real stack', () => {
       await stack.services.janus.start();
     }
     const answeredAt = Date.now();
-    for (const person of people) {
-      // Until the call is back in-call, tiles may still show the old session's last frames: only count decoding after.
-      const decodingAfterRejoin = async () => ((await callPhase(person.page)) === 'in-call' ? decodingNames(person.page) : []);
-      await expect.poll(decodingAfterRejoin, { timeout: 45_000, interval: 250 }).toEqual(othersOf(person));
-    }
-    // Reported, not asserted: the 5 s target is a benchmark figure on a loaded two-core machine.
-    console.info(`decoding again on all three ${Date.now() - answeredAt} ms after Janus answered`);
+    // Polled side by side, so each time is when that participant decoded again, not when its turn came.
+    const recoveredAfterMs = await Promise.all(
+      people.map(async (person) => {
+        // Until the call is back in-call, tiles may still show the old session's last frames: only count decoding after.
+        const decodingAfterRejoin = async () => ((await callPhase(person.page)) === 'in-call' ? decodingNames(person.page) : []);
+        await expect.poll(decodingAfterRejoin, { timeout: 45_000, interval: 250 }).toEqual(othersOf(person));
+        return Date.now() - answeredAt;
+      }),
+    );
+    console.info(`decoding again ${recoveredAfterMs.join(', ')} ms after Janus answered`);
+    // Issue 7's bound: every participant has media again within 5 s of Janus answering.
+    expect(Math.max(...recoveredAfterMs)).toBeLessThanOrEqual(5_000);
   });
 });
 

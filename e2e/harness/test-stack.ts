@@ -18,6 +18,8 @@ export interface TestStackOptions {
   readonly turn?: boolean;
   /** Settings added to what the served web build is told (a collector URL, a board password…). */
   readonly runtimeConfig?: Partial<RuntimeConfig>;
+  /** Extra stack environment, such as CONFER_STACK_JANUS_PUBLIC_ADDRESS for an impairment relay. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -31,7 +33,7 @@ export function useTestStack(label: string, options: TestStackOptions = {}): () 
   beforeAll(async () => {
     const runDirectory = path.join(PROJECT_ROOT, 'e2e/artifacts', `${label}-${Date.now()}`);
     await mkdir(runDirectory, { recursive: true });
-    const env = { ...process.env, ...(options.turn ? { CONFER_STACK_TURN: '1' } : {}) };
+    const env = { ...process.env, ...(options.turn ? { CONFER_STACK_TURN: '1' } : {}), ...options.env };
     const stack = await startStack({ ...stackOptionsFromEnv(env), runDirectory });
     try {
       web = await serveWebBuild(RENDERER_DIRECTORY, { ...stack.runtimeConfig, ...options.runtimeConfig }, 0);

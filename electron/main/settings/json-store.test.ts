@@ -39,6 +39,9 @@ describe('settings store', () => {
     ['a wrong type', JSON.stringify({ presence: { idleMinutes: 'soon' } }), /presence\.idleMinutes/],
     ['a bad accelerator', JSON.stringify({ shortcuts: { toggleMute: 'Ctrl+<script>' } }), /shortcuts\.toggleMute/],
     ['not an object', '[1,2,3]', /settings/],
+    ['empty', '', /not JSON/],
+    ['binary garbage', '\u0000\u00ff\u00fe{\u0001', /not JSON/],
+    ['null', 'null', /settings/],
   ])('a corrupt file (%s) is kept aside and replaced with defaults', async (_label, content, problem) => {
     await writeFile(file, content);
     const { store, outcome } = await openJsonStore(file, PreferencesSchema, { now });

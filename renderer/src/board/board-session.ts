@@ -62,7 +62,10 @@ export function connectPeers(roomName: string, doc: Y.Doc, config: RuntimeConfig
     maxConns: MAX_PEER_CONNECTIONS,
     peerOpts: {
       config: { iceServers: config.iceServers },
-      wrtc: createGuardedWebrtc((reason) => console.warn(`${label}: dropped a peer that sent bad data (${reason})`)),
+      wrtc: createGuardedWebrtc((reason) => {
+        console.warn(`${label}: dropped a peer that sent bad data (${reason})`);
+        connection.setState({ refusedPeer: reason });
+      }),
     },
   });
   provider.awareness.setLocalStateField('user', user);
@@ -87,7 +90,7 @@ export function connectPeers(roomName: string, doc: Y.Doc, config: RuntimeConfig
       }
       provider.off('peers', onPeers);
       provider.destroy();
-      connection.setState({ signaling: 'disconnected', peerCount: 0 });
+      connection.setState({ signaling: 'disconnected', peerCount: 0, refusedPeer: null });
     },
   };
 }

@@ -4,7 +4,9 @@ import * as Y from 'yjs';
 import { BoardModel } from '../../../shared/board/board-doc.js';
 import { sampleStroke } from '../../../shared/board/test-items.js';
 import { createBoardCatalog } from './board-catalog.js';
-import { COMPACT_AFTER_RECORDS, deleteStoredBoard, persistBoard } from './board-storage.js';
+import * as encoding from 'lib0/encoding';
+import * as idb from 'lib0/indexeddb';
+import { boardDatabaseName, COMPACT_AFTER_RECORDS, deleteStoredBoard, persistBoard } from './board-storage.js';
 
 function memoryStorage(): Storage {
   const values = new Map<string, string>();
@@ -92,5 +94,49 @@ describe('board persistence', () => {
     expect(createBoardCatalog(storage).list()).toEqual([]);
     storage.setItem('confer.boards', JSON.stringify([{ id: '../../etc', lastOpened: 1 }]));
     expect(createBoardCatalog(storage).list()).toEqual([]);
+  });
+
+  test('corrupt records on disk are dropped and counted; the board opens with everything valid', async () => {
+    const doc = new Y.Doc();
+    const storage = persistBoard('persist-corrupt', doc);
+    await storage.restored;
+    const model = new BoardModel(doc);
+    model.put([sampleStroke(0, 0, 1)]);
+    model.put([sampleStroke(10, 10, 2)]);
+    await settle();
+    await storage.destroy();
+
+    // The shape of yjs issue 687: a count of structs far beyond the bytes that carry it, which makes the decoder loop and allocate.
+    const hang = encoding.createEncoder();
+    encoding.writeVarUint(hang, 1);
+    encoding.writeVarUint(hang, 2 ** 31);
+    encoding.writeVarUint(hang, 7);
+    encoding.writeVarUint(hang, 0);
+    const valid = Y.encodeStateAsUpdate(doc);
+    const corrupt: unknown[] = [
+      encoding.toUint8Array(hang),
+      new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff]),
+      valid.slice(0, Math.floor(valid.length / 2)),
+      'not bytes at all',
+      { update: [1, 2, 3] },
+    ];
+    const db = await idb.openDB(boardDatabaseName('persist-corrupt'), () => undefined);
+    const [updates] = idb.transact(db, ['updates']) as [IDBObjectStore];
+    for (const record of corrupt) await idb.rtop(updates.add(record));
+    db.close();
+
+    const reopened = new Y.Doc();
+    const again = persistBoard('persist-corrupt', reopened);
+    await expect(again.restored).resolves.toEqual({ droppedRecords: corrupt.length });
+    expect(new BoardModel(reopened).readAll()).toEqual(model.readAll());
+    // They are gone from disk: the next open finds nothing to drop, and edits still persist.
+    new BoardModel(reopened).put([sampleStroke(20, 20, 3)]);
+    await settle();
+    await again.destroy();
+    const third = new Y.Doc();
+    const last = persistBoard('persist-corrupt', third);
+    await expect(last.restored).resolves.toEqual({ droppedRecords: 0 });
+    expect(new BoardModel(third).readAll().size).toBe(3);
+    await last.destroy();
   });
 });

@@ -16,6 +16,7 @@ import { fitLayersToBudget, layerForTile, type LayerWant, type TileRole } from '
 import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
 import { initialFallbackState, nextFallbackState } from './quality/audio-only-fallback.js';
 import { initialBudgetState, nextBudget } from './quality/downlink-budget.js';
+import { initialMediaHealth, mediaProblemMessage, nextMediaHealth } from './quality/media-health.js';
 import type { InboundCounters } from './quality/network-quality.js';
 import { readPublisherStats, readSubscriberStats, SELF_STATS } from './quality/stats-monitor.js';
 import { roomCreationRequest } from './room-settings.js';
@@ -125,6 +126,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   let fallback = initialFallbackState;
   let budget = initialBudgetState;
   const downlinkBudget = () => budget.budgetBps;
+  let mediaHealth = initialMediaHealth;
   const counters = new Map<string, InboundCounters>();
   const tiles = new Map<string, { role: TileRole; height: number }>();
   /** The subscription being set up, before `connection` holds it: tiles may already pick layers. */
@@ -302,8 +304,16 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     const next = nextFallbackState(fallback, budget.budgetBps ?? Number.POSITIVE_INFINITY, performance.now());
     if (next.audioOnly !== fallback.audioOnly) current.subscriber.setVideoPaused(next.audioOnly);
     fallback = next;
-    set({ stats, audioOnly: fallback.audioOnly, iceRestarts: current.subscriber.iceRestarts + current.camera.iceRestarts });
+    const health = nextMediaHealth(mediaHealth, [current.camera.pc, current.subscriber.pc, current.screen?.pc].flatMap((pc) => (pc ? [pc.iceConnectionState] : [])), performance.now());
+    mediaHealth = health.health;
+    if (health.retry) void restartAllIce(current).catch((error: unknown) => warn(`ICE restart failed: ${String(error)}`));
+    const mediaProblem = health.broken ? mediaProblemMessage(params?.rtc.iceTransportPolicy === 'relay') : null;
+    set({ stats, audioOnly: fallback.audioOnly, mediaProblem, iceRestarts: current.subscriber.iceRestarts + current.camera.iceRestarts });
     if (previousBudget !== budget.budgetBps) updateLayers();
+  }
+
+  async function restartAllIce(current: Connection): Promise<void> {
+    await Promise.all([current.camera.restartIce(), current.subscriber.restartIce(), current.screen?.restartIce()]);
   }
 
   async function startScreenPublisher(current: Connection, track: MediaStreamTrack, p: CallParams, selfId: string): Promise<Publisher> {
@@ -484,7 +494,8 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     if (claimGeneration !== generation) return;
     const myGeneration = ++generation;
     dropConnection();
-    set({ phase: 'reconnecting', roster: {}, remoteMedia: {}, stats: {}, selfId: null, activeSpeakerId: null });
+    mediaHealth = initialMediaHealth;
+    set({ phase: 'reconnecting', roster: {}, remoteMedia: {}, stats: {}, selfId: null, activeSpeakerId: null, mediaProblem: null });
     while (myGeneration === generation) {
       try {
         await connect(p, myGeneration);
@@ -516,6 +527,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     tiles.clear();
     fallback = initialFallbackState;
     budget = initialBudgetState;
+    mediaHealth = initialMediaHealth;
     if (!current) return;
     await current.subscriber.close().catch(() => undefined);
     await withTimeout(current.screen?.stop(leaveRoom), LEAVE_TIMEOUT_MS).catch(() => undefined);
@@ -527,7 +539,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   async function endCall(error: string | null): Promise<void> {
     await teardown(error === null);
     stopLocalTracks();
-    set({ phase: error === null ? 'idle' : 'failed', error, selfId: null, roster: {}, remoteMedia: {}, stats: {}, activeSpeakerId: null, audioOnly: false, moderator: false, roomChat: initialRoomChatState, handRaised: false });
+    set({ phase: error === null ? 'idle' : 'failed', error, selfId: null, roster: {}, remoteMedia: {}, stats: {}, activeSpeakerId: null, audioOnly: false, mediaProblem: null, moderator: false, roomChat: initialRoomChatState, handRaised: false });
   }
 
   async function setAudioMuted(muted: boolean): Promise<void> {
@@ -658,8 +670,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
 
     async restartIce() {
       const current = connection;
-      if (!current) return;
-      await Promise.all([current.camera.restartIce(), current.subscriber.restartIce(), current.screen?.restartIce()]);
+      if (current) await restartAllIce(current);
     },
 
     sendChat(text) {

@@ -35,6 +35,8 @@ export interface CallState {
   readonly microphoneId: string | null;
   /** A device problem the user should see (unplugged, refused), or null. */
   readonly deviceProblem: string | null;
+  /** Media is cut off while the call is still joined (the ICE path broke and stays broken), or null. */
+  readonly mediaProblem: string | null;
   /** What each remote feed delivers on the subscription, by feed id. */
   readonly remoteMedia: Readonly<Record<string, RemoteFeedMedia>>;
   readonly layout: CallLayout;
@@ -71,6 +73,7 @@ export const initialCallState: CallState = {
   cameraId: null,
   microphoneId: null,
   deviceProblem: null,
+  mediaProblem: null,
   remoteMedia: {},
   layout: 'grid',
   activeSpeakerId: null,

@@ -109,6 +109,25 @@ function BoardToolbar({ session, view, mounted, onClose }: { session: BoardSessi
   const peerCount = useStore(session.connection, (state) => state.peerCount);
   const importRef = useRef<HTMLInputElement>(null);
 
+  // Damaged records of the saved copy are dropped when the board opens: say so, since that work is gone.
+  useEffect(() => {
+    let current = true;
+    void session.storage.restored.then(({ droppedRecords }) => {
+      if (current && droppedRecords > 0) {
+        view.setState({ notice: `This board's saved copy had ${droppedRecords} damaged ${droppedRecords === 1 ? 'record' : 'records'}; they were dropped and everything else was opened.` });
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [session, view]);
+
+  // A peer whose data failed the update guard was disconnected; the board itself is intact.
+  const refusedPeer = useStore(session.connection, (state) => state.refusedPeer);
+  useEffect(() => {
+    if (refusedPeer) view.setState({ notice: `Stopped syncing with a participant whose board data was damaged (${refusedPeer}). Your board is unchanged.` });
+  }, [refusedPeer, view]);
+
   const onImport = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = event.target.files?.[0];
     event.target.value = '';

@@ -61,6 +61,7 @@ function Notices({ store }: { readonly store: CallStore }) {
   const phase = useStore(store, (state) => state.phase);
   const audioOnly = useStore(store, (state) => state.audioOnly);
   const deviceProblem = useStore(store, (state) => state.deviceProblem);
+  const mediaProblem = useStore(store, (state) => state.mediaProblem);
   return (
     <div className="notices">
       {phase === 'reconnecting' && (
@@ -71,6 +72,11 @@ function Notices({ store }: { readonly store: CallStore }) {
       {audioOnly && (
         <p className="notice notice-warn" role="status" data-testid="audio-only">
           Your connection is too slow for video: audio only until it recovers.
+        </p>
+      )}
+      {mediaProblem && phase === 'in-call' && (
+        <p className="notice notice-error" role="alert" data-testid="media-problem">
+          {mediaProblem}
         </p>
       )}
       {deviceProblem && (

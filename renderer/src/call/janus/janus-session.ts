@@ -14,13 +14,48 @@ export interface JanusSession {
   close(): Promise<void>;
 }
 
-async function openConnection(url: string): Promise<Connection> {
+/** Called with frames from Janus that are dropped before the library sees them. */
+export type InvalidFrameListener = (problem: string) => void;
+
+const warnInvalidFrame: InvalidFrameListener = (problem) => console.warn(`Janus: ${problem}`);
+
+interface W3cSocket {
+  onmessage: ((message: { data: unknown }) => void) | null;
+}
+
+/**
+ * janus-gateway-js parses each frame with JSON.parse inside the socket's
+ * handler, so a frame that is not JSON throws out of it, and one that is
+ * not an object breaks its routing. Only JSON objects reach it; the rest
+ * is dropped with a reason.
+ */
+function guardIncomingFrames(connection: Connection, onInvalid: InvalidFrameListener): void {
+  const socket = (connection as unknown as { _websocketConnection?: { _webSocket?: W3cSocket } })._websocketConnection?._webSocket;
+  const handle = socket?.onmessage;
+  if (!socket || !handle) return;
+  socket.onmessage = (message) => {
+    let frame: unknown;
+    try {
+      frame = typeof message.data === 'string' ? JSON.parse(message.data) : undefined;
+    } catch {
+      frame = undefined;
+    }
+    if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) {
+      onInvalid('ignored a frame that is not a JSON object');
+      return;
+    }
+    handle(message);
+  };
+}
+
+async function openConnection(url: string, onInvalid: InvalidFrameListener): Promise<Connection> {
   const connection = Connection.create(crypto.randomUUID(), url, { keepalive: KEEPALIVE_MS });
   try {
     await connection.open();
   } catch {
     throw new Error(`Cannot reach the media server at ${url}`);
   }
+  guardIncomingFrames(connection, onInvalid);
   // Errors are surfaced through the requests that cause them; an unhandled 'error' must not throw.
   connection.on('error', () => undefined);
   return connection;
@@ -35,8 +70,8 @@ function wrap(connection: Connection, session: Session): JanusSession {
 }
 
 /** Opens the WebSocket to Janus and creates a session on it. */
-export async function openJanusSession(url: string): Promise<JanusSession> {
-  const connection = await openConnection(url);
+export async function openJanusSession(url: string, onInvalid = warnInvalidFrame): Promise<JanusSession> {
+  const connection = await openConnection(url, onInvalid);
   return wrap(connection, await connection.createSession());
 }
 
@@ -46,8 +81,13 @@ export async function openJanusSession(url: string): Promise<JanusSession> {
  * its socket closes, so the session and its plugin handles are rebuilt
  * around their old ids. Rejects when Janus no longer knows the session.
  */
-export async function reclaimJanusSession(url: string, sessionId: number, handles: readonly { id: number; name: string }[]): Promise<{ janus: JanusSession; plugins: Plugin[] }> {
-  const connection = await openConnection(url);
+export async function reclaimJanusSession(
+  url: string,
+  sessionId: number,
+  handles: readonly { id: number; name: string }[],
+  onInvalid = warnInvalidFrame,
+): Promise<{ janus: JanusSession; plugins: Plugin[] }> {
+  const connection = await openConnection(url, onInvalid);
   try {
     const session = Session.create(connection, sessionId);
     connection.addSession(session);

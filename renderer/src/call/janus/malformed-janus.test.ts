@@ -1,0 +1,124 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, test } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { openJanusSession, type JanusSession } from './janus-session.js';
+import { VideoRoomHandle } from './videoroom-handle.js';
+import type { VideoRoomEvent } from './videoroom-messages.js';
+
+const SESSION_ID = 1111;
+const HANDLE_ID = 2222;
+
+/**
+ * A fake Janus over a real WebSocket: it answers `create`, `attach` and
+ * `keepalive` like Janus, and lets each test push whatever frames it wants
+ * at the client (garbage, unknown events, wrong types, huge payloads).
+ */
+async function startFakeJanus(): Promise<{ url: string; push(frame: unknown): void; answerNext(reply: (transaction: string) => unknown): void; close(): Promise<void> }> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'janus-protocol' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  let client: WebSocket | null = null;
+  const pendingReplies: Array<(transaction: string) => unknown> = [];
+  server.on('connection', (socket) => {
+    client = socket;
+    socket.on('message', (raw) => {
+      const message = JSON.parse(String(raw)) as { janus: string; transaction: string };
+      const reply =
+        message.janus === 'create'
+          ? { janus: 'success', transaction: message.transaction, data: { id: SESSION_ID } }
+          : message.janus === 'attach'
+            ? { janus: 'success', session_id: SESSION_ID, transaction: message.transaction, data: { id: HANDLE_ID } }
+            : message.janus === 'message'
+              ? pendingReplies.shift()?.(message.transaction)
+              : { janus: 'ack', session_id: SESSION_ID, transaction: message.transaction };
+      if (reply !== undefined) socket.send(typeof reply === 'string' ? reply : JSON.stringify(reply));
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    push(frame) {
+      client?.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+    },
+    answerNext(reply) {
+      pendingReplies.push(reply);
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A VideoRoom event from our handle, with any plugin data. */
+function pluginEvent(data: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { janus: 'event', session_id: SESSION_ID, sender: HANDLE_ID, plugindata: { plugin: 'janus.plugin.videoroom', data }, ...extra };
+}
+
+const VALID_EVENT = { videoroom: 'event', room: 'faults', publishers: [{ id: 'feed-1', display: 'Alice', streams: [] }] };
+
+describe('malformed messages from Janus', { timeout: 30_000 }, () => {
+  let fake: Awaited<ReturnType<typeof startFakeJanus>> | null = null;
+  let janus: JanusSession | null = null;
+  afterEach(async () => {
+    await janus?.close().catch(() => undefined);
+    await fake?.close();
+    janus = null;
+    fake = null;
+  });
+
+  async function connect(): Promise<{ handle: VideoRoomHandle; events: VideoRoomEvent[]; problems: string[] }> {
+    fake = await startFakeJanus();
+    const problems: string[] = [];
+    janus = await openJanusSession(fake.url, (problem) => problems.push(problem));
+    const handle = await VideoRoomHandle.attach(janus.session, (problem) => problems.push(problem));
+    const events: VideoRoomEvent[] = [];
+    handle.onEvent((event) => events.push(event));
+    return { handle, events, problems };
+  }
+
+  test('garbage, unknown events, wrong types and huge payloads are dropped with a reason; the session keeps working', async () => {
+    const { handle, events, problems } = await connect();
+    const server = fake as NonNullable<typeof fake>;
+    const garbage: unknown[] = [
+      'this is not JSON {',
+      'null',
+      '[1,2,3]',
+      '"a string"',
+      { janus: 'no-such-message-type', session_id: SESSION_ID },
+      { janus: 42 },
+      { janus: 'event', session_id: 'not-a-number', sender: HANDLE_ID },
+      { janus: 'event', session_id: 999_999, sender: HANDLE_ID, plugindata: { data: VALID_EVENT } },
+      { janus: 'event', session_id: SESSION_ID, sender: 777, plugindata: { data: VALID_EVENT } },
+      pluginEvent(null),
+      pluginEvent('joined'),
+      pluginEvent({ videoroom: 12 }),
+      pluginEvent({ videoroom: 'no-such-event' }),
+      pluginEvent({ videoroom: 'event', room: 'faults', publishers: 'everyone' }),
+      pluginEvent({ videoroom: 'event', room: 'faults', publishers: [{ id: { nested: true }, display: 5 }] }),
+      pluginEvent({ videoroom: 'joined', id: [], private_id: 'x', publishers: null }),
+      pluginEvent(VALID_EVENT, { jsep: { type: 'prank', sdp: 42 } }),
+      // Huge frames (just under the Node test client's 1 MiB frame limit; a browser has none): dropped or carried, never a stall.
+      pluginEvent({ videoroom: 'event', room: 'faults', publishers: [{ id: 'feed-2', display: 'x'.repeat(1_000_000), streams: [] }] }),
+      pluginEvent({ videoroom: 'event', room: 'faults', publishers: Array.from({ length: 60_000 }, (_, index) => ({ id: index })) }),
+    ];
+    for (const frame of garbage) server.push(frame);
+    // A valid event after all of that still arrives: nothing upstream is wedged.
+    server.push(pluginEvent(VALID_EVENT));
+    await expect.poll(() => events.some((event) => event.videoroom === 'event' && event.publishers?.[0]?.id === 'feed-1'), { timeout: 10_000 }).toBe(true);
+
+    // Each malformed VideoRoom event was named as such, and none reached the listeners.
+    expect(problems.filter((problem) => problem === 'ignored a frame that is not a JSON object')).toHaveLength(4);
+    expect(problems.filter((problem) => /^ignored (malformed VideoRoom event|VideoRoom event with a malformed SDP)/.test(problem)).length).toBeGreaterThanOrEqual(6);
+    expect(events.every((event) => typeof event.videoroom === 'string')).toBe(true);
+
+    // Requests still round-trip on the same session.
+    server.answerNext((transaction) => ({ janus: 'success', session_id: SESSION_ID, sender: HANDLE_ID, transaction, plugindata: { plugin: 'janus.plugin.videoroom', data: { videoroom: 'success', exists: true } } }));
+    await expect(handle.request({ request: 'exists', room: 'faults' })).resolves.toEqual({ videoroom: 'success', exists: true });
+  });
+
+  test('a malformed answer to a request is a clear error for the caller, not a hang', async () => {
+    const { handle } = await connect();
+    const server = fake as NonNullable<typeof fake>;
+    server.answerNext((transaction) => ({ janus: 'error', session_id: SESSION_ID, sender: HANDLE_ID, transaction, error: { code: 'four-hundred', reason: { nested: 'object' } } }));
+    await expect(handle.request({ request: 'exists', room: 'faults' })).rejects.toThrow();
+    server.answerNext((transaction) => ({ janus: 'success', session_id: SESSION_ID, sender: HANDLE_ID, transaction, plugindata: { data: { videoroom: 'joined' } }, jsep: { type: 'answer', sdp: 17 } }));
+    await expect(handle.request({ request: 'join', room: 'faults', ptype: 'publisher' })).rejects.toThrow(/malformed SDP/);
+  });
+});
