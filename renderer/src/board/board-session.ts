@@ -79,7 +79,16 @@ export function connectPeers(roomName: string, doc: Y.Doc, config: RuntimeConfig
     signalingConnection.on('disconnect', updateSignaling);
   }
   updateSignaling();
-  const onPeers = ({ webrtcPeers }: { webrtcPeers: string[] }): void => connection.setState({ peerCount: webrtcPeers.length });
+  // y-webrtc's `peers` lists connections still being negotiated too: only an open data channel counts,
+  // so "connected" never shows (and a test never proceeds) before strokes can actually cross.
+  const countConnected = (): void => {
+    const conns = provider.room?.webrtcConns.values() ?? [];
+    connection.setState({ peerCount: [...conns].filter((conn) => conn.connected).length });
+  };
+  const onPeers = ({ added }: { added: string[] }): void => {
+    for (const peerId of added) provider.room?.webrtcConns.get(peerId)?.peer.once('connect', countConnected);
+    countConnected();
+  };
   provider.on('peers', onPeers);
   return {
     provider,

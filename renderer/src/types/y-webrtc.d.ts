@@ -27,12 +27,29 @@ declare module 'y-webrtc' {
     bcPeers: string[];
   }
 
+  /** simple-peer's instance: only its connect event is used. */
+  export interface SimplePeer {
+    once(event: 'connect', listener: () => void): void;
+  }
+
+  export interface WebrtcConn {
+    /** True once the data channel is open. */
+    readonly connected: boolean;
+    readonly peer: SimplePeer;
+  }
+
+  export interface Room {
+    readonly webrtcConns: ReadonlyMap<string, WebrtcConn>;
+  }
+
   export class WebrtcProvider {
     constructor(roomName: string, doc: Y.Doc, options?: WebrtcProviderOptions);
     readonly roomName: string;
     readonly awareness: Awareness;
     readonly signalingConns: SignalingConnection[];
     readonly connected: boolean;
+    /** Set once the room key settled; null before and after. */
+    readonly room: Room | null;
     /** The room's encryption key (null without a password); `destroy` leaves the room only once it settled. */
     readonly key: PromiseLike<CryptoKey | null>;
     connect(): void;
