@@ -5,6 +5,7 @@ import { createAnnotationHost } from '../annotations/annotation-host.js';
 import { createBoardHost } from '../board/board-host.js';
 import { createCallEngine, type RoomAccess } from '../call/call-engine.js';
 import { createCallStore } from '../call/call-store.js';
+import { whenFirstRemoteFrame } from '../call/first-remote-frame.js';
 
 /**
  * A meeting is a call and its board, joined and left together. Components
@@ -16,6 +17,8 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<HostBridge, 'u
   const boards = createBoardHost(config);
   const engine = createCallEngine({ config, store: callStore, warn: (message) => console.warn(message) });
   const annotations = createAnnotationHost({ calls: callStore, config, bridge });
+  /** Counts joins, so that a board whose call was left (or joined again) while it waited does not open. */
+  let joins = 0;
   // A call that ends by itself (removed by a moderator, failed for good) takes its board along, so the lobby shows why.
   callStore.subscribe((state, previous) => {
     if (state.phase === 'failed' && previous.phase !== 'failed') void boards.close(true);
@@ -30,9 +33,12 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<HostBridge, 'u
     /** The call's own controls (devices, layout, tiles, moderation), for the call components. */
     call: engine,
     async join(request: JoinRequest, access?: RoomAccess): Promise<void> {
+      const attempt = (joins += 1);
       await engine.join(request, access);
+      // The board (disk restore, peer connections) waits for the first remote frame: joining shows faces first.
+      await whenFirstRemoteFrame(callStore);
       // The room's board opens once the room let us in: a wrong PIN leaves the lobby and its error, and no stray board.
-      if (callStore.getState().phase === 'in-call') await boards.open(request.room, request.displayName);
+      if (attempt === joins && callStore.getState().phase === 'in-call') await boards.open(request.room, request.displayName);
     },
     async leave(): Promise<void> {
       await boards.close(true);

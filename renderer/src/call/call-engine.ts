@@ -336,12 +336,13 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   async function connect(p: CallParams, myGeneration: number): Promise<void> {
     const janus = await openJanusSession(config.janusUrl);
     try {
-      // Media and the room check in parallel: opening devices is the slow part of a first join.
-      const [handle, audio, video] = await Promise.all([
+      // Media, the room check and the subscription's handle in parallel: opening devices is the slow part of a first join.
+      const [handle, subscriberHandle, audio, video] = await Promise.all([
         VideoRoomHandle.attach(janus.session, warn).then(async (attached) => {
           await ensureRoom(attached, p.room, p.access);
           return attached;
         }),
+        VideoRoomHandle.attach(janus.session, warn),
         ensureMicrophone(),
         ensureCamera(),
       ]);
@@ -357,6 +358,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
         privateId: () => privateId,
         pin: p.access.pin,
         rtc: p.rtc,
+        handle: subscriberHandle,
         warn,
         onData: (data) => {
           const message = myGeneration === generation ? parseRoomMessage(data) : null;
