@@ -34,13 +34,12 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Live graphs of the call's telemetry, its recent events, and the export for bug reports. Ctrl+Shift+D toggles it. */
-export function DiagnosticsPanel({ telemetry, calls, config, host }: DiagnosticsPanelProps) {
+/**
+ * Live graphs of the call's telemetry, its recent events, and the export for bug reports. Ctrl+Shift+D toggles it.
+ * Closed, it is only a button: the open panel alone subscribes to the events, so a closed panel costs nothing per sample.
+ */
+export function DiagnosticsPanel(props: DiagnosticsPanelProps) {
   const [open, setOpen] = useState(false);
-  const events = useStore(telemetry, (state) => state.events);
-  const room = useStore(calls, (state) => state.room);
-  const streams = useMemo(() => samplesByStream(events, GRAPH_SAMPLES), [events]);
-  const summary = useMemo(() => callSummary(events), [events]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -53,12 +52,6 @@ export function DiagnosticsPanel({ telemetry, calls, config, host }: Diagnostics
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const exportBundle = () => {
-    const now = new Date();
-    const bundle = buildDiagnosticsBundle({ host, userAgent: navigator.userAgent, room, config, events: telemetry.getState().events, now });
-    download(diagnosticsFileName(now), JSON.stringify(bundle, null, 2));
-  };
-
   if (!open) {
     return (
       <button type="button" className="diagnostics-toggle" onClick={() => setOpen(true)} title="Diagnostics (Ctrl+Shift+D)">
@@ -66,6 +59,21 @@ export function DiagnosticsPanel({ telemetry, calls, config, host }: Diagnostics
       </button>
     );
   }
+  return <OpenDiagnostics {...props} onClose={() => setOpen(false)} />;
+}
+
+function OpenDiagnostics({ telemetry, calls, config, host, onClose }: DiagnosticsPanelProps & { readonly onClose: () => void }) {
+  const events = useStore(telemetry, (state) => state.events);
+  const room = useStore(calls, (state) => state.room);
+  const streams = useMemo(() => samplesByStream(events, GRAPH_SAMPLES), [events]);
+  const summary = useMemo(() => callSummary(events), [events]);
+
+  const exportBundle = () => {
+    const now = new Date();
+    const bundle = buildDiagnosticsBundle({ host, userAgent: navigator.userAgent, room, config, events: telemetry.getState().events, now });
+    download(diagnosticsFileName(now), JSON.stringify(bundle, null, 2));
+  };
+
   return (
     <aside className="diagnostics" aria-label="Diagnostics" data-testid="diagnostics-panel">
       <header>
@@ -73,7 +81,7 @@ export function DiagnosticsPanel({ telemetry, calls, config, host }: Diagnostics
         <button type="button" onClick={exportBundle} data-testid="diagnostics-export">
           Export
         </button>
-        <button type="button" className="diagnostics-close" onClick={() => setOpen(false)} aria-label="Close diagnostics">
+        <button type="button" className="diagnostics-close" onClick={onClose} aria-label="Close diagnostics">
           ×
         </button>
       </header>
