@@ -26,6 +26,14 @@ const boundaries = {
     paths: [],
     patterns: [{ regex: '(^|/)renderer(/|$)', message: 'The main process may not import renderer code.' }],
   },
+  /** Every window loads the preload before its page: it takes channel names, never schemas (zod is the main process's and the page's job). */
+  preload: {
+    paths: [{ name: 'zod', message: 'The preload takes names only; validation happens in the main process and the page.' }],
+    patterns: [
+      { regex: '(^|/)renderer(/|$)', message: 'The main process may not import renderer code.' },
+      { regex: '(^|/)shared/ipc/(channels|events)(\\.js)?$', message: 'The preload takes channel names from shared/ipc/names.ts, without the schemas.' },
+    ],
+  },
 };
 
 /** DOM globals that would compile in shared/ only by accident (its tsconfig has no DOM lib, this says why). */
@@ -53,7 +61,8 @@ export default tseslint.config(
     },
   },
   { files: ['renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', boundaries.renderer] } },
-  { files: ['electron/**/*.ts'], rules: { 'no-restricted-imports': ['error', boundaries.electron] } },
+  { files: ['electron/**/*.ts'], ignores: ['electron/preload/index.ts'], rules: { 'no-restricted-imports': ['error', boundaries.electron] } },
+  { files: ['electron/preload/index.ts'], rules: { 'no-restricted-imports': ['error', boundaries.preload] } },
   {
     files: ['**/*.mjs', 'deploy/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

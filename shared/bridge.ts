@@ -4,7 +4,7 @@ import type { DeepLinkJoin } from './desktop/deep-link.js';
 import type { OverlayContent } from './desktop/overlay.js';
 import type { CallCommand, CallReport, MiniWindowCommand } from './desktop/presence.js';
 import type { IpcChannelKey, IpcRequest, IpcResponse } from './ipc/channels.js';
-import type { HostEventKey, HostEventSubscriber } from './ipc/events.js';
+import type { HostEventKey, HostEventSubscriber } from './ipc/names.js';
 import type { IpcResult } from './ipc/result.js';
 
 /** Stops a subscription. */

@@ -24,6 +24,7 @@ describe('the import-boundary rule', () => {
     ['shared-uses-dom.ts', 'shared/fixture.ts', 'no-restricted-globals'],
     ['renderer-imports-electron.ts', 'renderer/src/fixture.ts', 'no-restricted-imports'],
     ['electron-imports-renderer.ts', 'electron/main/fixture.ts', 'no-restricted-imports'],
+    ['preload-imports-schemas.ts', 'electron/preload/index.ts', 'no-restricted-imports'],
   ])('rejects %s placed at %s', async (fixture, virtualPath, rule) => {
     expect(await firedRules(fixture, virtualPath)).toContain(rule);
   });

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { PRELOAD_BRIDGE_KEY } from '../../shared/bridge.js';
 import { IPC_INVOKE_CHANNEL } from '../../shared/ipc/channel.js';
 import { ipcChannels } from '../../shared/ipc/channels.js';
-import { hostEvents, subscriberName } from '../../shared/ipc/events.js';
+import { hostEvents } from '../../shared/ipc/events.js';
+import { subscriberName } from '../../shared/ipc/names.js';
 
 /** The two Electron objects the preload touches, recorded. */
 const exposed = new Map<string, unknown>();

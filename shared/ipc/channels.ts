@@ -3,7 +3,8 @@ import { RuntimeConfigSchema } from '../config/runtime-config.js';
 import { CaptureChoiceSchema, CaptureRequestIdSchema, CaptureSourceSchema } from '../desktop/capture.js';
 import { OverlayContentSchema } from '../desktop/overlay.js';
 import { CallReportSchema, MiniWindowCommandSchema } from '../desktop/presence.js';
-import { defineChannel } from './channel.js';
+import { defineChannel, type IpcChannel } from './channel.js';
+import { IPC_CHANNEL_NAMES as names, type IpcChannelKey } from './names.js';
 
 const NoRequest = z.strictObject({});
 const NoResponse = z.strictObject({});
@@ -13,39 +14,39 @@ const NoResponse = z.strictObject({});
  * process routes exactly these; anything else is refused.
  */
 export const ipcChannels = {
-  getRuntimeConfig: defineChannel('config:get-runtime', NoRequest, RuntimeConfigSchema),
+  getRuntimeConfig: defineChannel(names.getRuntimeConfig, NoRequest, RuntimeConfigSchema),
   getAppInfo: defineChannel(
-    'app:get-info',
+    names.getAppInfo,
     NoRequest,
     z.strictObject({ name: z.string(), version: z.string(), platform: z.string() }),
   ),
   /** Sources for a pending screen-share request; only the window that made the request may ask. */
   listCaptureSources: defineChannel(
-    'capture:list-sources',
+    names.listCaptureSources,
     z.strictObject({ requestId: CaptureRequestIdSchema }),
     z.strictObject({ sources: z.array(CaptureSourceSchema).max(256) }),
   ),
   /** Completes a pending request with the chosen source, or cancels it with `null`. */
   answerCapture: defineChannel(
-    'capture:answer',
+    names.answerCapture,
     z.strictObject({ requestId: CaptureRequestIdSchema, choice: CaptureChoiceSchema.nullable() }),
     NoResponse,
   ),
   /** The call window's state, for the tray, the close-to-tray rule and the presenter overlay. */
-  reportCall: defineChannel('call:report', CallReportSchema, NoResponse),
+  reportCall: defineChannel(names.reportCall, CallReportSchema, NoResponse),
   /** What the presenter overlay shows; ignored while no overlay is open. */
-  updateOverlay: defineChannel('overlay:update', OverlayContentSchema, NoResponse),
+  updateOverlay: defineChannel(names.updateOverlay, OverlayContentSchema, NoResponse),
   /**
    * A window subscribed to its events: the main process sends what it
    * missed while loading (a deep link, the call status, the overlay content).
    */
-  announceReady: defineChannel('window:ready', NoRequest, NoResponse),
+  announceReady: defineChannel(names.announceReady, NoRequest, NoResponse),
   /** Buttons of the mini call window; accepted from that window only. */
-  sendMiniWindowCommand: defineChannel('mini:command', MiniWindowCommandSchema, NoResponse),
-} as const;
+  sendMiniWindowCommand: defineChannel(names.sendMiniWindowCommand, MiniWindowCommandSchema, NoResponse),
+} as const satisfies Record<IpcChannelKey, IpcChannel>;
 
 export type IpcChannels = typeof ipcChannels;
-export type IpcChannelKey = keyof IpcChannels;
+export type { IpcChannelKey };
 export type IpcRequest<K extends IpcChannelKey> = z.input<IpcChannels[K]['request']>;
 export type IpcResponse<K extends IpcChannelKey> = z.output<IpcChannels[K]['response']>;
 

@@ -15,6 +15,6 @@ export function defineEvent<Payload extends z.ZodType>(name: string, payload: Pa
 }
 
 /** Electron channel an event travels on; the preload listens to exactly these and no other. */
-export function hostEventChannel(event: HostEvent): string {
-  return `confer:event:${event.name}`;
+export function hostEventChannel(name: string): string {
+  return `confer:event:${name}`;
 }

@@ -3,25 +3,20 @@ import { CaptureEndedSchema, CaptureRequestedSchema } from '../desktop/capture.j
 import { DeepLinkJoinSchema } from '../desktop/deep-link.js';
 import { OverlayContentSchema } from '../desktop/overlay.js';
 import { CallCommandSchema, CallReportSchema } from '../desktop/presence.js';
-import { defineEvent } from './event.js';
+import { defineEvent, type HostEvent } from './event.js';
+import { HOST_EVENT_NAMES as names, type HostEventKey } from './names.js';
 
 /** Every main→renderer event. The preload listens to exactly these; a page cannot subscribe to anything else. */
 export const hostEvents = {
-  captureRequested: defineEvent('capture:requested', CaptureRequestedSchema),
-  captureEnded: defineEvent('capture:ended', CaptureEndedSchema),
-  callCommand: defineEvent('call:command', CallCommandSchema),
-  deepLinkJoin: defineEvent('deep-link:join', DeepLinkJoinSchema),
-  overlayContent: defineEvent('overlay:content', OverlayContentSchema),
+  captureRequested: defineEvent(names.captureRequested, CaptureRequestedSchema),
+  captureEnded: defineEvent(names.captureEnded, CaptureEndedSchema),
+  callCommand: defineEvent(names.callCommand, CallCommandSchema),
+  deepLinkJoin: defineEvent(names.deepLinkJoin, DeepLinkJoinSchema),
+  overlayContent: defineEvent(names.overlayContent, OverlayContentSchema),
   /** The call as the main window last reported it, for the mini call window. */
-  callStatus: defineEvent('call:status', CallReportSchema),
-} as const;
+  callStatus: defineEvent(names.callStatus, CallReportSchema),
+} as const satisfies Record<HostEventKey, HostEvent>;
 
 export type HostEvents = typeof hostEvents;
-export type HostEventKey = keyof HostEvents;
+export type { HostEventKey };
 export type HostEventPayload<K extends HostEventKey> = z.output<HostEvents[K]['payload']>;
-/** `captureRequested` → `onCaptureRequested`: the preload function that subscribes to an event. */
-export type HostEventSubscriber<K extends HostEventKey> = `on${Capitalize<K>}`;
-
-export function subscriberName<K extends HostEventKey>(key: K): HostEventSubscriber<K> {
-  return `on${key.charAt(0).toUpperCase()}${key.slice(1)}` as HostEventSubscriber<K>;
-}

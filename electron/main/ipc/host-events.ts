@@ -14,5 +14,5 @@ export function sendHostEvent<K extends HostEventKey>(target: EventTarget, key: 
   const event = hostEvents[key];
   const parsed = event.payload.parse(payload);
   if (target.isDestroyed()) return;
-  target.send(hostEventChannel(event), parsed);
+  target.send(hostEventChannel(event.name), parsed);
 }

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { HostBridge, PreloadBridge, Unsubscribe } from '../../../shared/bridge.js';
 import { RuntimeConfigSchema } from '../../../shared/config/runtime-config.js';
 import { ipcChannels } from '../../../shared/ipc/channels.js';
-import { hostEvents, subscriberName, type HostEventKey, type HostEventPayload } from '../../../shared/ipc/events.js';
+import { hostEvents, type HostEventKey, type HostEventPayload } from '../../../shared/ipc/events.js';
+import { subscriberName } from '../../../shared/ipc/names.js';
 import { IpcError, IpcErrorReason, type IpcResult } from '../../../shared/ipc/result.js';
 
 /** Unwraps a bridge result and checks the value again: the page trusts nothing it did not validate. */
