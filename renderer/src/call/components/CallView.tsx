@@ -71,7 +71,7 @@ function Notices({ store }: { readonly store: CallStore }) {
       )}
       {audioOnly && (
         <p className="notice notice-warn" role="status" data-testid="audio-only">
-          Your connection is too slow for video: audio only until it recovers.
+          Your connection is too slow for video: cameras are paused until it recovers. Shared screens stay on.
         </p>
       )}
       {mediaProblem && phase === 'in-call' && (

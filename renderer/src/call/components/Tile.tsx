@@ -83,7 +83,8 @@ export function RemoteTile({ store, engine, feedId, role }: RemoteTileProps) {
   const ref = useLayerReport(engine, feedId, role);
   if (!participant) return null;
   const isScreen = participant.screenOf !== null;
-  const showVideo = media?.video && (isScreen || !participant.videoMuted) && !audioOnly;
+  // A screen share keeps its video through the audio-only fallback: it is what the meeting is looking at.
+  const showVideo = media?.video && (isScreen || (!participant.videoMuted && !audioOnly));
   return (
     <div
       ref={ref}

@@ -2,6 +2,7 @@ import type Session from 'janus-gateway-js/src/session.js';
 import { ROOM_CHANNEL_LABEL } from '../chat/room-messages.js';
 import { completeLocalDescription, watchConnection } from '../media/peer.js';
 import type { Substream } from '../media/simulcast.js';
+import { fallbackVideoMids } from '../quality/audio-only-fallback.js';
 import { JanusRequestError } from './janus-request-error.js';
 import { VideoRoomHandle } from './videoroom-handle.js';
 import type { SubscriptionStream, VideoRoomEvent } from './videoroom-messages.js';
@@ -75,10 +76,13 @@ export class Subscriber {
     this.enqueue(() => this.configure({ streams: [{ mid, substream }] }));
   }
 
-  /** Pauses or resumes relaying of every video m-line (audio-only fallback). */
+  /**
+   * Pauses or resumes relaying of every camera's video (audio-only fallback).
+   * Screen shares keep flowing: what is presented is the meeting's content.
+   */
   setVideoPaused(paused: boolean): void {
     this.enqueue(async () => {
-      const streams = this.streams.filter((stream) => stream.type === 'video').map((stream) => ({ mid: stream.mid, send: !paused }));
+      const streams = fallbackVideoMids(this.streams).map((mid) => ({ mid, send: !paused }));
       if (streams.length > 0) await this.configure({ streams });
     });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { initialFallbackState, nextFallbackState, type FallbackState } from './audio-only-fallback.js';
+import { fallbackVideoMids, initialFallbackState, nextFallbackState, type FallbackState } from './audio-only-fallback.js';
+import { screenFeedId } from '../feed-labels.js';
 
 const policy = { lowBps: 150_000, highBps: 350_000, holdMs: 5000 };
 
@@ -22,5 +23,14 @@ describe('audio-only fallback', () => {
   });
   test('no estimate changes nothing', () => {
     expect(nextFallbackState(initialFallbackState, null, 0, policy)).toBe(initialFallbackState);
+  });
+  test('pauses every camera video but no screen share and no audio', () => {
+    const streams = [
+      { mid: '0', type: 'audio', feed_id: 'bob' },
+      { mid: '1', type: 'video', feed_id: 'bob' },
+      { mid: '2', type: 'video', feed_id: screenFeedId('bob') },
+      { mid: '3', type: 'video', feed_id: 'carol' },
+    ] as const;
+    expect(fallbackVideoMids(streams)).toEqual(['1', '3']);
   });
 });

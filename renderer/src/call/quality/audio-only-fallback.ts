@@ -1,3 +1,6 @@
+import { screenOwnerOf } from '../feed-labels.js';
+import type { SubscriptionStream } from '../janus/videoroom-messages.js';
+
 /**
  * Decides when a downlink is too thin for video: it must stay below `lowBps`
  * for `holdMs` before video pauses, and above `highBps` for `holdMs` before
@@ -27,4 +30,9 @@ export function nextFallbackState(state: FallbackState, estimateBps: number | nu
   const since = state.crossingSince ?? nowMs;
   if (nowMs - since >= policy.holdMs) return { audioOnly: !state.audioOnly, crossingSince: null };
   return state.crossingSince === since ? state : { ...state, crossingSince: since };
+}
+
+/** The m-lines the fallback pauses: every camera's video. Screen shares keep flowing, being what the meeting looks at. */
+export function fallbackVideoMids(streams: readonly SubscriptionStream[]): string[] {
+  return streams.filter((stream) => stream.type === 'video' && !(stream.feed_id && screenOwnerOf(stream.feed_id))).map((stream) => stream.mid);
 }
