@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { OverlayContentSchema, type OverlayContent } from '../shared/desktop/overlay.js';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
-import { decodingNames } from './harness/call-page.js';
+import { decodingNames, describeCallPage } from './harness/call-page.js';
 import { useTestStack } from './harness/test-stack.js';
 
 /**
@@ -106,6 +106,11 @@ describe('annotations on a shared screen', () => {
       launchParticipant('Carol', { width: 900, height: 900 }),
     ]);
   });
+  afterEach(async ({ task }) => {
+    // One call runs through every test: when one fails, say what each page showed, since the next tests build on it.
+    if (task.result?.state !== 'fail') return;
+    for (const person of [alice, bob, carol]) console.warn(`${person.name}: ${await describeCallPage(person.page)}`);
+  });
   afterAll(async () => {
     const problems = [alice, bob, carol].flatMap((person) => person?.problems ?? []);
     await Promise.all([alice, bob, carol].map((person) => person?.close()));
@@ -121,10 +126,19 @@ describe('annotations on a shared screen', () => {
     await alice.page.getByTestId('toggle-screen').click();
     for (const person of [bob, carol]) {
       await expect.poll(() => decodingNames(person.page, 'screen-tile'), { timeout: 30_000, interval: 500 }).toEqual(['Alice']);
-      await expect.poll(() => contentRect(person.page, 'viewer'), { timeout: 20_000 }).not.toBeNull();
     }
-    const bobRect = (await contentRect(bob.page, 'viewer'))!;
-    const carolRect = (await contentRect(carol.page, 'viewer'))!;
+    // Both viewers' layers placed over the shared video, read together.
+    let rects: Array<Rect | null> = [];
+    await expect
+      .poll(
+        async () => {
+          rects = await Promise.all([contentRect(bob.page, 'viewer'), contentRect(carol.page, 'viewer')]);
+          return rects.every((rect) => rect !== null);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const [bobRect, carolRect] = rects as [Rect, Rect];
     // The two viewers really see the share at different sizes.
     expect(Math.abs(bobRect.width - carolRect.width)).toBeGreaterThan(20);
 

@@ -51,3 +51,20 @@ export async function receivedWidth(page: Page, name: string): Promise<number> {
 export function callPhase(page: Page): Promise<string | null> {
   return page.getByTestId('call').getAttribute('data-phase', { timeout: 1000 }).catch(() => null);
 }
+
+/** A one-line account of a call page for a failed test's output: its phase, notices, tiles and annotation layers. */
+export function describeCallPage(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const attributes = (element: Element, names: readonly string[]) => names.map((name) => `${name}=${element.getAttribute(`data-${name}`) ?? '-'}`).join(' ');
+      const call = document.querySelector('[data-testid="call"]');
+      const notices = Array.from(document.querySelectorAll('.notice')).map((notice) => notice.textContent ?? '');
+      const tiles = Array.from(document.querySelectorAll('[data-testid="tile"], [data-testid="screen-tile"], [data-testid="local-screen-tile"]')).map((tile) => {
+        const video = tile.querySelector('video');
+        return `${tile.getAttribute('data-testid')}(${attributes(tile, ['name', 'frames-decoded'])} video=${video ? `${video.videoWidth}x${video.videoHeight}` : 'none'})`;
+      });
+      const layers = Array.from(document.querySelectorAll('[data-testid="annotation-layer"]')).map((layer) => `layer(${attributes(layer, ['role', 'content-rect', 'item-count', 'allowed'])})`);
+      return `phase=${call?.getAttribute('data-phase') ?? 'no call'} notices=${JSON.stringify(notices)} ${[...tiles, ...layers].join(' ')}`;
+    })
+    .catch((error: unknown) => `unreadable: ${String(error)}`);
+}

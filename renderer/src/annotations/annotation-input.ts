@@ -7,11 +7,14 @@ import type { AnnotationTool } from './annotation-host.js';
 const TOOL_PIXELS_AT_720: Record<Exclude<AnnotationTool, 'laser'>, number> = { pen: 4, highlighter: 18, arrow: 4, rectangle: 4, text: 24 };
 const REFERENCE_RECT: Rect = { x: 0, y: 0, width: 1280, height: 720 };
 
-/** Where the shared content sits in a layer, from the <video> it covers: null until the first frame. */
-export function videoContentRect(layer: HTMLElement, video: HTMLVideoElement): Rect | null {
+/**
+ * Where the shared content sits in a layer, from the <video> it covers and
+ * the frame size it last showed: null until the first frame.
+ */
+export function videoContentRect(layer: HTMLElement, video: HTMLVideoElement, frame: { width: number; height: number }): Rect | null {
   const layerBox = layer.getBoundingClientRect();
   const box = video.getBoundingClientRect();
-  const rect = contentRect({ width: box.width, height: box.height }, { width: video.videoWidth, height: video.videoHeight });
+  const rect = contentRect({ width: box.width, height: box.height }, frame);
   return rect && { ...rect, x: rect.x + box.left - layerBox.left, y: rect.y + box.top - layerBox.top };
 }
 

@@ -70,6 +70,9 @@ function ShareLayer({ share, context, feedId }: { readonly share: OpenShare; rea
     let video: HTMLVideoElement | null = null;
     let frame = 0;
     let last = '';
+    // A video reports no size for a moment when its source is set again (a new track after a renegotiation):
+    // the marks keep the last size instead of blinking out, since the shared content has not moved.
+    let frameSize: { width: number; height: number } | null = null;
     const measure = (): void => {
       const found = layer?.parentElement?.querySelector('video') ?? null;
       if (found !== video) {
@@ -77,7 +80,8 @@ function ShareLayer({ share, context, feedId }: { readonly share: OpenShare; rea
         video = found;
         if (video) frames.attach(video);
       }
-      const next = layer && video ? videoContentRect(layer, video) : null;
+      if (video && video.videoWidth > 0 && video.videoHeight > 0) frameSize = { width: video.videoWidth, height: video.videoHeight };
+      const next = layer && video && frameSize ? videoContentRect(layer, video, frameSize) : null;
       const key = next ? `${next.x},${next.y},${next.width},${next.height}` : '';
       if (key !== last) {
         last = key;
