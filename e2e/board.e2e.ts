@@ -1,19 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { boardToJson } from '../shared/board/board-json.js';
 import { sampleStroke } from '../shared/board/test-items.js';
 import { uniqueRoom } from './harness/browser.js';
 import {
   boardUrl,
-  createProfile,
   drag,
   exportBoard,
   itemCount,
-  launchBoardParticipant,
   peerCount,
-  removeProfile,
-  type BoardParticipant,
+  useBoardParticipants,
 } from './harness/board-browser.js';
 import { useTestStack } from './harness/test-stack.js';
 
@@ -21,28 +18,12 @@ const SYNC_TIMEOUT = 30_000;
 
 describe('the whiteboard between separate browsers, on real signaling and WebRTC', () => {
   const testStack = useTestStack('board');
-  const open: BoardParticipant[] = [];
-  const profiles: string[] = [];
-
-  async function participant(name: string, profile?: string): Promise<BoardParticipant> {
-    const directory = profile ?? (await createProfile());
-    if (!profile) profiles.push(directory);
-    const launched = await launchBoardParticipant(name, testStack().webUrl, directory);
-    open.push(launched);
-    return launched;
-  }
-
-  afterEach(async () => {
-    const problems = open.flatMap((each) => each.problems);
-    await Promise.all(open.splice(0).map((each) => each.close().catch(() => undefined)));
-    await Promise.all(profiles.splice(0).map(removeProfile));
-    if (problems.length > 0) console.warn(problems.join('\n'));
-  });
+  const participants = useBoardParticipants(testStack);
 
   test('strokes drawn with the pointer on A appear on B, cursors follow, and undo removes only one\u2019s own work', async () => {
     const { webUrl } = testStack();
     const board = uniqueRoom('board');
-    const [alice, bob] = await Promise.all([participant('Alice'), participant('Bob')]);
+    const [alice, bob] = await Promise.all([participants.launch('Alice'), participants.launch('Bob')]);
     await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
     await bob.page.goto(boardUrl(webUrl, board, 'Bob'));
     for (const each of [alice, bob]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
@@ -84,7 +65,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
   test('every tool, chosen by its shortcut, makes what it should on the other side', async () => {
     const { webUrl, stack } = testStack();
     const board = uniqueRoom('tools');
-    const [alice, bob] = await Promise.all([participant('Alice'), participant('Bob')]);
+    const [alice, bob] = await Promise.all([participants.launch('Alice'), participants.launch('Bob')]);
     await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
     await bob.page.goto(boardUrl(webUrl, board, 'Bob'));
     for (const each of [alice, bob]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
@@ -176,7 +157,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
   test('a peer sending a crafted update is dropped, the others keep syncing, and everyone converges after it reconnects', async () => {
     const { webUrl } = testStack();
     const board = uniqueRoom('crafted');
-    const [alice, bob, mallory] = await Promise.all([participant('Alice'), participant('Bob'), participant('Mallory')]);
+    const [alice, bob, mallory] = await Promise.all([participants.launch('Alice'), participants.launch('Bob'), participants.launch('Mallory')]);
     // Mallory's browser swaps its next sync update, once, for the shape of yjs issue 687: 2^50 clients announced in a few bytes.
     await mallory.context.addInitScript(`(() => {
       const send = RTCDataChannel.prototype.send;
@@ -215,10 +196,9 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
   test('a board survives going offline: edits on both sides while apart merge into identical documents', async () => {
     const { webUrl, stack } = testStack();
     const board = uniqueRoom('offline');
-    const aliceProfile = await createProfile();
-    profiles.push(aliceProfile);
-    let alice = await participant('Alice', aliceProfile);
-    const bob = await participant('Bob');
+    const aliceProfile = await participants.profile();
+    let alice = await participants.launch('Alice', aliceProfile);
+    const bob = await participants.launch('Bob');
     await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
     await bob.page.goto(boardUrl(webUrl, board, 'Bob'));
     for (const each of [alice, bob]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
@@ -231,7 +211,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     // A leaves; y-indexeddb writes shortly after each edit, so give it a moment before closing.
     await alice.page.waitForTimeout(1_000);
     await alice.close();
-    open.splice(open.indexOf(alice), 1);
+    participants.closed(alice);
     await stack.services.signaling.stop();
 
     await drag(bob.page, [
@@ -241,7 +221,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     await expect.poll(() => itemCount(bob.page)).toBe(2);
 
     // A starts again with no network: the app reopens the last board from disk.
-    alice = await participant('Alice', aliceProfile);
+    alice = await participants.launch('Alice', aliceProfile);
     await alice.page.goto(webUrl);
     await expect.poll(() => itemCount(alice.page), { timeout: SYNC_TIMEOUT }).toBe(1);
     expect(await alice.page.getByTestId('board').getAttribute('data-board-id')).toBe(board);
@@ -263,7 +243,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
   test('the board list shows boards kept on this machine, reopens them and deletes them', async () => {
     const { webUrl } = testStack();
     const board = uniqueRoom('kept');
-    const alice = await participant('Alice');
+    const alice = await participants.launch('Alice');
     await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
     await drag(alice.page, [
       [100, 100],
@@ -294,12 +274,12 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     const file = path.join(stack.runDirectory, 'large-board.json');
     await writeFile(file, boardToJson(strokes));
 
-    const alice = await participant('Alice');
+    const alice = await participants.launch('Alice');
     await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
     await alice.page.getByTestId('board-import-input').setInputFiles(file);
     await expect.poll(() => itemCount(alice.page), { timeout: 120_000, interval: 1_000 }).toBe(50_000);
 
-    const bob = await participant('Bob');
+    const bob = await participants.launch('Bob');
     await bob.page.goto(boardUrl(webUrl, board, 'Bob'));
     await expect.poll(() => itemCount(bob.page), { timeout: 150_000, interval: 1_000 }).toBe(50_000);
     // Still live after the large sync: a new stroke crosses both ways.

@@ -1,18 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { fromBase64 } from 'lib0/buffer';
 import { decodePoints } from '../../shared/board/points.js';
 import { uniqueRoom } from '../harness/browser.js';
 import {
   boardUrl,
-  createProfile,
   drag,
   exportBoard,
   itemCount,
-  launchBoardParticipant,
   peerCount,
-  removeProfile,
   type BoardParticipant,
+  useBoardParticipants,
 } from '../harness/board-browser.js';
 import { useTestStack } from '../harness/test-stack.js';
 
@@ -44,28 +42,12 @@ async function strokeStarts(page: BoardParticipant['page']): Promise<Array<reado
 
 describe('board faults: services lost and the browser killed', () => {
   const testStack = useTestStack('faults-board');
-  const open: BoardParticipant[] = [];
-  const profiles: string[] = [];
-
-  async function participant(name: string, profile?: string): Promise<BoardParticipant> {
-    const directory = profile ?? (await createProfile());
-    if (!profile) profiles.push(directory);
-    const launched = await launchBoardParticipant(name, testStack().webUrl, directory);
-    open.push(launched);
-    return launched;
-  }
-
-  afterEach(async () => {
-    const problems = open.flatMap((each) => each.problems);
-    await Promise.all(open.splice(0).map((each) => each.close().catch(() => undefined)));
-    await Promise.all(profiles.splice(0).map(removeProfile));
-    if (problems.length > 0) console.warn(problems.join('\n'));
-  });
+  const participants = useBoardParticipants(testStack);
 
   test('signaling killed: open data channels keep the board in sync, and peers find each other again when it returns', async () => {
     const { webUrl, stack } = testStack();
     const board = uniqueRoom('no-signaling');
-    const [alice, bob] = await Promise.all([participant('Alice'), participant('Bob')]);
+    const [alice, bob] = await Promise.all([participants.launch('Alice'), participants.launch('Bob')]);
     await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
     await bob.page.goto(boardUrl(webUrl, board, 'Bob'));
     for (const each of [alice, bob]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
@@ -91,7 +73,7 @@ describe('board faults: services lost and the browser killed', () => {
       await expect.poll(() => each.page.getByTestId('board-sync-status').getAttribute('data-status'), { timeout: SYNC_TIMEOUT }).toBe('connected');
     }
     // A newcomer can only find the room through signaling: it proves the peers announced themselves again.
-    const carol = await participant('Carol');
+    const carol = await participants.launch('Carol');
     await carol.page.goto(boardUrl(webUrl, board, 'Carol'));
     await expect.poll(() => itemCount(carol.page), { timeout: SYNC_TIMEOUT }).toBe(2);
     await expect.poll(() => peerCount(alice.page), { timeout: SYNC_TIMEOUT }).toBe(2);
@@ -105,7 +87,7 @@ describe('board faults: services lost and the browser killed', () => {
   test("a peer's crafted update (the decoder-hang shape of yjs issue 687) is refused with a notice, and the others keep syncing", async () => {
     const { webUrl } = testStack();
     const board = uniqueRoom('crafted');
-    const [alice, mallory, carol] = await Promise.all([participant('Alice'), participant('Mallory'), participant('Carol')]);
+    const [alice, mallory, carol] = await Promise.all([participants.launch('Alice'), participants.launch('Mallory'), participants.launch('Carol')]);
     // Mallory's page keeps every data channel it sends on, and can push raw frames past the app.
     await mallory.page.addInitScript(() => {
       const channels = new Set<RTCDataChannel>();
@@ -149,7 +131,7 @@ describe('board faults: services lost and the browser killed', () => {
   test('a corrupt IndexedDB record: the board opens with what is valid and says what was dropped', async () => {
     const { webUrl } = testStack();
     const board = uniqueRoom('corrupt');
-    const alice = await participant('Alice');
+    const alice = await participants.launch('Alice');
     await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
     for (const y of [100, 200]) {
       await drag(alice.page, [
@@ -186,15 +168,14 @@ describe('board faults: services lost and the browser killed', () => {
 
   test('SIGKILL while drawing: every stroke finished 100 ms before the kill is on the board after restart', async () => {
     const { webUrl } = testStack();
-    const profile = await createProfile();
-    profiles.push(profile);
+    const profile = await participants.profile();
     // Each round kills the browser 100 ms after its third stroke ended, in the middle of the next stroke.
     const rounds = 2;
     const board = uniqueRoom('durable');
     const drawnAt: Array<{ start: readonly [number, number]; finishedAt: number }> = [];
     const margins: number[] = [];
     for (let round = 0; round < rounds; round += 1) {
-      const person = await participant('Alice', profile);
+      const person = await participants.launch('Alice', profile);
       await person.page.goto(boardUrl(webUrl, board, 'Alice'));
       await expect.poll(() => itemCount(person.page), { timeout: SYNC_TIMEOUT }).toBeGreaterThanOrEqual(drawnAt.length);
       const survivorsBefore = drawnAt.length;
@@ -217,7 +198,7 @@ describe('board faults: services lost and the browser killed', () => {
         drawnAt.push({ start, finishedAt: performance.now() });
         if (index === 2) killSoon();
       }
-      open.splice(open.indexOf(person), 1);
+      participants.closed(person);
       await person.close().catch(() => undefined);
 
       // Strokes that finished after the kill was sent were never drawn (the page was already dying).
@@ -228,7 +209,7 @@ describe('board faults: services lost and the browser killed', () => {
       if (last) margins.push(Math.round(killedAt - last.finishedAt));
       expect(mustSurvive.length).toBeGreaterThan(survivorsBefore);
 
-      const reopened = await participant('Alice', profile);
+      const reopened = await participants.launch('Alice', profile);
       await reopened.page.goto(boardUrl(webUrl, board, 'Alice'));
       await expect.poll(() => itemCount(reopened.page), { timeout: SYNC_TIMEOUT }).toBeGreaterThanOrEqual(mustSurvive.length);
       const starts = await strokeStarts(reopened.page);
@@ -236,7 +217,7 @@ describe('board faults: services lost and the browser killed', () => {
       expect(missing).toEqual([]);
       // What survived beyond the bound is kept too: it is on the board, so the next round must find it.
       drawnAt.splice(0, drawnAt.length, ...finished.filter(({ start }) => starts.some(([x, y]) => Math.abs(x - start[0]) < 1 && Math.abs(y - start[1]) < 1)));
-      open.splice(open.indexOf(reopened), 1);
+      participants.closed(reopened);
       await reopened.close();
     }
     console.info(`durability: time from the last finished stroke to the kill, per round: ${margins.join(', ')} ms`);

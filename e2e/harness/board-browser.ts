@@ -2,8 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { CHROMIUM_FLAGS } from './browser.js';
 import { CHROMIUM_PATH } from './requirements.js';
+import type { TestStack } from './test-stack.js';
 
 export interface BoardParticipant {
   readonly name: string;
@@ -45,6 +47,41 @@ export async function launchBoardParticipant(name: string, webUrl: string, profi
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${name} console: ${message.text()}`);
   });
   return { name, context, page, profile, problems, close: () => context.close() };
+}
+
+/**
+ * Board participants for one test file. `launch` starts one on a fresh
+ * profile, or on `reopen` to start the same browser with its disk. After
+ * each test every browser still open is closed, its warnings are printed,
+ * and every profile made here is removed.
+ */
+export function useBoardParticipants(testStack: () => TestStack) {
+  const open: BoardParticipant[] = [];
+  const profiles: string[] = [];
+  afterEach(async () => {
+    const problems = open.flatMap((each) => each.problems);
+    await Promise.all(open.splice(0).map((each) => each.close().catch(() => undefined)));
+    await Promise.all(profiles.splice(0).map(removeProfile));
+    if (problems.length > 0) console.warn(problems.join('\n'));
+  });
+  /** A profile that outlives its browsers within the test: for closing a participant and starting it again. */
+  const profile = async (): Promise<string> => {
+    const directory = await createProfile();
+    profiles.push(directory);
+    return directory;
+  };
+  return {
+    async launch(name: string, reopen?: string): Promise<BoardParticipant> {
+      const launched = await launchBoardParticipant(name, testStack().webUrl, reopen ?? (await profile()));
+      open.push(launched);
+      return launched;
+    },
+    profile,
+    /** The test closed or killed this participant itself. */
+    closed(participant: BoardParticipant): void {
+      open.splice(open.indexOf(participant), 1);
+    },
+  };
 }
 
 export function boardUrl(webUrl: string, board: string, name: string): string {
