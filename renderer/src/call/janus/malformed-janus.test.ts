@@ -121,4 +121,12 @@ describe('malformed messages from Janus', { timeout: 30_000 }, () => {
     server.answerNext((transaction) => ({ janus: 'success', session_id: SESSION_ID, sender: HANDLE_ID, transaction, plugindata: { data: { videoroom: 'joined' } }, jsep: { type: 'answer', sdp: 17 } }));
     await expect(handle.request({ request: 'join', room: 'faults', ptype: 'publisher' })).rejects.toThrow(/malformed SDP/);
   });
+
+  test('a request Janus never answers fails with a clear error, and the handle still works', async () => {
+    const { handle } = await connect();
+    const server = fake as NonNullable<typeof fake>;
+    await expect(handle.request({ request: 'exists', room: 'faults' }, undefined, 300)).rejects.toThrow("Janus did not answer the 'exists' request within 0.3 s");
+    server.answerNext((transaction) => ({ janus: 'success', session_id: SESSION_ID, sender: HANDLE_ID, transaction, plugindata: { plugin: 'janus.plugin.videoroom', data: { videoroom: 'success', exists: false } } }));
+    await expect(handle.request({ request: 'exists', room: 'faults' })).resolves.toEqual({ videoroom: 'success', exists: false });
+  });
 });

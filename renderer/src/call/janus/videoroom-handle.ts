@@ -5,6 +5,21 @@ import { JsepSchema, VideoRoomEventSchema, pluginDataOf, type VideoRoomEvent } f
 
 const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
 
+/**
+ * Janus answers a VideoRoom request in milliseconds, SDP included. One that
+ * stays unanswered this long (a wedged server, a half-open socket) fails
+ * with a clear error, so that a join or a reconnect never waits forever.
+ */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new JanusRequestError(`Janus did not answer ${what} within ${timeoutMs / 1000} s`, undefined)), timeoutMs);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
 export type VideoRoomListener = (event: VideoRoomEvent, jsep: RTCSessionDescriptionInit | undefined) => void;
 /** Called with messages that fail their schema: they are dropped, never acted on. */
 export type InvalidMessageListener = (problem: string) => void;
@@ -47,15 +62,20 @@ export class VideoRoomHandle {
   }
 
   /** Sends a request and returns the plugin's answer for the caller to validate; a plugin error becomes a JanusRequestError. */
-  async request(body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit): Promise<unknown> {
-    return (await this.negotiate(body, jsep)).data;
+  async request(body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit, timeoutMs = REQUEST_TIMEOUT_MS): Promise<unknown> {
+    return (await this.negotiate(body, jsep, timeoutMs)).data;
   }
 
   /** Like `request`, and also returns the SDP Janus attached to its answer (a publisher's answer, for one). */
-  async negotiate(body: Record<string, unknown>, jsep?: RTCSessionDescriptionInit): Promise<{ data: unknown; jsep: RTCSessionDescriptionInit | undefined }> {
+  async negotiate(
+    body: Record<string, unknown>,
+    jsep?: RTCSessionDescriptionInit,
+    timeoutMs = REQUEST_TIMEOUT_MS,
+  ): Promise<{ data: unknown; jsep: RTCSessionDescriptionInit | undefined }> {
     let reply: Record<string, unknown>;
     try {
-      reply = (await this.plugin.sendWithTransaction(jsep ? { body, jsep } : { body })).getPlainMessage();
+      const sent = this.plugin.sendWithTransaction(jsep ? { body, jsep } : { body });
+      reply = (await withTimeout(sent, timeoutMs, `the '${String(body.request)}' request`)).getPlainMessage();
     } catch (error) {
       throw JanusRequestError.from(error);
     }
