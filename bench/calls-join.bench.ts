@@ -7,7 +7,7 @@ import { BARE_PREPARE, bareJoinScript } from './harness/bare-janus-page.js';
 import { median, type Benchmark } from './harness/bench-result.js';
 import { firstFrameScript, startCallBenchStack } from './harness/call-stack.js';
 
-const RUNS = 5;
+const RUNS = 9;
 const TARGET_RATIO = 1.5;
 
 async function newPage(browser: Browser): Promise<Page> {

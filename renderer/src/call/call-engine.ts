@@ -10,9 +10,9 @@ import { Subscriber } from './janus/subscriber.js';
 import { VideoRoomHandle } from './janus/videoroom-handle.js';
 import { ParticipantListSchema, RoomExistsSchema, type VideoRoomEvent } from './janus/videoroom-messages.js';
 import { resolveRtcConfiguration } from './media/ice-config.js';
-import { LayerPacer } from './media/layer-pacer.js';
+import { LayerPacer, MIN_SWITCH_INTERVAL_MS } from './media/layer-pacer.js';
 import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen } from './media/local-media.js';
-import { fitLayersToBudget, layerForTile, type LayerWant, type TileRole } from './media/simulcast.js';
+import { fitLayersToBudget, JANUS_START_SUBSTREAM, layerForTile, type LayerWant, type TileRole } from './media/simulcast.js';
 import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
 import { initialFallbackState, nextFallbackState } from './quality/audio-only-fallback.js';
 import { initialBudgetState, nextBudget } from './quality/downlink-budget.js';
@@ -131,11 +131,16 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
   const tiles = new Map<string, { role: TileRole; height: number }>();
   /** The subscription being set up, before `connection` holds it: tiles may already pick layers. */
   let joiningSubscriber: Subscriber | null = null;
-  const pacer = new LayerPacer((mid, layer) => (connection?.subscriber ?? joiningSubscriber)?.setLayer(mid, layer), {
-    now: () => performance.now(),
-    setTimeout: (callback, ms) => setTimeout(callback, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  });
+  const pacer = new LayerPacer(
+    (mid, layer) => (connection?.subscriber ?? joiningSubscriber)?.setLayer(mid, layer),
+    {
+      now: () => performance.now(),
+      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    },
+    MIN_SWITCH_INTERVAL_MS,
+    JANUS_START_SUBSTREAM,
+  );
 
   const set = (change: Partial<CallState>) => store.setState(change);
   const state = () => store.getState();
@@ -389,7 +394,12 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
             if (event.videoroom === 'joined') privateId = event.private_id;
             onRoomEvent(event, myGeneration, subscriber);
             // In the room (the pin was right): show the call while our own media is still being published.
-            if (event.videoroom === 'joined' && myGeneration === generation && state().phase === 'joining') set({ phase: 'in-call' });
+            // In the next task, so that the subscription's request leaves before React renders the call view.
+            if (event.videoroom === 'joined') {
+              setTimeout(() => {
+                if (myGeneration === generation && state().phase === 'joining') set({ phase: 'in-call' });
+              }, 0);
+            }
           },
           warn,
         });

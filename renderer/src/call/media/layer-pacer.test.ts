@@ -72,4 +72,15 @@ describe('LayerPacer', () => {
     time.advance(300);
     expect(sent).toEqual([['v1', 2]]);
   });
+
+  test('a new stream already on the start layer sends nothing for it, and switches away at once', () => {
+    const { clock } = fakeClock();
+    const sent: Array<[string, Substream]> = [];
+    const pacer = new LayerPacer((mid, layer) => sent.push([mid, layer]), clock, 350, 2);
+    pacer.request('1', 2);
+    expect(sent).toEqual([]);
+    expect(pacer.current('1')).toBe(2);
+    pacer.request('2', 0);
+    expect(sent).toEqual([['2', 0]]);
+  });
 });

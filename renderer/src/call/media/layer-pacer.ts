@@ -28,14 +28,20 @@ interface StreamPace {
 export class LayerPacer {
   private readonly streams = new Map<string, StreamPace>();
 
+  /**
+   * @param startLayer What a new stream carries before any switch (Janus starts subscriptions on the top
+   *   substream): a wish for it sends nothing. Asking for it anyway makes Janus wait for a fresh keyframe
+   *   on a stream that has not shown its first frame yet, measured at about 100 ms more to the first frame.
+   */
   constructor(
     private readonly apply: (mid: string, layer: Substream) => void,
     private readonly clock: PacerClock,
     private readonly minIntervalMs = MIN_SWITCH_INTERVAL_MS,
+    private readonly startLayer: Substream | null = null,
   ) {}
 
   request(mid: string, layer: Substream): void {
-    const pace = this.streams.get(mid) ?? { current: null, lastSwitchAt: -Infinity, pending: null, timer: null };
+    const pace = this.streams.get(mid) ?? { current: this.startLayer, lastSwitchAt: -Infinity, pending: null, timer: null };
     this.streams.set(mid, pace);
     if (pace.timer !== null) {
       pace.pending = layer;

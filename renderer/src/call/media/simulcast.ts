@@ -1,6 +1,9 @@
 /** Simulcast layers as Janus numbers them: 0 low, 1 medium, 2 high. */
 export type Substream = 0 | 1 | 2;
 
+/** Janus relays a new subscription's top substream until it is told otherwise. */
+export const JANUS_START_SUBSTREAM: Substream = 2;
+
 /**
  * Encodings sent high to low: Janus takes the first rid as the highest layer.
  * Bitrates are per-layer ceilings for a 1280x720 camera.
