@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from '../harness/browser.js';
-import { decodingNames, readTiles, receivedWidth } from '../harness/call-page.js';
+import { decodingNames, describeCallPage, readTiles, receivedWidth } from '../harness/call-page.js';
 import { CLEAN, startImpairmentRelay, type Impairment, type ImpairmentRelay } from '../harness/impairment-relay.js';
 import { JANUS_ICE_ADDRESS } from '../harness/namespace-network.js';
 import { useTestStack } from '../harness/test-stack.js';
@@ -23,6 +23,11 @@ describe('a call through an impaired network', () => {
   beforeAll(async () => {
     relay = await startImpairmentRelay({ listenAddress: RELAY_ADDRESS, targetAddress: JANUS_ICE_ADDRESS, ports: RTP_PORTS });
     people.push(...(await Promise.all([launchParticipant('Alice'), launchParticipant('Bob')])));
+  });
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    for (const person of people) console.warn(`${person.name}: ${await describeCallPage(person.page)}`);
+    console.warn(`relay: uplink ${JSON.stringify(relay?.uplink)}, downlink ${JSON.stringify(relay?.downlink)}`);
   });
   afterAll(async () => {
     const problems = people.flatMap((person) => person.problems);

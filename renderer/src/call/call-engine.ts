@@ -306,7 +306,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     const previousBudget = budget.budgetBps;
     budget = nextBudget(budget, reading.downlink);
     // No budget means nothing limits the downlink: as good as unlimited for the fallback.
-    const next = nextFallbackState(fallback, budget.budgetBps ?? Number.POSITIVE_INFINITY, performance.now());
+    const next = nextFallbackState(fallback, { budgetBps: budget.budgetBps ?? Number.POSITIVE_INFINITY, lossFraction: reading.downlink.lossFraction }, performance.now());
     if (next.audioOnly !== fallback.audioOnly) current.subscriber.setVideoPaused(next.audioOnly);
     fallback = next;
     const health = nextMediaHealth(mediaHealth, [current.camera.pc, current.subscriber.pc, current.screen?.pc].flatMap((pc) => (pc ? [pc.iceConnectionState] : [])), performance.now());

@@ -2,27 +2,31 @@ import { describe, expect, test } from 'vitest';
 import { fallbackVideoMids, initialFallbackState, nextFallbackState, type FallbackState } from './audio-only-fallback.js';
 import { screenFeedId } from '../feed-labels.js';
 
-const policy = { lowBps: 150_000, highBps: 350_000, holdMs: 5000 };
+const policy = { lowBps: 150_000, highBps: 350_000, starvedLoss: 0.15, holdMs: 5000 };
 
-function run(readings: Array<[number, number | null]>): FallbackState {
-  return readings.reduce((state, [now, estimate]) => nextFallbackState(state, estimate, now, policy), initialFallbackState);
+/** Readings as [time, budget, loss]. */
+function run(readings: Array<[number, number, number]>, from: FallbackState = initialFallbackState): FallbackState {
+  return readings.reduce((state, [now, budgetBps, lossFraction]) => nextFallbackState(state, { budgetBps, lossFraction }, now, policy), from);
 }
 
 describe('audio-only fallback', () => {
-  test('a short dip keeps video', () => {
-    expect(run([[0, 100_000], [3000, 100_000], [4000, 1_000_000], [9000, 100_000]]).audioOnly).toBe(false);
+  test('a short starved dip keeps video', () => {
+    expect(run([[0, 100_000, 0.3], [3000, 100_000, 0.3], [4000, 1_000_000, 0], [9000, 100_000, 0.3]]).audioOnly).toBe(false);
   });
-  test('a downlink that stays low pauses video', () => {
-    expect(run([[0, 100_000], [2000, 120_000], [5000, 90_000]]).audioOnly).toBe(true);
+  test('a downlink that stays too thin for the lowest layer pauses video', () => {
+    expect(run([[0, 100_000, 0.3], [2000, 120_000, 0.25], [5000, 90_000, 0.4]]).audioOnly).toBe(true);
+  });
+  test('a lossy link that still carries the lowest layer keeps video (hotel Wi-Fi: 5 % loss)', () => {
+    expect(run([[0, 100_000, 0.05], [2000, 100_000, 0.08], [5000, 100_000, 0.06], [20_000, 100_000, 0.05]]).audioOnly).toBe(false);
+  });
+  test('heavy loss with room in the budget keeps video: the layers step down first', () => {
+    expect(run([[0, 1_000_000, 0.3], [5000, 1_000_000, 0.3], [10_000, 1_000_000, 0.3]]).audioOnly).toBe(false);
   });
   test('video resumes only after the downlink stays high, not merely above the low mark', () => {
-    const low = run([[0, 100_000], [5000, 100_000]]);
-    expect(nextFallbackState(nextFallbackState(low, 200_000, 6000, policy), 200_000, 20_000, policy).audioOnly).toBe(true);
-    const recovering = nextFallbackState(low, 500_000, 6000, policy);
-    expect(nextFallbackState(recovering, 500_000, 11_000, policy).audioOnly).toBe(false);
-  });
-  test('no estimate changes nothing', () => {
-    expect(nextFallbackState(initialFallbackState, null, 0, policy)).toBe(initialFallbackState);
+    const low = run([[0, 100_000, 0.3], [5000, 100_000, 0.3]]);
+    expect(low.audioOnly).toBe(true);
+    expect(run([[6000, 200_000, 0], [20_000, 200_000, 0]], low).audioOnly).toBe(true);
+    expect(run([[6000, 500_000, 0], [11_000, 500_000, 0]], low).audioOnly).toBe(false);
   });
   test('pauses every camera video but no screen share and no audio', () => {
     const streams = [
