@@ -5,7 +5,7 @@ import { createAnnotationHost } from '../annotations/annotation-host.js';
 import { createBoardHost } from '../board/board-host.js';
 import { createCallEngine, type RoomAccess } from '../call/call-engine.js';
 import { createCallStore } from '../call/call-store.js';
-import { whenFirstRemoteFrame } from '../call/first-remote-frame.js';
+import { CALL_ONGOING, whenFirstRemoteFrame } from '../call/first-remote-frame.js';
 
 /**
  * A meeting is a call and its board, joined and left together. Components
@@ -35,10 +35,11 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<HostBridge, 'u
     async join(request: JoinRequest, access?: RoomAccess): Promise<void> {
       const attempt = (joins += 1);
       await engine.join(request, access);
+      // The room's board opens once the room let us in: a wrong PIN leaves the lobby and its error, and no stray board.
+      if (callStore.getState().phase !== 'in-call') return;
       // The board (disk restore, peer connections) waits for the first remote frame: joining shows faces first.
       await whenFirstRemoteFrame(callStore);
-      // The room's board opens once the room let us in: a wrong PIN leaves the lobby and its error, and no stray board.
-      if (attempt === joins && callStore.getState().phase === 'in-call') await boards.open(request.room, request.displayName);
+      if (attempt === joins && CALL_ONGOING.has(callStore.getState().phase)) await boards.open(request.room, request.displayName);
     },
     async leave(): Promise<void> {
       await boards.close(true);

@@ -66,6 +66,17 @@ describe('waiting for the first remote frame', () => {
     expect(await settled(waiting)).toBe(true);
   });
 
+  test('a reconnect does not end the wait', async () => {
+    const store = createCallStore();
+    inCallWith(store, publisher('bob'));
+    const waiting = whenFirstRemoteFrame(store, 4000);
+    store.setState({ phase: 'reconnecting' });
+    expect(await settled(waiting)).toBe(false);
+    store.setState({ phase: 'in-call' });
+    decoded(store, 'bob', 3);
+    expect(await settled(waiting)).toBe(true);
+  });
+
   test('a feed that never decodes holds the wait only until the cap', async () => {
     const store = createCallStore();
     inCallWith(store, publisher('bob'));

@@ -1,4 +1,4 @@
-import type { CallState, CallStore } from './call-store.js';
+import type { CallPhase, CallState, CallStore } from './call-store.js';
 
 /** Past this, whatever waits on the first remote frame starts anyway: a stalled feed must not hold it back for long. */
 export const FIRST_FRAME_WAIT_CAP_MS = 4000;
@@ -7,6 +7,9 @@ function remoteFrameDecoded(state: CallState): boolean {
   return Object.entries(state.remoteMedia).some(([feedId, media]) => media.video !== null && (state.stats[feedId]?.framesDecoded ?? 0) > 0);
 }
 
+/** A call in these phases is still on: a reconnect in the first seconds does not end the wait. */
+export const CALL_ONGOING: ReadonlySet<CallPhase> = new Set(['joining', 'in-call', 'reconnecting']);
+
 function nobodyPublishesVideo(state: CallState): boolean {
   return !Object.values(state.roster).some((participant) => participant.publishing && !participant.videoMuted);
 }
@@ -14,7 +17,7 @@ function nobodyPublishesVideo(state: CallState): boolean {
 /**
  * Resolves once a just-joined call has decoded a remote video frame (as
  * its stats report it), or at once when nobody else publishes video, or
- * when the call leaves 'in-call', or after `capMs`. Work that can wait,
+ * when the call ends, or after `capMs`. Work that can wait,
  * such as opening the room's board, waits for this so that it does not
  * compete with the first frame: on a busy machine that costs the user
  * hundreds of milliseconds of a black tile.
@@ -27,7 +30,7 @@ export function whenFirstRemoteFrame(calls: CallStore, capMs = FIRST_FRAME_WAIT_
       resolve();
     };
     const check = (state: CallState): void => {
-      if (state.phase !== 'in-call' || nobodyPublishesVideo(state) || remoteFrameDecoded(state)) finish();
+      if (!CALL_ONGOING.has(state.phase) || nobodyPublishesVideo(state) || remoteFrameDecoded(state)) finish();
     };
     const timer = setTimeout(finish, capMs);
     const unsubscribe = calls.subscribe(check);
