@@ -7,7 +7,7 @@ import { openJanusSession, reclaimJanusSession, type JanusSession } from './janu
 import { JanusRequestError, VideoRoomErrorCode } from './janus/janus-request-error.js';
 import { Publisher } from './janus/publisher.js';
 import { Subscriber } from './janus/subscriber.js';
-import { VideoRoomHandle } from './janus/videoroom-handle.js';
+import { VIDEOROOM_PLUGIN, VideoRoomHandle } from './janus/videoroom-handle.js';
 import { ParticipantListSchema, RoomExistsSchema, type VideoRoomEvent } from './janus/videoroom-messages.js';
 import { resolveRtcConfiguration } from './media/ice-config.js';
 import { LayerPacer, MIN_SWITCH_INTERVAL_MS } from './media/layer-pacer.js';
@@ -20,6 +20,7 @@ import { initialMediaHealth, mediaProblemMessage, nextMediaHealth } from './qual
 import type { InboundCounters } from './quality/network-quality.js';
 import { readPublisherStats, readSubscriberStats, SELF_STATS } from './quality/stats-monitor.js';
 import { roomCreationRequest } from './room-settings.js';
+import { timeLimit } from './time-limit.js';
 
 /** What protects a room: the pin to enter it and the secret to moderate it. Both optional. */
 export interface RoomAccess {
@@ -68,13 +69,12 @@ const STATS_INTERVAL_MS = 1000;
  * the round trips.
  */
 const RECLAIM_WINDOW_MS = 25_000;
-const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
 /** How long a reaction floats over its tile. */
 const REACTION_SHOW_MS = 4000;
 
-function withTimeout<T>(promise: Promise<T> | undefined, ms: number): Promise<T | undefined> {
-  if (!promise) return Promise.resolve(undefined);
-  return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms))]);
+/** Waits for a step of leaving, at most LEAVE_TIMEOUT_MS; its failure or silence does not stop the rest. */
+async function leaveStep(step: Promise<unknown> | undefined): Promise<void> {
+  if (step) await timeLimit(step, LEAVE_TIMEOUT_MS, () => new Error('timed out')).catch(() => undefined);
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -542,9 +542,9 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     mediaHealth = initialMediaHealth;
     if (!current) return;
     await current.subscriber.close().catch(() => undefined);
-    await withTimeout(current.screen?.stop(leaveRoom), LEAVE_TIMEOUT_MS).catch(() => undefined);
-    await withTimeout(current.camera.stop(leaveRoom), LEAVE_TIMEOUT_MS).catch(() => undefined);
-    await withTimeout(current.janus.session.destroy(), LEAVE_TIMEOUT_MS).catch(() => undefined);
+    await leaveStep(current.screen?.stop(leaveRoom));
+    await leaveStep(current.camera.stop(leaveRoom));
+    await leaveStep(current.janus.session.destroy());
     await current.janus.close().catch(() => undefined);
   }
 
@@ -586,7 +586,7 @@ export function createCallEngine({ config, store, warn = () => undefined }: Call
     const publisher = connection?.screen ?? null;
     if (connection) connection.screen = null;
     stopScreenTrack();
-    await withTimeout(publisher?.stop(true), LEAVE_TIMEOUT_MS).catch(() => undefined);
+    await leaveStep(publisher?.stop(true));
   }
 
   return {

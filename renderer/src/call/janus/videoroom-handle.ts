@@ -1,9 +1,10 @@
 import type Plugin from 'janus-gateway-js/src/plugin.js';
 import type Session from 'janus-gateway-js/src/session.js';
+import { timeLimit } from '../time-limit.js';
 import { JanusRequestError } from './janus-request-error.js';
 import { JsepSchema, VideoRoomEventSchema, pluginDataOf, type VideoRoomEvent } from './videoroom-messages.js';
 
-const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
+export const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
 
 /**
  * Janus answers a VideoRoom request in milliseconds, SDP included. One that
@@ -11,14 +12,6 @@ const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
  * with a clear error, so that a join or a reconnect never waits forever.
  */
 export const REQUEST_TIMEOUT_MS = 10_000;
-
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new JanusRequestError(`Janus did not answer ${what} within ${timeoutMs / 1000} s`, undefined)), timeoutMs);
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
-}
 
 export type VideoRoomListener = (event: VideoRoomEvent, jsep: RTCSessionDescriptionInit | undefined) => void;
 /** Called with messages that fail their schema: they are dropped, never acted on. */
@@ -75,7 +68,8 @@ export class VideoRoomHandle {
     let reply: Record<string, unknown>;
     try {
       const sent = this.plugin.sendWithTransaction(jsep ? { body, jsep } : { body });
-      reply = (await withTimeout(sent, timeoutMs, `the '${String(body.request)}' request`)).getPlainMessage();
+      const unanswered = () => new JanusRequestError(`Janus did not answer the '${String(body.request)}' request within ${timeoutMs / 1000} s`, undefined);
+      reply = (await timeLimit(sent, timeoutMs, unanswered)).getPlainMessage();
     } catch (error) {
       throw JanusRequestError.from(error);
     }
