@@ -22,6 +22,11 @@ export function boundsOfPoints(points: Iterable<readonly [number, number, ...unk
   return { minX: minX - padding, minY: minY - padding, maxX: maxX + padding, maxY: maxY + padding };
 }
 
+/** The box two corners span, whichever way they were dragged: a shape, a marquee. */
+export function cornerBounds(corners: { readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number }): Bounds {
+  return { minX: Math.min(corners.x1, corners.x2), minY: Math.min(corners.y1, corners.y2), maxX: Math.max(corners.x1, corners.x2), maxY: Math.max(corners.y1, corners.y2) };
+}
+
 /** Approximate width of a line of text, in board units: enough for hit-testing and culling. */
 export function textSize(text: string, fontSize: number): { width: number; height: number } {
   const lines = text.split('\n');
@@ -83,10 +88,7 @@ export function hitsItem(read: ReadItem, x: number, y: number, tolerance: number
   if (item.type === 'shape') {
     const reach = tolerance + item.style.width / 2;
     if (item.kind === 'line' || item.kind === 'arrow') return distanceToSegment(x, y, item.x1, item.y1, item.x2, item.y2) <= reach;
-    const minX = Math.min(item.x1, item.x2);
-    const maxX = Math.max(item.x1, item.x2);
-    const minY = Math.min(item.y1, item.y2);
-    const maxY = Math.max(item.y1, item.y2);
+    const { minX, minY, maxX, maxY } = cornerBounds(item);
     if (item.kind === 'rectangle') {
       return (
         distanceToSegment(x, y, minX, minY, maxX, minY) <= reach ||

@@ -1,5 +1,5 @@
 import { newItemId } from '../../../shared/board/board-doc.js';
-import { hitsItem, IDENTITY_PLACEMENT, intersects, placeItem, unionBounds, type Bounds, type Placement } from '../../../shared/board/geometry.js';
+import { cornerBounds, hitsItem, IDENTITY_PLACEMENT, intersects, placeItem, unionBounds, type Bounds, type Placement } from '../../../shared/board/geometry.js';
 import { encodePoints, MAX_STROKE_POINTS, type StrokePoint } from '../../../shared/board/points.js';
 import type { BoardItem, ShapeKind, Style, Tool } from '../../../shared/board/schema.js';
 import type { BoardSession } from './board-session.js';
@@ -438,8 +438,7 @@ export class BoardController {
         break;
       }
       case 'marquee': {
-        const bounds = { minX: Math.min(gesture.x1, gesture.x2), minY: Math.min(gesture.y1, gesture.y2), maxX: Math.max(gesture.x1, gesture.x2), maxY: Math.max(gesture.y1, gesture.y2) };
-        const found = this.scene.query(bounds).map((read) => read.item.id);
+        const found = this.scene.query(cornerBounds(gesture)).map((read) => read.item.id);
         const selection = gesture.additive ? [...new Set([...this.view.getState().selection, ...found])] : found;
         this.view.setState({ selection });
         break;

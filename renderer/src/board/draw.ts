@@ -1,4 +1,5 @@
 import { getStroke, type StrokeOptions } from 'perfect-freehand';
+import { cornerBounds } from '../../../shared/board/geometry.js';
 import type { StrokePoint } from '../../../shared/board/points.js';
 import type { ReadItem, ShapeItem, Style, TextItem } from '../../../shared/board/schema.js';
 
@@ -44,10 +45,9 @@ export function arrowHead(shape: Pick<ShapeItem, 'x1' | 'y1' | 'x2' | 'y2'>, wid
 
 function shapePath(shape: ShapeItem): Path2D {
   const path = new Path2D();
-  const minX = Math.min(shape.x1, shape.x2);
-  const minY = Math.min(shape.y1, shape.y2);
-  const width = Math.abs(shape.x2 - shape.x1);
-  const height = Math.abs(shape.y2 - shape.y1);
+  const { minX, minY, maxX, maxY } = cornerBounds(shape);
+  const width = maxX - minX;
+  const height = maxY - minY;
   switch (shape.kind) {
     case 'rectangle':
       path.rect(minX, minY, width, height);
@@ -141,10 +141,9 @@ export function itemToSvg(read: ReadItem): string {
   }
   if (item.type === 'shape') {
     const common = `fill="none" stroke="${item.style.color}" stroke-width="${item.style.width}" stroke-opacity="${item.style.opacity}" stroke-linecap="round" stroke-linejoin="round"`;
-    const minX = Math.min(item.x1, item.x2);
-    const minY = Math.min(item.y1, item.y2);
-    const width = Math.abs(item.x2 - item.x1);
-    const height = Math.abs(item.y2 - item.y1);
+    const { minX, minY, maxX, maxY } = cornerBounds(item);
+    const width = maxX - minX;
+    const height = maxY - minY;
     switch (item.kind) {
       case 'rectangle':
         return `<rect x="${minX}" y="${minY}" width="${width}" height="${height}" ${common}/>`;
