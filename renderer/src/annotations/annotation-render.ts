@@ -2,7 +2,7 @@ import { FRAME_UNITS, sizeToPixels, type Rect } from '../../../shared/annotation
 import type { StrokePoint } from '../../../shared/board/points.js';
 import type { ReadItem } from '../../../shared/board/schema.js';
 import type { OverlayContent } from '../../../shared/desktop/overlay.js';
-import { arrowHead, HIGHLIGHTER_OPACITY, strokePathData, TEXT_FONT, TEXT_LINE_HEIGHT } from '../board/draw.js';
+import { arrowHead, strokeOpacity, strokePathData, TEXT_FONT, TEXT_LINE_HEIGHT } from '../board/draw.js';
 import type { Annotator } from './annotation-presence.js';
 
 /**
@@ -32,7 +32,7 @@ export function drawAnnotation(context: CanvasRenderingContext2D, rect: Rect, re
       const pixel = toPixel(rect, x, y);
       return [pixel.x, pixel.y, pressure];
     });
-    context.globalAlpha = item.tool === 'highlighter' ? Math.min(item.style.opacity, HIGHLIGHTER_OPACITY) : item.style.opacity;
+    context.globalAlpha = strokeOpacity(item.tool, item.style);
     context.fillStyle = item.style.color;
     context.fill(new Path2D(strokePathData(points, item.tool, width, read.hasPressure)));
   } else if (item.type === 'shape') {
@@ -123,8 +123,7 @@ export function toOverlayContent(items: Iterable<ReadItem>, annotators: readonly
   for (const { item, points } of paintOrder(items)) {
     const style = { color: item.style.color, width: pixels(item.style.width) };
     if (item.type === 'stroke' && points) {
-      const opacity = item.tool === 'highlighter' ? Math.min(item.style.opacity, HIGHLIGHTER_OPACITY) : item.style.opacity;
-      content.strokes.push({ ...style, opacity, points: thin(points, OVERLAY_MAX_POINTS).map(([x, y]): [number, number] => [fraction(x), fraction(y)]) });
+      content.strokes.push({ ...style, opacity: strokeOpacity(item.tool, item.style), points: thin(points, OVERLAY_MAX_POINTS).map(([x, y]): [number, number] => [fraction(x), fraction(y)]) });
     } else if (item.type === 'shape') {
       const [x1, y1, x2, y2] = [fraction(item.x1), fraction(item.y1), fraction(item.x2), fraction(item.y2)];
       if (item.kind === 'rectangle') {
