@@ -16,7 +16,6 @@ export interface AnnotationState {
   readonly allowed: boolean;
   readonly annotators: readonly Annotator[];
   readonly canUndo: boolean;
-  readonly peerCount: number;
 }
 
 /** Share annotations live in their own namespace on the signaling server, one room per share. */
@@ -48,7 +47,6 @@ export function openAnnotationSession(options: { roomName: string; role: Annotat
     allowed: annotationsAllowed(model),
     annotators: readAnnotators(awareness),
     canUndo: false,
-    peerCount: 0,
   }));
   const readDocument = (): void =>
     store.setState({ items: model.readAll(), allowed: annotationsAllowed(model), canUndo: undo.undoStack.length > 0 });
@@ -57,7 +55,6 @@ export function openAnnotationSession(options: { roomName: string; role: Annotat
   undo.on('stack-item-added', readDocument);
   undo.on('stack-item-popped', readDocument);
   awareness.on('change', readAwareness);
-  const stopConnection = connection.subscribe((state) => store.setState({ peerCount: state.peerCount }));
 
   const mayDraw = (): boolean => role === 'presenter' || annotationsAllowed(model);
 
@@ -100,7 +97,6 @@ export function openAnnotationSession(options: { roomName: string; role: Annotat
     destroy(): Promise<void> {
       presence.destroy();
       stopPolicy();
-      stopConnection();
       awareness.off('change', readAwareness);
       doc.off('afterTransaction', readDocument);
       undo.destroy();
