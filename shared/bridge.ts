@@ -29,7 +29,7 @@ export const PRELOAD_BRIDGE_KEY = 'conferBridge';
  * (no tray, no deep links, and the browser's own screen picker: those
  * subscriptions never fire there).
  */
-export interface HostBridge {
+export interface ShellBridge {
   readonly kind: 'electron' | 'web';
   getRuntimeConfig(): Promise<RuntimeConfig>;
   /** Call once subscribed: events sent while the page loaded are sent again. */

@@ -5,11 +5,11 @@ import { parseLaunchParams } from './app/launch-params.js';
 import { createMeeting } from './app/meeting.js';
 import { createCapturePicker } from './capture/capture-picker.js';
 import { ScreenPicker } from './capture/ScreenPicker.js';
-import { detectHost } from './host/host-bridge.js';
+import { detectBridge } from './bridge/detect-bridge.js';
 import { MiniCallView } from './mini/MiniCallView.js';
 import { OverlayView } from './overlay/OverlayView.js';
-import { connectDesktopPresence, createLinkPrefillStore } from './presence/desktop-presence.js';
-import { LinkPrefilledApp } from './presence/LinkPrefilledApp.js';
+import { connectDesktopShell, createLinkPrefillStore } from './desktop-shell/desktop-shell.js';
+import { LinkPrefilledApp } from './desktop-shell/LinkPrefilledApp.js';
 import { DiagnosticsPanel } from './telemetry/components/DiagnosticsPanel.js';
 import { startCallTelemetry } from './telemetry/telemetry.js';
 import './styles.css';
@@ -19,28 +19,28 @@ if (!container) throw new Error('index.html has no #root');
 const root = createRoot(container);
 
 async function start(): Promise<void> {
-  const host = detectHost(window);
+  const bridge = detectBridge(window);
   // The presenter overlay and the mini call window load this page too, with ?view=.
   const view = new URLSearchParams(window.location.search).get('view');
-  if (host.kind === 'electron' && (view === 'overlay' || view === 'mini')) {
+  if (bridge.kind === 'electron' && (view === 'overlay' || view === 'mini')) {
     document.documentElement.dataset.view = view;
-    root.render(<StrictMode>{view === 'overlay' ? <OverlayView host={host} /> : <MiniCallView host={host} />}</StrictMode>);
+    root.render(<StrictMode>{view === 'overlay' ? <OverlayView bridge={bridge} /> : <MiniCallView bridge={bridge} />}</StrictMode>);
     return;
   }
   try {
-    const config = await host.getRuntimeConfig();
-    const meeting = createMeeting(config, host);
+    const config = await bridge.getRuntimeConfig();
+    const meeting = createMeeting(config, bridge);
     const prefill = createLinkPrefillStore();
-    const picker = createCapturePicker(host);
-    const telemetry = startCallTelemetry(meeting.callStore, config, host.kind);
-    connectDesktopPresence({ host, calls: meeting.callStore, controls: meeting, prefill });
+    const picker = createCapturePicker(bridge);
+    const telemetry = startCallTelemetry(meeting.callStore, config, bridge.kind);
+    connectDesktopShell({ bridge, calls: meeting.callStore, controls: meeting, prefill });
     root.render(
       <StrictMode>
-        <AnnotationContext.Provider value={{ annotations: meeting.annotations, bridge: host }}>
+        <AnnotationContext.Provider value={{ annotations: meeting.annotations, bridge: bridge }}>
           <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
         </AnnotationContext.Provider>
         <ScreenPicker picker={picker} />
-        <DiagnosticsPanel telemetry={telemetry.store} calls={meeting.callStore} config={config} host={host.kind} />
+        <DiagnosticsPanel telemetry={telemetry.store} calls={meeting.callStore} config={config} host={bridge.kind} />
       </StrictMode>,
     );
   } catch (error) {

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { HostBridge } from '../../../shared/bridge.js';
+import type { ShellBridge } from '../../../shared/bridge.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import { EMPTY_OVERLAY } from '../../../shared/desktop/overlay.js';
 import { colorForName } from '../board/board-session.js';
@@ -75,7 +75,7 @@ async function renderPng(share: OpenShare): Promise<string | null> {
  * overlay, and when a share ends keeps its last annotated frame for saving
  * and ends the session.
  */
-export function createAnnotationHost(options: { calls: CallStore; config: RuntimeConfig; bridge: Pick<HostBridge, 'updateOverlay'> }) {
+export function createAnnotationHost(options: { calls: CallStore; config: RuntimeConfig; bridge: Pick<ShellBridge, 'updateOverlay'> }) {
   const { calls, config, bridge } = options;
   const store = createStore<AnnotationHostState>()(() => ({ shares: {}, ended: [], tool: 'pen', color: '#e11d48' }));
   const stops = new Map<string, () => void>();

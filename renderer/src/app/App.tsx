@@ -60,7 +60,7 @@ export function App({ meeting, launch }: AppProps) {
         joiningDirectly={launch.autoJoin}
         onJoin={(request, access) => void meeting.join(request, access)}
       />
-      <BoardList host={meeting.boards} />
+      <BoardList library={meeting.boards} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import type { HostBridge } from '../../../shared/bridge.js';
+import type { ShellBridge } from '../../../shared/bridge.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { JoinRequest } from '../../../shared/call/join-request.js';
 import { createAnnotationHost } from '../annotations/annotation-host.js';
-import { createBoardHost } from '../board/board-host.js';
+import { createBoardLibrary } from '../board/board-library.js';
 import { createCallEngine, type RoomAccess } from '../call/call-engine.js';
 import { createCallStore } from '../call/call-store.js';
 import { CALL_ONGOING, whenFirstRemoteFrame } from '../call/first-remote-frame.js';
@@ -12,9 +12,9 @@ import { CALL_ONGOING, whenFirstRemoteFrame } from '../call/first-remote-frame.j
  * read the stores; only this object changes them. The board can also be
  * opened without a call (offline, from the board list).
  */
-export function createMeeting(config: RuntimeConfig, bridge: Pick<HostBridge, 'updateOverlay'>) {
+export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, 'updateOverlay'>) {
   const callStore = createCallStore();
-  const boards = createBoardHost(config);
+  const boards = createBoardLibrary(config);
   const engine = createCallEngine({ config, store: callStore, warn: (message) => console.warn(message) });
   const annotations = createAnnotationHost({ calls: callStore, config, bridge });
   /** Counts joins, so that a board whose call was left (or joined again) while it waited does not open. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { HostBridge } from '../../../shared/bridge.js';
+import type { ShellBridge } from '../../../shared/bridge.js';
 import type { CaptureChoice, CaptureEnded, CaptureRequested, CaptureSource } from '../../../shared/desktop/capture.js';
 import { createCapturePicker, moveSelection, SOURCE_REFRESH_MS } from './capture-picker.js';
 
@@ -12,13 +12,13 @@ function setup(initialSources: CaptureSource[]) {
   let ended: (event: CaptureEnded) => void = () => undefined;
   const answers: [string, CaptureChoice | null][] = [];
   const listCaptureSources = vi.fn(async () => sources);
-  const host: Pick<HostBridge, 'onCaptureRequested' | 'onCaptureEnded' | 'listCaptureSources' | 'answerCapture'> = {
+  const bridge: Pick<ShellBridge, 'onCaptureRequested' | 'onCaptureEnded' | 'listCaptureSources' | 'answerCapture'> = {
     onCaptureRequested: (listener) => ((requested = listener), () => undefined),
     onCaptureEnded: (listener) => ((ended = listener), () => undefined),
     listCaptureSources,
     answerCapture: async (requestId, choice) => void answers.push([requestId, choice]),
   };
-  const picker = createCapturePicker(host);
+  const picker = createCapturePicker(bridge);
   return {
     picker,
     answers,

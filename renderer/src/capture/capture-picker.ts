@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { HostBridge, Unsubscribe } from '../../../shared/bridge.js';
+import type { ShellBridge, Unsubscribe } from '../../../shared/bridge.js';
 import type { CaptureRequested, CaptureSource } from '../../../shared/desktop/capture.js';
 
 /** Windows open and close, and thumbnails go stale: the picker asks again this often while it is open. */
@@ -38,14 +38,14 @@ export function moveSelection(ids: readonly string[], selectedId: string | null,
   return ids[next] ?? null;
 }
 
-type PickerHost = Pick<HostBridge, 'onCaptureRequested' | 'onCaptureEnded' | 'listCaptureSources' | 'answerCapture'>;
+type PickerBridge = Pick<ShellBridge, 'onCaptureRequested' | 'onCaptureEnded' | 'listCaptureSources' | 'answerCapture'>;
 
 /**
  * The in-app screen picker's state and actions. The main process opens it
  * for a pending getDisplayMedia request; the user's choice (or cancel)
  * completes that request.
  */
-export function createCapturePicker(host: PickerHost, options: { readonly refreshMs?: number } = {}) {
+export function createCapturePicker(bridge: PickerBridge, options: { readonly refreshMs?: number } = {}) {
   const store = createStore<CapturePickerState>()(() => closed);
   let timer: ReturnType<typeof setInterval> | null = null;
 
@@ -60,7 +60,7 @@ export function createCapturePicker(host: PickerHost, options: { readonly refres
 
   async function refresh(requestId: string): Promise<void> {
     try {
-      const sources = await host.listCaptureSources(requestId);
+      const sources = await bridge.listCaptureSources(requestId);
       const state = store.getState();
       if (state.request?.requestId !== requestId) return;
       // Keep the selection while its source exists; otherwise the first of the tab (or of any tab).
@@ -76,13 +76,13 @@ export function createCapturePicker(host: PickerHost, options: { readonly refres
   }
 
   const stops: Unsubscribe[] = [
-    host.onCaptureRequested((request) => {
+    bridge.onCaptureRequested((request) => {
       stopRefreshing();
       store.setState({ ...closed, request });
       void refresh(request.requestId);
       timer = setInterval(() => void refresh(request.requestId), options.refreshMs ?? SOURCE_REFRESH_MS);
     }),
-    host.onCaptureEnded((ended) => {
+    bridge.onCaptureEnded((ended) => {
       if (store.getState().request?.requestId === ended.requestId) close();
     }),
   ];
@@ -92,7 +92,7 @@ export function createCapturePicker(host: PickerHost, options: { readonly refres
     if (!request) return;
     if (choose && selectedId === null) return;
     close();
-    await host.answerCapture(request.requestId, choose && selectedId !== null ? { sourceId: selectedId, shareAudio } : null);
+    await bridge.answerCapture(request.requestId, choose && selectedId !== null ? { sourceId: selectedId, shareAudio } : null);
   }
 
   return {

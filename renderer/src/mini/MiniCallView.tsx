@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
-import type { HostBridge } from '../../../shared/bridge.js';
+import type { ShellBridge } from '../../../shared/bridge.js';
 import type { CallReport, MiniWindowCommand } from '../../../shared/desktop/presence.js';
 import './mini.css';
 
 const NO_CALL: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
 
 /** The always-on-top mini call window: the room, and the buttons that matter while the main window is away. */
-export function MiniCallView({ host }: { readonly host: Pick<HostBridge, 'onCallStatus' | 'sendMiniWindowCommand' | 'announceReady'> }) {
+export function MiniCallView({ bridge }: { readonly bridge: Pick<ShellBridge, 'onCallStatus' | 'sendMiniWindowCommand' | 'announceReady'> }) {
   const [call, setCall] = useState<CallReport>(NO_CALL);
   useEffect(() => {
-    const stop = host.onCallStatus(setCall);
-    void host.announceReady();
+    const stop = bridge.onCallStatus(setCall);
+    void bridge.announceReady();
     return stop;
-  }, [host]);
-  const send = (command: MiniWindowCommand) => () => void host.sendMiniWindowCommand(command).catch((error: unknown) => console.warn(error));
+  }, [bridge]);
+  const send = (command: MiniWindowCommand) => () => void bridge.sendMiniWindowCommand(command).catch((error: unknown) => console.warn(error));
   return (
     <main className="mini">
       <button type="button" className="mini-room" onClick={send({ kind: 'show-window' })} title="Show Confer">

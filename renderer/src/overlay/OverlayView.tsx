@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { HostBridge } from '../../../shared/bridge.js';
+import type { ShellBridge } from '../../../shared/bridge.js';
 import { EMPTY_OVERLAY, type OverlayContent } from '../../../shared/desktop/overlay.js';
 import './overlay.css';
 
@@ -8,13 +8,13 @@ import './overlay.css';
  * that draws what the call window sends. Points are normalised to the
  * display, so the drawing fits whatever size the window has.
  */
-export function OverlayView({ host, className = 'overlay' }: { readonly host: Pick<HostBridge, 'onOverlayContent' | 'announceReady'>; readonly className?: string }) {
+export function OverlayView({ bridge, className = 'overlay' }: { readonly bridge: Pick<ShellBridge, 'onOverlayContent' | 'announceReady'>; readonly className?: string }) {
   const [content, setContent] = useState<OverlayContent>(EMPTY_OVERLAY);
   useEffect(() => {
-    const stop = host.onOverlayContent(setContent);
-    void host.announceReady();
+    const stop = bridge.onOverlayContent(setContent);
+    void bridge.announceReady();
     return stop;
-  }, [host]);
+  }, [bridge]);
   return (
     <div className={className} data-testid="overlay-content" data-content={JSON.stringify(content)} aria-hidden="true">
       <svg className="overlay-sheet" viewBox="0 0 1 1" preserveAspectRatio="none">

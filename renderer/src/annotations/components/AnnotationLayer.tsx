@@ -191,7 +191,7 @@ function ShareLayer({ share, context, feedId }: { readonly share: OpenShare; rea
     >
       {overlayPreview && rect && (
         <div className="annotation-overlay-frame" style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}>
-          <OverlayView host={bridge} className="annotation-overlay-preview" />
+          <OverlayView bridge={bridge} className="annotation-overlay-preview" />
         </div>
       )}
       <canvas

@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { DisplayNameSchema, RoomNameSchema } from '../../../../shared/call/join-request.js';
-import type { BoardHost } from '../board-host.js';
+import type { BoardLibrary } from '../board-library.js';
 import '../board.css';
 
 /** Boards kept on this machine: open one (no call, no network needed) or delete it. */
-export function BoardList({ host }: { host: BoardHost }) {
-  const boards = useStore(host.store, (state) => state.boards);
+export function BoardList({ library }: { library: BoardLibrary }) {
+  const boards = useStore(library.store, (state) => state.boards);
   const [boardId, setBoardId] = useState('');
-  const [name, setName] = useState(() => host.lastBoard()?.name ?? '');
+  const [name, setName] = useState(() => library.lastBoard()?.name ?? '');
   const [error, setError] = useState<string | null>(null);
 
   const open = (id: string): void => {
@@ -17,7 +17,7 @@ export function BoardList({ host }: { host: BoardHost }) {
     if (!room.success) return setError(room.error.issues[0]?.message ?? 'Invalid board name');
     if (!person.success) return setError(person.error.issues[0]?.message ?? 'Enter a name');
     setError(null);
-    void host.open(room.data, person.data);
+    void library.open(room.data, person.data);
   };
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
@@ -54,7 +54,7 @@ export function BoardList({ host }: { host: BoardHost }) {
               <button type="button" data-testid="board-list-open" onClick={() => open(board.id)}>
                 Open
               </button>
-              <button type="button" data-testid="board-list-delete" onClick={() => void host.remove(board.id)}>
+              <button type="button" data-testid="board-list-delete" onClick={() => void library.remove(board.id)}>
                 Delete
               </button>
             </li>

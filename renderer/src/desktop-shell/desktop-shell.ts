@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { HostBridge, Unsubscribe } from '../../../shared/bridge.js';
+import type { ShellBridge, Unsubscribe } from '../../../shared/bridge.js';
 import type { CallReport, CallCommand } from '../../../shared/desktop/presence.js';
 import type { DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
 import type { CallState } from '../call/call-store.js';
@@ -81,13 +81,13 @@ export async function applyDeepLink(
  * to the main process (tray, close-to-tray, overlay), and applies the
  * commands and links that come back.
  */
-export function connectDesktopPresence(options: {
-  readonly host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin' | 'announceReady'>;
+export function connectDesktopShell(options: {
+  readonly bridge: Pick<ShellBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin' | 'announceReady'>;
   readonly calls: ReadableCallStore;
   readonly controls: CallControls;
   readonly prefill: LinkPrefillStore;
 }): Unsubscribe {
-  const { host, calls, controls, prefill } = options;
+  const { bridge, calls, controls, prefill } = options;
   let last: CallReport | null = null;
   // The store may forget the name when a call ends; a later link still joins under it.
   let lastDisplayName = '';
@@ -97,16 +97,16 @@ export function connectDesktopPresence(options: {
     const next = callReportOf(calls.getState());
     if (sameReport(last, next)) return;
     last = next;
-    host.reportCall(next).catch((error: unknown) => console.warn('could not report the call to the desktop shell', error));
+    bridge.reportCall(next).catch((error: unknown) => console.warn('could not report the call to the desktop shell', error));
   };
   const fail = (what: string) => (error: unknown) => console.warn(`${what} failed`, error);
   const stops = [
     calls.subscribe(report),
-    host.onCallCommand((command) => void applyCallCommand(command, calls, controls).catch(fail(command.kind))),
-    host.onDeepLinkJoin((link) => void applyDeepLink(link, calls, controls, prefill, lastDisplayName).catch(fail('opening the link'))),
+    bridge.onCallCommand((command) => void applyCallCommand(command, calls, controls).catch(fail(command.kind))),
+    bridge.onDeepLinkJoin((link) => void applyDeepLink(link, calls, controls, prefill, lastDisplayName).catch(fail('opening the link'))),
   ];
   report();
   // Subscribed: a deep link that launched the app can be delivered now.
-  host.announceReady().catch(fail('announcing the call window'));
+  bridge.announceReady().catch(fail('announcing the call window'));
   return () => stops.forEach((stop) => stop());
 }

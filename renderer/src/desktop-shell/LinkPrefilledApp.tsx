@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import { App } from '../app/App.js';
 import type { LaunchParams } from '../app/launch-params.js';
 import type { Meeting } from '../app/meeting.js';
-import type { LinkPrefillStore } from './desktop-presence.js';
+import type { LinkPrefillStore } from './desktop-shell.js';
 
 /**
  * The app, with the lobby opened on a deep link's room when the link could

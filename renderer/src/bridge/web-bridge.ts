@@ -1,4 +1,4 @@
-import type { HostBridge, Unsubscribe } from '../../../shared/bridge.js';
+import type { ShellBridge, Unsubscribe } from '../../../shared/bridge.js';
 import { RuntimeConfigSchema } from '../../../shared/config/runtime-config.js';
 import { EMPTY_OVERLAY, type OverlayContent } from '../../../shared/desktop/overlay.js';
 
@@ -8,8 +8,8 @@ export const WEB_CONFIG_PATH = 'config.json';
 /** A browser has no tray, no deep links and its own screen picker: these events never come. */
 const neverFires = (): Unsubscribe => () => undefined;
 
-/** The same bridge for a plain browser tab: configuration from the serving host. */
-export function createWebHost(baseUrl: string): HostBridge {
+/** The same bridge for a plain browser tab: configuration from the serving bridge. */
+export function createWebBridge(baseUrl: string): ShellBridge {
   // No overlay window in a browser: what would be sent to it comes straight back, so the
   // presenter sees it over their own preview (and tests can read it there).
   let overlay: OverlayContent = EMPTY_OVERLAY;

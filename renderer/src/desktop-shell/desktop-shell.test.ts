@@ -1,17 +1,17 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { HostBridge } from '../../../shared/bridge.js';
+import type { ShellBridge } from '../../../shared/bridge.js';
 import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
 import type { DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
 import { createCallStore, initialCallState } from '../call/call-store.js';
 import type { CallControls } from './call-controls.js';
-import { connectDesktopPresence, createLinkPrefillStore } from './desktop-presence.js';
+import { connectDesktopShell, createLinkPrefillStore } from './desktop-shell.js';
 
 function setup() {
   const calls = createCallStore();
   const reports: CallReport[] = [];
   let command: (command: CallCommand) => void = () => undefined;
   let link: (link: DeepLinkJoin) => void = () => undefined;
-  const host: Pick<HostBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin' | 'announceReady'> = {
+  const bridge: Pick<ShellBridge, 'reportCall' | 'onCallCommand' | 'onDeepLinkJoin' | 'announceReady'> = {
     reportCall: async (report) => void reports.push(report),
     onCallCommand: (listener) => ((command = listener), () => undefined),
     onDeepLinkJoin: (listener) => ((link = listener), () => undefined),
@@ -24,7 +24,7 @@ function setup() {
     stopScreenShare: vi.fn<CallControls['stopScreenShare']>(),
   };
   const prefill = createLinkPrefillStore();
-  const stop = connectDesktopPresence({ host, calls, controls, prefill });
+  const stop = connectDesktopShell({ bridge, calls, controls, prefill });
   const inCall = (overrides: Partial<typeof initialCallState> = {}) =>
     calls.setState({ ...initialCallState, phase: 'in-call', room: 'standup', displayName: 'Ada', ...overrides });
   return { calls, reports, controls, prefill, stop, inCall, command: (c: CallCommand) => command(c), link: (l: DeepLinkJoin) => link(l) };

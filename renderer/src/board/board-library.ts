@@ -5,7 +5,7 @@ import { createBoardConnectionStore } from './board-connection.js';
 import { colorForName, openBoardSession, type BoardSession } from './board-session.js';
 import { deleteStoredBoard } from './board-storage.js';
 
-export interface BoardHostState {
+export interface BoardLibraryState {
   readonly session: BoardSession | null;
   /** Boards kept on this machine, newest first. */
   readonly boards: readonly CatalogEntry[];
@@ -17,10 +17,10 @@ const NAME_KEY = 'confer.boardName';
  * Holds the one open board, whether opened by a call or on its own (offline,
  * from the board list, or reopened at start), and the list of stored boards.
  */
-export function createBoardHost(config: RuntimeConfig, storage: CatalogStorage = window.localStorage) {
+export function createBoardLibrary(config: RuntimeConfig, storage: CatalogStorage = window.localStorage) {
   const catalog = createBoardCatalog(storage);
   const connection = createBoardConnectionStore();
-  const store = createStore<BoardHostState>()(() => ({ session: null, boards: catalog.list() }));
+  const store = createStore<BoardLibraryState>()(() => ({ session: null, boards: catalog.list() }));
 
   // Opening and closing touch IndexedDB and y-webrtc's room registry: one operation at a time.
   let queue: Promise<unknown> = Promise.resolve();
@@ -73,4 +73,4 @@ export function createBoardHost(config: RuntimeConfig, storage: CatalogStorage =
     },
   };
 }
-export type BoardHost = ReturnType<typeof createBoardHost>;
+export type BoardLibrary = ReturnType<typeof createBoardLibrary>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { HostBridge, PreloadBridge, Unsubscribe } from '../../../shared/bridge.js';
+import type { ShellBridge, PreloadBridge, Unsubscribe } from '../../../shared/bridge.js';
 import { RuntimeConfigSchema } from '../../../shared/config/runtime-config.js';
 import { ipcChannels } from '../../../shared/ipc/channels.js';
 import { hostEvents, type HostEventKey, type HostEventPayload } from '../../../shared/ipc/events.js';
@@ -29,7 +29,7 @@ export function subscribe<K extends HostEventKey>(
   });
 }
 
-export function createElectronHost(preload: PreloadBridge): HostBridge {
+export function createElectronBridge(preload: PreloadBridge): ShellBridge {
   return {
     kind: 'electron',
     getRuntimeConfig: () => unwrap(preload.getRuntimeConfig({}), RuntimeConfigSchema),
