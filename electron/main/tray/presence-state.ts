@@ -1,4 +1,5 @@
 import type { CallReport } from '../../../shared/desktop/presence.js';
+import { NO_CALL } from '../call/call-reactions.js';
 
 /** What the tray icon shows, most telling first: a call outranks any chosen status. */
 export type PresenceIcon = 'available' | 'in-call' | 'presenting' | 'muted' | 'away' | 'do-not-disturb';
@@ -23,7 +24,6 @@ export type PresenceInput =
   | { readonly type: 'screen-locked' }
   | { readonly type: 'screen-unlocked' };
 
-export const NO_CALL: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
 export const initialPresence: PresenceState = { call: NO_CALL, chosen: 'available', idle: false, locked: false };
 
 export function reducePresence(state: PresenceState, input: PresenceInput): PresenceState {

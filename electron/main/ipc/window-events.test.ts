@@ -1,28 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { sendHostEvent, type EventTarget } from './host-events.js';
+import { sendWindowEvent, type EventRecipient } from './window-events.js';
 
 function target(destroyed = false) {
   const sent: unknown[][] = [];
-  const double: EventTarget = { send: (...args: unknown[]) => void sent.push(args), isDestroyed: () => destroyed };
+  const double: EventRecipient = { send: (...args: unknown[]) => void sent.push(args), isDestroyed: () => destroyed };
   return { double, sent };
 }
 
 describe('main→renderer events', () => {
   test('are sent on their own channel with the validated payload', () => {
     const { double, sent } = target();
-    sendHostEvent(double, 'deepLinkJoin', { room: 'standup', server: null });
+    sendWindowEvent(double, 'deepLinkJoin', { room: 'standup', server: null });
     expect(sent).toEqual([['confer:event:deep-link:join', { room: 'standup', server: null }]]);
   });
 
   test('a payload that breaks its schema is a bug in the main process, thrown here', () => {
     const { double, sent } = target();
-    expect(() => sendHostEvent(double, 'deepLinkJoin', { room: '../etc', server: null })).toThrow();
+    expect(() => sendWindowEvent(double, 'deepLinkJoin', { room: '../etc', server: null })).toThrow();
     expect(sent).toEqual([]);
   });
 
   test('a destroyed window is skipped', () => {
     const { double, sent } = target(true);
-    sendHostEvent(double, 'callCommand', { kind: 'leave-call' });
+    sendWindowEvent(double, 'callCommand', { kind: 'leave-call' });
     expect(sent).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ const noCall: CallReport = { inCall: false, room: null, audioMuted: false, scree
 function setup(pushToTalk = false) {
   const log: string[] = [];
   const reactions = createCallReactions({
-    presence: (r) => log.push(`presence ${r.inCall}`),
+    trayStatus: (r) => log.push(`tray ${r.inCall}`),
     muteShortcut: { hold: () => log.push('hold shortcut'), release: () => log.push('release shortcut') },
     pushToTalk,
     sendCommand: (command) => log.push(`command ${JSON.stringify(command)}`),

@@ -1,9 +1,12 @@
 import type { CaptureSource } from '../../../shared/desktop/capture.js';
 import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
 
+/** The call as the main process knows it when there is none. */
+export const NO_CALL: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
+
 export interface CallReactionsOptions {
-  /** Feeds the tray's state machine. */
-  readonly presence: (report: CallReport) => void;
+  /** Feeds the tray status. */
+  readonly trayStatus: (report: CallReport) => void;
   readonly muteShortcut: { hold(): void; release(): void };
   readonly pushToTalk: boolean;
   readonly sendCommand: (command: CallCommand) => void;
@@ -19,19 +22,23 @@ export interface CallReactionsOptions {
  * once the share is live and closes with it.
  */
 export function createCallReactions(options: CallReactionsOptions) {
-  let inCall = false;
+  let current = NO_CALL;
   let grantedDisplayId: string | null = null;
 
   return {
+    /** The call as last reported; any report outside a call reads as no call at all. */
+    get current(): CallReport {
+      return current;
+    },
     /** The capture queue granted a source: remember its display if it is a screen. */
     granted(source: Pick<CaptureSource, 'kind' | 'displayId'>): void {
       grantedDisplayId = source.kind === 'screen' ? source.displayId : null;
     },
     report(report: CallReport): void {
-      const started = report.inCall && !inCall;
-      const ended = !report.inCall && inCall;
-      inCall = report.inCall;
-      options.presence(report);
+      const started = report.inCall && !current.inCall;
+      const ended = !report.inCall && current.inCall;
+      current = report.inCall ? report : NO_CALL;
+      options.trayStatus(report);
       if (started) {
         options.muteShortcut.hold();
         if (options.pushToTalk) options.sendCommand({ kind: 'set-audio-muted', muted: true });

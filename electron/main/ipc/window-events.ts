@@ -3,14 +3,14 @@ import { hostEventChannel } from '../../../shared/ipc/event.js';
 import { hostEvents, type HostEventKey, type HostEventPayload } from '../../../shared/ipc/events.js';
 
 /** The part of a WebContents an event is sent through. */
-export type EventTarget = Pick<WebContents, 'send' | 'isDestroyed'>;
+export type EventRecipient = Pick<WebContents, 'send' | 'isDestroyed'>;
 
 /**
  * Sends a typed main→renderer event. The payload is checked against its
  * schema here too, so a bug in the main process shows up in its own log
  * rather than as a silently dropped event in the page.
  */
-export function sendHostEvent<K extends HostEventKey>(target: EventTarget, key: K, payload: HostEventPayload<K>): void {
+export function sendWindowEvent<K extends HostEventKey>(target: EventRecipient, key: K, payload: HostEventPayload<K>): void {
   const event = hostEvents[key];
   const parsed = event.payload.parse(payload);
   if (target.isDestroyed()) return;

@@ -1,0 +1,68 @@
+import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
+import type { CaptureChoice, CaptureSource } from '../../../shared/desktop/capture.js';
+import type { OverlayContent } from '../../../shared/desktop/overlay.js';
+import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
+import type { HostEventKey, HostEventPayload } from '../../../shared/ipc/events.js';
+import type { RegisteredWindow, WindowRegistry, WindowRole } from '../window/window-registry.js';
+import type { IpcHandlers, SenderFrame } from './ipc-router.js';
+
+/** The parts of the app the renderer's calls reach. */
+export interface IpcHandlerParts {
+  readonly runtimeConfig: RuntimeConfig;
+  readonly appInfo: () => { readonly name: string; readonly version: string; readonly platform: string };
+  readonly windows: Pick<WindowRegistry<RegisteredWindow>, 'require' | 'roleOf'>;
+  readonly capture: {
+    listSources(frame: SenderFrame, requestId: string): Promise<CaptureSource[]>;
+    answer(frame: SenderFrame, requestId: string, choice: CaptureChoice | null): void;
+  };
+  readonly call: { report(report: CallReport): void; readonly current: CallReport };
+  readonly overlay: { update(content: OverlayContent): void; readonly content: OverlayContent };
+  /** The call window loaded: deep links that waited can be delivered. */
+  readonly callWindowReady: () => void;
+  readonly send: <K extends HostEventKey>(role: WindowRole, key: K, payload: HostEventPayload<K>) => void;
+  readonly showMainWindow: () => void;
+  readonly sendCallCommand: (command: CallCommand) => void;
+}
+
+/**
+ * What each IPC channel does. The router has already checked the origin
+ * and the payload; these check which window is asking: only the call
+ * window reports the call or feeds the overlay, only the mini window sends
+ * its buttons, only the window that asked to share answers for it.
+ */
+export function createIpcHandlers(parts: IpcHandlerParts): IpcHandlers {
+  const { windows } = parts;
+  return {
+    getRuntimeConfig: () => parts.runtimeConfig,
+    getAppInfo: parts.appInfo,
+    listCaptureSources: async ({ requestId }, sender) => ({ sources: await parts.capture.listSources(sender, requestId) }),
+    answerCapture: ({ requestId, choice }, sender) => {
+      parts.capture.answer(sender, requestId, choice);
+      return {};
+    },
+    reportCall: (report, sender) => {
+      windows.require(sender, 'main');
+      parts.call.report(report);
+      return {};
+    },
+    updateOverlay: (content, sender) => {
+      windows.require(sender, 'main');
+      parts.overlay.update(content);
+      return {};
+    },
+    // Each window hears, once it listens, what it missed while loading.
+    announceReady: (_request, sender) => {
+      const role = windows.roleOf(sender);
+      if (role === 'main') parts.callWindowReady();
+      else if (role === 'mini') parts.send('mini', 'callStatus', parts.call.current);
+      else if (role === 'overlay') parts.send('overlay', 'overlayContent', parts.overlay.content);
+      return {};
+    },
+    sendMiniWindowCommand: (command, sender) => {
+      windows.require(sender, 'mini');
+      if (command.kind === 'show-window') parts.showMainWindow();
+      else parts.sendCallCommand(command);
+      return {};
+    },
+  };
+}

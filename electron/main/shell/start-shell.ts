@@ -1,0 +1,240 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserWindow } from 'electron';
+import type { CallCommand } from '../../../shared/desktop/presence.js';
+import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
+import { buildContentSecurityPolicy } from '../../../shared/security/content-security-policy.js';
+import { createCallIntegration, type CallIntegration } from '../call/call-integration.js';
+import { captureOwnerOf } from '../capture/capture-owner.js';
+import { supportsLoopbackAudio } from '../capture/capture-platform.js';
+import { createDisplayMediaQueue } from '../capture/display-media-queue.js';
+import { createDeepLinkDispatcher, deepLinkFromArgv } from '../deep-link/deep-link.js';
+import { createIpcHandlers } from '../ipc/ipc-handlers.js';
+import { createIpcRouter, registerIpcRouter } from '../ipc/ipc-router.js';
+import type { LinkInbox } from '../lifecycle/app-lifecycle.js';
+import { CLOSE_TO_TRAY_NOTICE, createCloseHandler } from '../lifecycle/close-to-tray.js';
+import { createGracefulQuit } from '../lifecycle/graceful-quit.js';
+import { createOverlayController } from '../overlay/overlay-controller.js';
+import { APP_ENTRY_URL, isAppTopFrame, isAppUrl } from '../security/app-origin.js';
+import { registerAppProtocol } from '../security/app-protocol.js';
+import { applyDevicePolicy, applyNavigationPolicy, applyPermissionPolicy } from '../security/web-contents-policy.js';
+import type { JsonStore } from '../settings/json-store.js';
+import { createPreferenceWriter, type SavePreferences } from '../settings/preference-writer.js';
+import type { Preferences } from '../settings/preferences.js';
+import { createTrayStatus, type TrayStatus } from '../tray/tray-status.js';
+import { planUpdates } from '../updates/auto-update.js';
+import { createAppWindows, type AppWindows } from '../window/app-windows.js';
+import type { WindowRegistry } from '../window/window-registry.js';
+import type { ShellEnvironment, ShellPlatform } from './shell-platform.js';
+import { loadStartupSettings } from './startup-settings.js';
+
+/** What every part of the shell is built from. */
+interface Shell {
+  readonly platform: ShellPlatform;
+  readonly environment: ShellEnvironment;
+  readonly preferences: JsonStore<Preferences>;
+  readonly savePreferences: SavePreferences;
+  readonly windows: AppWindows;
+}
+
+/**
+ * Starts Confer once Electron is ready: settings and security first, then
+ * the windows, the screen-capture queue, the tray, the call integration,
+ * deep links and IPC, and finally the call window and updates.
+ */
+export async function startShell(
+  platform: ShellPlatform,
+  environment: ShellEnvironment,
+  registry: WindowRegistry<BrowserWindow>,
+  links: LinkInbox,
+): Promise<void> {
+  const settings = await loadStartupSettings(platform, environment);
+  if (!settings) return;
+  const { preferences, runtimeConfig } = settings;
+  applySecurityPolicies(platform, environment, runtimeConfig);
+
+  const savePreferences = createPreferenceWriter(preferences, (message, error) => platform.log.error(message, error));
+  const windows = createAppWindows({
+    openWindow: platform.openWindow,
+    registry,
+    screen: platform.screen,
+    preloadPath: environment.preloadPath,
+    preferences,
+    savePreferences,
+    isInCall: () => call.inCall,
+  });
+  const shell: Shell = { platform, environment, preferences, savePreferences, windows };
+  const overlay = createOverlayController({ screen: platform.screen, log: (message) => platform.log.info(message), openWindow: windows.openOverlay });
+  const capture = startCaptureQueue(shell, (source) => call.granted(source));
+  const sendCallCommand = (command: CallCommand) => windows.send('main', 'callCommand', command);
+  const quitter = createGracefulQuit({
+    isInCall: () => call.inCall,
+    requestLeave: () => sendCallCommand({ kind: 'leave-call' }),
+    whenCallEnded: () => call.whenEnded(),
+    quit: () => platform.app.quit(),
+  });
+  const tray = startTray(shell, sendCallCommand, () => quitter.quit());
+  platform.app.on('before-quit', (event) => quitter.onBeforeQuit(event));
+  const call = startCallIntegration(shell, tray, overlay, sendCallCommand);
+  const deepLinks = startDeepLinks(shell, runtimeConfig, links);
+
+  registerIpcRouter(
+    platform.ipcMain,
+    createIpcRouter(
+      createIpcHandlers({
+        runtimeConfig,
+        appInfo: () => ({ name: platform.app.getName(), version: platform.app.getVersion(), platform: environment.platform }),
+        windows: registry,
+        capture,
+        call,
+        overlay,
+        callWindowReady: () => deepLinks.windowReady(),
+        send: windows.send,
+        showMainWindow: windows.showMain,
+        sendCallCommand,
+      }),
+      isAppTopFrame,
+    ),
+  );
+
+  const launchLink = deepLinkFromArgv(environment.argv);
+  if (launchLink) deepLinks.open(launchLink);
+  const window = windows.openMain(() => overlay.close());
+  window.webContents.on('did-start-loading', () => deepLinks.windowGone());
+  followCallInCallWindow(shell, window, call, () => quitter.isQuitting);
+  await window.loadURL(APP_ENTRY_URL);
+  startAutoUpdates(shell);
+}
+
+/** The app:// scheme with its CSP, and the deny-by-default permission, device and navigation policies. */
+function applySecurityPolicies(platform: ShellPlatform, environment: ShellEnvironment, runtimeConfig: RuntimeConfig): void {
+  registerAppProtocol(platform.protocol, platform.net, {
+    rootDirectory: environment.rendererDirectory,
+    contentSecurityPolicy: buildContentSecurityPolicy(runtimeConfig),
+  });
+  applyPermissionPolicy(platform.session);
+  applyDevicePolicy(platform.session);
+  platform.app.on('web-contents-created', (_event, contents) => applyNavigationPolicy(contents, platform.shell));
+}
+
+/** getDisplayMedia requests wait in the queue for the asking window's picker (or the system's, on Wayland). */
+function startCaptureQueue({ platform, environment, windows }: Shell, granted: (source: { kind: 'screen' | 'window'; displayId: string }) => void) {
+  const { useSystemPicker } = environment;
+  const queue = createDisplayMediaQueue({
+    ownerOf: (frame) => captureOwnerOf(platform.contentsOfFrame(frame), frame, windows.showMain),
+    desktopCapturer: platform.desktopCapturer,
+    isAllowedOrigin: isAppUrl,
+    useSystemPicker,
+    loopbackAudioSupported: supportsLoopbackAudio(environment.platform),
+    onGranted: granted,
+    log: (message) => platform.log.warn(message),
+  });
+  // useSystemPicker asks macOS for its native picker where it has one; on Wayland the queue takes the portal path itself.
+  platform.session.setDisplayMediaRequestHandler((request, callback) => queue.handleRequest(request, callback), { useSystemPicker });
+  return queue;
+}
+
+/** The tray icon, its menu and the status it shows; the chosen status and the mini window switch are saved. */
+function startTray({ platform, environment, preferences, savePreferences, windows }: Shell, sendCallCommand: (command: CallCommand) => void, quit: () => void): TrayStatus {
+  const iconDirectory = environment.trayIconDirectory;
+  const { nativeTheme } = platform;
+  const tray: TrayStatus = createTrayStatus({
+    tray: platform.createTray(path.join(iconDirectory, 'available-dark.png')),
+    buildMenu: platform.buildMenu,
+    iconPath: (icon, theme) => path.join(iconDirectory, `${icon}-${theme}.png`),
+    theme: () => (nativeTheme.shouldUseDarkColorsForSystemIntegratedUI || nativeTheme.shouldUseDarkColors ? 'dark' : 'light'),
+    miniWindowEnabled: () => preferences.get().miniWindow.enabled,
+    nativeTheme,
+    powerMonitor: platform.powerMonitor,
+    idleMinutes: preferences.get().presence.idleMinutes,
+    chosenStatus: preferences.get().presence.status,
+    actions: {
+      showWindow: windows.showMain,
+      command: sendCallCommand,
+      setStatus: (status) => void savePreferences((current) => ({ ...current, presence: { ...current.presence, status } })),
+      setMiniWindowEnabled: (enabled) => {
+        void savePreferences((current) => ({ ...current, miniWindow: { ...current.miniWindow, enabled } })).then(() => {
+          windows.updateMini();
+          tray.render();
+        });
+      },
+      quit,
+    },
+  });
+  return tray;
+}
+
+/** What follows the call window's reports: tray, overlay, the global mute shortcut, the mini window. */
+function startCallIntegration(
+  { platform, preferences, windows }: Shell,
+  tray: TrayStatus,
+  overlay: { open(displayId: string): unknown; close(): void },
+  sendCallCommand: (command: CallCommand) => void,
+): CallIntegration {
+  const { pushToTalk } = preferences.get().shortcuts;
+  const call = createCallIntegration({
+    globalShortcut: platform.globalShortcut,
+    muteAccelerator: () => preferences.get().shortcuts.toggleMute,
+    pushToTalkKey: pushToTalk.enabled ? pushToTalk.key : null,
+    sendCommand: sendCallCommand,
+    trayStatus: (report) => tray.dispatch({ type: 'call-reported', report }),
+    overlay,
+    followReport: (report) => {
+      windows.send('mini', 'callStatus', report);
+      windows.updateMini();
+    },
+    log: (message) => platform.log.warn(message),
+  });
+  platform.app.on('will-quit', () => platform.globalShortcut.unregisterAll());
+  return call;
+}
+
+/** Links go to the call window once it is ready; a bad link is explained and does nothing else. */
+function startDeepLinks({ platform, windows }: Shell, runtimeConfig: RuntimeConfig, links: LinkInbox) {
+  const deepLinks = createDeepLinkDispatcher({
+    config: runtimeConfig,
+    deliver: (link) => {
+      windows.showMain();
+      windows.send('main', 'deepLinkJoin', link);
+    },
+    reject: (problem) => {
+      platform.log.warn(`refused a deep link: ${problem}`);
+      void platform.dialog.showMessageBox({ type: 'warning', message: 'Confer cannot open this meeting link', detail: problem, buttons: ['OK'] });
+    },
+  });
+  links.connect((raw) => deepLinks.open(raw));
+  return deepLinks;
+}
+
+/** During a call the call window hides to the tray instead of closing, and feeds push to talk. */
+function followCallInCallWindow({ platform, preferences, savePreferences }: Shell, window: BrowserWindow, call: CallIntegration, isQuitting: () => boolean): void {
+  const { pushToTalk } = call;
+  if (pushToTalk) {
+    window.webContents.on('before-input-event', (_event, input) => pushToTalk.onInput(input));
+    window.on('blur', pushToTalk.onBlur);
+  }
+  window.on(
+    'close',
+    createCloseHandler({
+      isInCall: () => call.inCall,
+      isQuitting,
+      hide: () => window.hide(),
+      noticeShown: () => preferences.get().closeToTrayNoticeShown,
+      showNotice: () => {
+        platform.notify(CLOSE_TO_TRAY_NOTICE);
+        void savePreferences((current) => ({ ...current, closeToTrayNoticeShown: true }));
+      },
+    }),
+  );
+}
+
+function startAutoUpdates({ platform, environment, preferences }: Shell): void {
+  const plan = planUpdates({
+    isPackaged: platform.app.isPackaged,
+    automatic: preferences.get().updates.automatic,
+    env: environment.env,
+    hasBakedFeed: existsSync(environment.updateFeedFile),
+  });
+  if (plan.kind === 'enabled') platform.startUpdates(plan);
+  else platform.log.info(`automatic updates off: ${plan.reason}`);
+}
