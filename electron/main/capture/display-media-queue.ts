@@ -62,6 +62,41 @@ function toSource(source: Awaited<ReturnType<DesktopCapturer['getSources']>>[num
   return { id: source.id, kind, name: source.name, thumbnail, appIcon, displayId: source.display_id };
 }
 
+/** With PipeWire, getSources shows the portal's picker and returns what the user chose; ours never opens. */
+function grantFromSystemPicker(options: DisplayMediaQueueOptions, callback: DisplayMediaCallback): void {
+  const grant = async () => {
+    const [chosen] = await options.desktopCapturer.getSources({ types: ['screen', 'window'] });
+    if (!chosen) return callback(null);
+    const source = toSource(chosen);
+    options.onGranted?.(source);
+    callback({ video: { id: source.id, name: source.name } });
+  };
+  grant().catch((error: unknown) => {
+    options.log?.(`system picker failed: ${String(error)}`);
+    callback(null);
+  });
+}
+
+/** A request waiting for its picker, ended by `end` when its window goes away or its time runs out. */
+function openRequest(
+  id: string,
+  owner: CaptureOwner,
+  audioRequested: boolean,
+  callback: DisplayMediaCallback,
+  timeoutMs: number,
+  end: (reason: 'window-closed' | 'timed-out') => void,
+): PendingRequest {
+  return {
+    id,
+    owner,
+    audioRequested,
+    callback,
+    offered: new Map(),
+    stopWatchingOwner: owner.onClosed(() => end('window-closed')),
+    timer: setTimeout(() => end('timed-out'), timeoutMs),
+  };
+}
+
 /**
  * getDisplayMedia requests waiting for the user's choice. Each gets an id
  * and belongs to the window that made it; the window's picker lists and
@@ -90,15 +125,6 @@ export function createDisplayMediaQueue(options: DisplayMediaQueueOptions) {
     return request;
   }
 
-  async function grantFromSystemPicker(callback: DisplayMediaCallback): Promise<void> {
-    // With PipeWire, getSources shows the portal's picker and returns what the user chose.
-    const [chosen] = await options.desktopCapturer.getSources({ types: ['screen', 'window'] });
-    if (!chosen) return callback(null);
-    const source = toSource(chosen);
-    options.onGranted?.(source);
-    callback({ video: { id: source.id, name: source.name } });
-  }
-
   return {
     /** The `setDisplayMediaRequestHandler` handler. */
     handleRequest(request: DisplayMediaRequest, callback: DisplayMediaCallback): void {
@@ -107,33 +133,16 @@ export function createDisplayMediaQueue(options: DisplayMediaQueueOptions) {
         options.log?.(`screen capture refused to ${request.securityOrigin || 'a detached frame'}`);
         return callback(null);
       }
-      if (options.useSystemPicker) {
-        grantFromSystemPicker(callback).catch((error: unknown) => {
-          options.log?.(`system picker failed: ${String(error)}`);
-          callback(null);
-        });
-        return;
-      }
+      if (options.useSystemPicker) return grantFromSystemPicker(options, callback);
       // One picker per window: a new request replaces an older one still open.
       for (const older of pending.values()) if (older.owner.id === owner.id) settle(older, null, 'superseded');
       sequence += 1;
       const id = `capture-${sequence}`;
-      const entry: PendingRequest = {
-        id,
-        owner,
-        audioRequested: request.audioRequested,
-        callback,
-        offered: new Map(),
-        stopWatchingOwner: owner.onClosed(() => {
-          const current = pending.get(id);
-          if (current) settle(current, null, 'window-closed');
-        }),
-        timer: setTimeout(() => {
-          const current = pending.get(id);
-          if (current) settle(current, null, 'timed-out');
-        }, timeoutMs),
+      const end = (reason: CaptureEnded['reason']) => {
+        const current = pending.get(id);
+        if (current) settle(current, null, reason);
       };
-      pending.set(id, entry);
+      pending.set(id, openRequest(id, owner, request.audioRequested, callback, timeoutMs, end));
       owner.requested({
         requestId: id,
         audioRequested: request.audioRequested,
