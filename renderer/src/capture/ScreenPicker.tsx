@@ -1,5 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { useStore } from 'zustand';
+import type { CaptureSource } from '../../../shared/desktop/capture.js';
 import { moveSelection, sourcesOn, type CapturePicker, type CaptureTab } from './capture-picker.js';
 import './capture.css';
 
@@ -27,6 +28,81 @@ function keepFocusInside(event: KeyboardEvent): void {
   }
 }
 
+/** The dialog's keys: Tab stays inside, Escape cancels; in the grid, Enter shares and the arrows, Home and End select. */
+function onPickerKey(
+  event: KeyboardEvent,
+  picker: CapturePicker,
+  grid: RefObject<HTMLDivElement | null>,
+  shownIds: readonly string[],
+  selectedId: string | null,
+): void {
+  if (event.key === 'Tab') {
+    keepFocusInside(event);
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    void picker.cancel();
+  } else if (event.key === 'Enter' && event.target === grid.current) {
+    event.preventDefault();
+    void picker.share();
+  } else if (event.target === grid.current) {
+    const next = moveSelection(shownIds, selectedId, event.key, COLUMNS);
+    if (next !== selectedId && next !== null) {
+      event.preventDefault();
+      picker.select(next);
+    }
+  }
+}
+
+/** Screens and Windows, each with its count; the left and right arrows switch between them. */
+function SourceTabs({ picker, tab, sources }: { readonly picker: CapturePicker; readonly tab: CaptureTab; readonly sources: readonly CaptureSource[] }) {
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    picker.setTab(tab === 'screen' ? 'window' : 'screen');
+  };
+  return (
+    <div className="capture-tabs" role="tablist" aria-label="Kind of source" onKeyDown={onTabKey}>
+      {TABS.map(({ tab: value, label }) => (
+        <button
+          key={value}
+          type="button"
+          role="tab"
+          id={`capture-tab-${value}`}
+          aria-selected={tab === value}
+          aria-controls="capture-grid"
+          tabIndex={tab === value ? 0 : -1}
+          onClick={() => picker.setTab(value)}
+        >
+          {label} ({sourcesOn(value, sources).length})
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** One tile of the grid: a click selects it, a double click shares it. */
+function SourceOption({ picker, source, selected }: { readonly picker: CapturePicker; readonly source: CaptureSource; readonly selected: boolean }) {
+  return (
+    <div
+      id={`capture-source-${source.id}`}
+      role="option"
+      aria-selected={selected}
+      className="capture-source"
+      onClick={() => picker.select(source.id)}
+      onDoubleClick={() => {
+        picker.select(source.id);
+        void picker.share();
+      }}
+    >
+      {source.thumbnail ? <img className="capture-thumbnail" src={source.thumbnail} alt="" /> : <div className="capture-thumbnail" />}
+      <span className="capture-name">
+        {source.appIcon && <img className="capture-icon" src={source.appIcon} alt="" />}
+        {source.name}
+      </span>
+    </div>
+  );
+}
+
 /**
  * Choose what to share: Screens and Windows tabs of live thumbnails.
  * Keyboard: Tab between tabs, grid and buttons; arrows, Home and End in the
@@ -48,49 +124,13 @@ export function ScreenPicker({ picker }: { readonly picker: CapturePicker }) {
 
   if (!request) return null;
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Tab') {
-      keepFocusInside(event);
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      void picker.cancel();
-    } else if (event.key === 'Enter' && event.target === grid.current) {
-      event.preventDefault();
-      void picker.share();
-    } else if (event.target === grid.current) {
-      const next = moveSelection(shown.map((source) => source.id), selectedId, event.key, COLUMNS);
-      if (next !== selectedId && next !== null) {
-        event.preventDefault();
-        picker.select(next);
-      }
-    }
-  };
-  const onTabKey = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    event.preventDefault();
-    picker.setTab(tab === 'screen' ? 'window' : 'screen');
-  };
+  const onKeyDown = (event: KeyboardEvent) => onPickerKey(event, picker, grid, shown.map((source) => source.id), selectedId);
 
   return (
     <div className="capture-backdrop">
       <div className="capture-picker" role="dialog" aria-modal="true" aria-labelledby="capture-title" onKeyDown={onKeyDown}>
         <h2 id="capture-title">Choose what to share</h2>
-        <div className="capture-tabs" role="tablist" aria-label="Kind of source" onKeyDown={onTabKey}>
-          {TABS.map(({ tab: value, label }) => (
-            <button
-              key={value}
-              type="button"
-              role="tab"
-              id={`capture-tab-${value}`}
-              aria-selected={tab === value}
-              aria-controls="capture-grid"
-              tabIndex={tab === value ? 0 : -1}
-              onClick={() => picker.setTab(value)}
-            >
-              {label} ({sourcesOn(value, sources).length})
-            </button>
-          ))}
-        </div>
+        <SourceTabs picker={picker} tab={tab} sources={sources} />
         <div
           id="capture-grid"
           ref={grid}
@@ -102,24 +142,7 @@ export function ScreenPicker({ picker }: { readonly picker: CapturePicker }) {
         >
           {shown.length === 0 && <p className="capture-empty">{sources.length === 0 ? 'Looking for screens and windows…' : 'Nothing to show here.'}</p>}
           {shown.map((source) => (
-            <div
-              key={source.id}
-              id={`capture-source-${source.id}`}
-              role="option"
-              aria-selected={source.id === selectedId}
-              className="capture-source"
-              onClick={() => picker.select(source.id)}
-              onDoubleClick={() => {
-                picker.select(source.id);
-                void picker.share();
-              }}
-            >
-              {source.thumbnail ? <img className="capture-thumbnail" src={source.thumbnail} alt="" /> : <div className="capture-thumbnail" />}
-              <span className="capture-name">
-                {source.appIcon && <img className="capture-icon" src={source.appIcon} alt="" />}
-                {source.name}
-              </span>
-            </div>
+            <SourceOption key={source.id} picker={picker} source={source} selected={source.id === selectedId} />
           ))}
         </div>
         {request.loopbackAudioSupported && request.audioRequested && (
