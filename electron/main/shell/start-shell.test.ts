@@ -1,0 +1,281 @@
+import { EventEmitter } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserWindow, BrowserWindowConstructorOptions, MenuItemConstructorOptions, WebFrameMain } from 'electron';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { CallReport } from '../../../shared/desktop/presence.js';
+import { hostEventChannel } from '../../../shared/ipc/event.js';
+import { IPC_INVOKE_CHANNEL } from '../../../shared/ipc/channel.js';
+import { createLinkInbox } from '../lifecycle/app-lifecycle.js';
+import { createWindowRegistry } from '../window/window-registry.js';
+import type { ShellEnvironment, ShellPlatform } from './shell-platform.js';
+import { startShell } from './start-shell.js';
+
+/** A BrowserWindow double: real events, visibility, closing that can be prevented, and what its page was sent. */
+class FakeWindow extends EventEmitter {
+  static nextId = 1;
+  readonly webContents = Object.assign(new EventEmitter(), {
+    id: FakeWindow.nextId++,
+    sent: [] as unknown[][],
+    send: (...args: unknown[]) => void this.webContents.sent.push(args),
+    isDestroyed: () => this.destroyed,
+  });
+  readonly frame = { url: 'app://confer/index.html', parent: null } as unknown as WebFrameMain;
+  url = '';
+  visible = false;
+  destroyed = false;
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+  }
+  loadURL = async (url: string) => void (this.url = url);
+  show = () => this.setVisible(true, 'show');
+  hide = () => this.setVisible(false, 'hide');
+  showInactive = () => this.setVisible(true, 'show');
+  focus = () => undefined;
+  isVisible = () => this.visible;
+  isMinimized = () => false;
+  isMaximized = () => false;
+  isDestroyed = () => this.destroyed;
+  setIgnoreMouseEvents = () => undefined;
+  setAlwaysOnTop = () => undefined;
+  setVisibleOnAllWorkspaces = () => undefined;
+  setBounds = () => undefined;
+  getBounds = () => ({ x: 0, y: 0, width: 300, height: 132 });
+  getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 800 });
+  close = () => {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    this.destroyed = true;
+    this.emit('closed');
+  };
+  private setVisible(visible: boolean, event: string) {
+    this.visible = visible;
+    this.emit(event);
+  }
+  eventsSent(name: string) {
+    return this.webContents.sent.filter(([channel]) => channel === hostEventChannel(name)).map(([, payload]) => payload);
+  }
+}
+
+const noImage = { isEmpty: () => true, toDataURL: () => '' };
+const screenSource = { id: 'screen:1:0', name: 'Screen 1', display_id: '1', thumbnail: noImage, appIcon: noImage };
+const display = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 0, width: 1440, height: 900 } };
+const inCall: CallReport = { inCall: true, room: 'standup', audioMuted: false, screenSharing: false };
+const noCall: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
+
+function platformDouble(userData: string) {
+  const windows: FakeWindow[] = [];
+  const happened: string[] = [];
+  const appEvents = new EventEmitter();
+  const shortcuts = new Map<string, () => void>();
+  let invoke: ((event: unknown, envelope: unknown) => Promise<unknown>) | null = null;
+  let displayMediaHandler: ((request: unknown, callback: (streams: unknown) => void) => void) | null = null;
+  let trayImage = '';
+  let trayMenu: MenuItemConstructorOptions[] = [];
+  const contentsOf = (frame: WebFrameMain) => windows.find((window) => window.frame === frame)?.webContents;
+  const platform = {
+    app: Object.assign(appEvents, {
+      getPath: () => userData,
+      getName: () => 'Confer',
+      getVersion: () => '0.1.0',
+      isPackaged: false,
+      quit: () => void happened.push('quit'),
+      exit: (code: number) => void happened.push(`exit ${code}`),
+    }),
+    dialog: {
+      showErrorBox: (title: string) => void happened.push(`error box ${title}`),
+      showMessageBox: async (options: { message: string }) => void happened.push(`message ${options.message}`),
+    },
+    desktopCapturer: { getSources: async () => [screenSource] },
+    globalShortcut: {
+      register: (accelerator: string, press: () => void) => Boolean(shortcuts.set(accelerator, press)),
+      unregister: (accelerator: string) => void shortcuts.delete(accelerator),
+      unregisterAll: () => shortcuts.clear(),
+    },
+    ipcMain: {
+      handle: (channel: string, listener: typeof invoke) => {
+        if (channel === IPC_INVOKE_CHANNEL) invoke = listener;
+      },
+    },
+    nativeTheme: Object.assign(new EventEmitter(), { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false }),
+    net: { fetch: async () => new Response() },
+    powerMonitor: Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 }),
+    protocol: { handle: (scheme: string) => void happened.push(`protocol ${scheme}`) },
+    screen: Object.assign(new EventEmitter(), { getAllDisplays: () => [display], getPrimaryDisplay: () => display, getDisplayMatching: () => display }),
+    session: {
+      setPermissionRequestHandler: () => undefined,
+      setPermissionCheckHandler: () => undefined,
+      setDevicePermissionHandler: () => undefined,
+      setDisplayMediaRequestHandler: (handler: typeof displayMediaHandler) => {
+        displayMediaHandler = handler;
+        happened.push('display media handler');
+      },
+    },
+    shell: { openExternal: async () => undefined },
+    contentsOfFrame: contentsOf,
+    openWindow: (options: BrowserWindowConstructorOptions) => {
+      const window = new FakeWindow(options);
+      windows.push(window);
+      return window as unknown as BrowserWindow;
+    },
+    createTray: () => ({
+      setImage: (image: string) => void (trayImage = image),
+      setToolTip: () => undefined,
+      setContextMenu: (menu: { template: MenuItemConstructorOptions[] }) => void (trayMenu = menu.template),
+      on: () => undefined,
+    }),
+    buildMenu: (template: MenuItemConstructorOptions[]) => ({ template }),
+    notify: (notice: { title: string }) => void happened.push(`notice ${notice.title}`),
+    startUpdates: () => void happened.push('updates'),
+    log: { info: () => undefined, warn: (message: string) => void happened.push(`warn ${message}`), error: () => undefined },
+  } as unknown as ShellPlatform;
+  const registry = createWindowRegistry<BrowserWindow>({ contentsIdOf: (frame) => contentsOf(frame)?.id });
+  const call = (window: FakeWindow, channel: string, payload: unknown) => invoke?.({ senderFrame: window.frame }, { channel, payload });
+  const requestDisplayMedia = (window: FakeWindow, granted: (streams: unknown) => void) =>
+    displayMediaHandler?.({ frame: window.frame, securityOrigin: 'app://confer', audioRequested: false }, granted);
+  return {
+    platform,
+    registry,
+    windows,
+    happened,
+    appEvents,
+    shortcuts,
+    call,
+    requestDisplayMedia,
+    trayIcon: () => path.basename(trayImage),
+    trayItem: (label: string) => trayMenu.find((item) => item.label === label),
+  };
+}
+
+let userData = '';
+beforeEach(async () => {
+  userData = await mkdtemp(path.join(tmpdir(), 'confer-shell-'));
+});
+afterEach(async () => {
+  // Settings writes the shell started may still be landing.
+  await rm(userData, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+});
+
+function environment(overrides: Partial<ShellEnvironment> = {}): ShellEnvironment {
+  return {
+    rendererDirectory: '/app/renderer',
+    preloadPath: '/app/preload/index.cjs',
+    trayIconDirectory: '/app/tray',
+    updateFeedFile: path.join(userData, 'app-update.yml'),
+    env: { CONFER_JANUS_URL: 'ws://127.0.0.1:8188', CONFER_SIGNALING_URLS: 'ws://127.0.0.1:4444', CONFER_CONFIG_FILE: path.join(userData, 'none.json') },
+    platform: 'linux',
+    argv: ['/usr/bin/confer'],
+    useSystemPicker: false,
+    ...overrides,
+  };
+}
+
+async function started(overrides: Partial<ShellEnvironment> = {}) {
+  const double = platformDouble(userData);
+  await startShell(double.platform, environment(overrides), double.registry, createLinkInbox());
+  const main = double.windows[0] as FakeWindow;
+  main.emit('ready-to-show');
+  return { ...double, main };
+}
+
+describe('the shell, started against an Electron double', () => {
+  test('opens the call window from the app’s origin, with the tray, the protocol, capture and IPC in place', async () => {
+    const { main, happened, trayIcon } = await started();
+    expect(main.url).toBe('app://confer/index.html');
+    expect(main.visible).toBe(true);
+    expect(main.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, preload: '/app/preload/index.cjs' });
+    expect(trayIcon()).toBe('available-light.png');
+    expect(happened).toEqual(['protocol app', 'display media handler']);
+  });
+
+  test('a call reported by the call window reaches the tray and holds the mute shortcut', async () => {
+    const { main, call, trayIcon, shortcuts, trayItem } = await started();
+    await expect(call(main, 'call:report', { ...inCall, audioMuted: true })).resolves.toEqual({ ok: true, value: {} });
+    expect(trayIcon()).toBe('muted-light.png');
+    expect(trayItem('Unmute')?.enabled).toBe(true);
+    shortcuts.get('CommandOrControl+Shift+M')?.();
+    expect(main.eventsSent('call:command')).toEqual([{ kind: 'toggle-audio' }]);
+    await call(main, 'call:report', noCall);
+    expect(shortcuts.size).toBe(0);
+  });
+
+  test('hiding the call window during a call opens the mini window, which hears the call and alone sends its buttons', async () => {
+    const { main, windows, call } = await started();
+    await call(main, 'call:report', inCall);
+    expect(windows).toHaveLength(1);
+    main.close();
+    expect(main.destroyed).toBe(false);
+    const mini = windows[1] as FakeWindow;
+    expect(mini.url).toBe('app://confer/index.html?view=mini');
+    await call(mini, 'window:ready', {});
+    expect(mini.eventsSent('call:status')).toEqual([inCall]);
+    await expect(call(mini, 'call:report', noCall)).resolves.toMatchObject({ ok: false });
+    await call(mini, 'mini:command', { kind: 'show-window' });
+    expect(main.visible).toBe(true);
+    expect(mini.destroyed).toBe(true);
+  });
+
+  test('closing during a call hides to the tray with a notice the first time only; outside a call it closes', async () => {
+    const { main, call, happened } = await started();
+    await call(main, 'call:report', inCall);
+    main.close();
+    main.show();
+    main.close();
+    expect(happened.filter((line) => line.startsWith('notice'))).toEqual(['notice Confer is still in your call']);
+    await call(main, 'call:report', noCall);
+    main.close();
+    expect(main.destroyed).toBe(true);
+  });
+
+  test('quitting during a call leaves it first, then quits once the call window reports it left', async () => {
+    const { main, call, appEvents, happened } = await started();
+    await call(main, 'call:report', inCall);
+    let prevented = false;
+    appEvents.emit('before-quit', { preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
+    expect(main.eventsSent('call:command')).toEqual([{ kind: 'leave-call' }]);
+    await call(main, 'call:report', noCall);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(happened).toContain('quit');
+  });
+
+  test('a link in the launch arguments joins once the call window is ready; a bad one is explained', async () => {
+    const { main, call, happened } = await started({ argv: ['/usr/bin/confer', 'confer://join/standup'] });
+    expect(main.eventsSent('deep-link:join')).toEqual([]);
+    await call(main, 'window:ready', {});
+    expect(main.eventsSent('deep-link:join')).toEqual([{ room: 'standup', server: null }]);
+    const again = await started({ argv: ['/usr/bin/confer', 'confer://leave/standup'] });
+    expect(again.happened).toContain('message Confer cannot open this meeting link');
+    expect(happened).not.toContain('message Confer cannot open this meeting link');
+  });
+
+  test('a shared screen is chosen in the asking window’s picker and gets the presenter overlay over its display', async () => {
+    const { main, windows, call, requestDisplayMedia } = await started();
+    await call(main, 'call:report', inCall);
+    const granted: unknown[] = [];
+    requestDisplayMedia(main, (streams) => granted.push(streams));
+    const [request] = main.eventsSent('capture:requested') as { requestId: string }[];
+    await expect(call(main, 'capture:list-sources', { requestId: request?.requestId })).resolves.toMatchObject({ ok: true });
+    await call(main, 'capture:answer', { requestId: request?.requestId, choice: { sourceId: 'screen:1:0', shareAudio: false } });
+    expect(granted).toEqual([{ video: { id: 'screen:1:0', name: 'Screen 1' } }]);
+    await expect(call(main, 'call:report', { ...inCall, screenSharing: true })).resolves.toEqual({ ok: true, value: {} });
+    const overlay = windows[1] as FakeWindow;
+    expect(overlay.url).toBe('app://confer/index.html?view=overlay');
+    expect(overlay.options).toMatchObject({ ...display.bounds, transparent: true, focusable: false });
+    const drawing = { strokes: [{ color: '#ff0000', width: 4, points: [[0.1, 0.2]] }] };
+    await call(main, 'overlay:update', drawing);
+    await call(overlay, 'window:ready', {});
+    expect(overlay.eventsSent('overlay:content')).toEqual([drawing, drawing]);
+    await call(main, 'call:report', inCall);
+    expect(overlay.destroyed).toBe(true);
+  });
+
+  test('without a server configuration nothing opens: the user is told why and the app exits', async () => {
+    const double = platformDouble(userData);
+    await startShell(double.platform, environment({ env: { CONFER_CONFIG_FILE: path.join(userData, 'none.json') } }), double.registry, createLinkInbox());
+    expect(double.happened).toEqual(['error box Confer cannot start', 'exit 1']);
+    expect(double.windows).toEqual([]);
+  });
+});
