@@ -1,10 +1,12 @@
+import type { IpcMain } from 'electron';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { CaptureChoice, CaptureSource } from '../../../shared/desktop/capture.js';
 import type { OverlayContent } from '../../../shared/desktop/overlay.js';
 import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
 import type { HostEventKey, HostEventPayload } from '../../../shared/ipc/events.js';
+import { isAppTopFrame } from '../security/app-origin.js';
 import type { RegisteredWindow, WindowRegistry, WindowRole } from '../window/window-registry.js';
-import type { IpcHandlers, SenderFrame } from './ipc-router.js';
+import { createIpcRouter, registerIpcRouter, type IpcHandlers, type SenderFrame } from './ipc-router.js';
 
 /** The parts of the app the renderer's calls reach. */
 export interface IpcHandlerParts {
@@ -65,4 +67,9 @@ export function createIpcHandlers(parts: IpcHandlerParts): IpcHandlers {
       return {};
     },
   };
+}
+
+/** Routes every IPC call from the app's own top frames to these handlers. */
+export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, parts: IpcHandlerParts): void {
+  registerIpcRouter(ipcMain, createIpcRouter(createIpcHandlers(parts), isAppTopFrame));
 }

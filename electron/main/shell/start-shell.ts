@@ -7,15 +7,14 @@ import { buildContentSecurityPolicy } from '../../../shared/security/content-sec
 import { createCallIntegration, type CallIntegration } from '../call/call-integration.js';
 import { captureOwnerOf } from '../capture/capture-owner.js';
 import { supportsLoopbackAudio } from '../capture/capture-platform.js';
-import { createDisplayMediaQueue } from '../capture/display-media-queue.js';
+import { createDisplayMediaQueue, type DisplayMediaQueueOptions } from '../capture/display-media-queue.js';
 import { createDeepLinkDispatcher, deepLinkFromArgv } from '../deep-link/deep-link.js';
-import { createIpcHandlers } from '../ipc/ipc-handlers.js';
-import { createIpcRouter, registerIpcRouter } from '../ipc/ipc-router.js';
+import { registerIpcHandlers } from '../ipc/ipc-handlers.js';
 import type { LinkInbox } from '../lifecycle/app-lifecycle.js';
 import { CLOSE_TO_TRAY_NOTICE, createCloseHandler } from '../lifecycle/close-to-tray.js';
 import { createGracefulQuit } from '../lifecycle/graceful-quit.js';
 import { createOverlayController } from '../overlay/overlay-controller.js';
-import { APP_ENTRY_URL, isAppTopFrame, isAppUrl } from '../security/app-origin.js';
+import { APP_ENTRY_URL, isAppUrl } from '../security/app-origin.js';
 import { registerAppProtocol } from '../security/app-protocol.js';
 import { applyDevicePolicy, applyNavigationPolicy, applyPermissionPolicy } from '../security/web-contents-policy.js';
 import type { JsonStore } from '../settings/json-store.js';
@@ -29,7 +28,7 @@ import type { ShellEnvironment, ShellPlatform } from './shell-platform.js';
 import { loadStartupSettings } from './startup-settings.js';
 
 /** What every part of the shell is built from. */
-interface Shell {
+interface ShellParts {
   readonly platform: ShellPlatform;
   readonly environment: ShellEnvironment;
   readonly preferences: JsonStore<Preferences>;
@@ -63,9 +62,9 @@ export async function startShell(
     savePreferences,
     isInCall: () => call.inCall,
   });
-  const shell: Shell = { platform, environment, preferences, savePreferences, windows };
+  const parts: ShellParts = { platform, environment, preferences, savePreferences, windows };
   const overlay = createOverlayController({ screen: platform.screen, log: (message) => platform.log.info(message), openWindow: windows.openOverlay });
-  const capture = startCaptureQueue(shell, (source) => call.granted(source));
+  const capture = startCaptureQueue(parts, (source) => call.granted(source));
   const sendCallCommand = (command: CallCommand) => windows.send('main', 'callCommand', command);
   const quitter = createGracefulQuit({
     isInCall: () => call.inCall,
@@ -73,37 +72,31 @@ export async function startShell(
     whenCallEnded: () => call.whenEnded(),
     quit: () => platform.app.quit(),
   });
-  const tray = startTray(shell, sendCallCommand, () => quitter.quit());
+  const tray = startTray(parts, sendCallCommand, () => quitter.quit());
   platform.app.on('before-quit', (event) => quitter.onBeforeQuit(event));
-  const call = startCallIntegration(shell, tray, overlay, sendCallCommand);
-  const deepLinks = startDeepLinks(shell, runtimeConfig, links);
+  const call = startCallIntegration(parts, tray, overlay, sendCallCommand);
+  const deepLinks = startDeepLinks(parts, runtimeConfig, links);
 
-  registerIpcRouter(
-    platform.ipcMain,
-    createIpcRouter(
-      createIpcHandlers({
-        runtimeConfig,
-        appInfo: () => ({ name: platform.app.getName(), version: platform.app.getVersion(), platform: environment.platform }),
-        windows: registry,
-        capture,
-        call,
-        overlay,
-        callWindowReady: () => deepLinks.windowReady(),
-        send: windows.send,
-        showMainWindow: windows.showMain,
-        sendCallCommand,
-      }),
-      isAppTopFrame,
-    ),
-  );
+  registerIpcHandlers(platform.ipcMain, {
+    runtimeConfig,
+    appInfo: () => ({ name: platform.app.getName(), version: platform.app.getVersion(), platform: environment.platform }),
+    windows: registry,
+    capture,
+    call,
+    overlay,
+    callWindowReady: () => deepLinks.windowReady(),
+    send: windows.send,
+    showMainWindow: windows.showMain,
+    sendCallCommand,
+  });
 
   const launchLink = deepLinkFromArgv(environment.argv);
   if (launchLink) deepLinks.open(launchLink);
   const window = windows.openMain(() => overlay.close());
   window.webContents.on('did-start-loading', () => deepLinks.windowGone());
-  followCallInCallWindow(shell, window, call, () => quitter.isQuitting);
+  followCallInCallWindow(parts, window, call, () => quitter.isQuitting);
   await window.loadURL(APP_ENTRY_URL);
-  startAutoUpdates(shell);
+  startAutoUpdates(parts);
 }
 
 /** The app:// scheme with its CSP, and the deny-by-default permission, device and navigation policies. */
@@ -118,7 +111,7 @@ function applySecurityPolicies(platform: ShellPlatform, environment: ShellEnviro
 }
 
 /** getDisplayMedia requests wait in the queue for the asking window's picker (or the system's, on Wayland). */
-function startCaptureQueue({ platform, environment, windows }: Shell, granted: (source: { kind: 'screen' | 'window'; displayId: string }) => void) {
+function startCaptureQueue({ platform, environment, windows }: ShellParts, granted: NonNullable<DisplayMediaQueueOptions['onGranted']>) {
   const { useSystemPicker } = environment;
   const queue = createDisplayMediaQueue({
     ownerOf: (frame) => captureOwnerOf(platform.contentsOfFrame(frame), frame, windows.showMain),
@@ -135,7 +128,7 @@ function startCaptureQueue({ platform, environment, windows }: Shell, granted: (
 }
 
 /** The tray icon, its menu and the status it shows; the chosen status and the mini window switch are saved. */
-function startTray({ platform, environment, preferences, savePreferences, windows }: Shell, sendCallCommand: (command: CallCommand) => void, quit: () => void): TrayStatus {
+function startTray({ platform, environment, preferences, savePreferences, windows }: ShellParts, sendCallCommand: (command: CallCommand) => void, quit: () => void): TrayStatus {
   const iconDirectory = environment.trayIconDirectory;
   const { nativeTheme } = platform;
   const tray: TrayStatus = createTrayStatus({
@@ -166,7 +159,7 @@ function startTray({ platform, environment, preferences, savePreferences, window
 
 /** What follows the call window's reports: tray, overlay, the global mute shortcut, the mini window. */
 function startCallIntegration(
-  { platform, preferences, windows }: Shell,
+  { platform, preferences, windows }: ShellParts,
   tray: TrayStatus,
   overlay: { open(displayId: string): unknown; close(): void },
   sendCallCommand: (command: CallCommand) => void,
@@ -190,7 +183,7 @@ function startCallIntegration(
 }
 
 /** Links go to the call window once it is ready; a bad link is explained and does nothing else. */
-function startDeepLinks({ platform, windows }: Shell, runtimeConfig: RuntimeConfig, links: LinkInbox) {
+function startDeepLinks({ platform, windows }: ShellParts, runtimeConfig: RuntimeConfig, links: LinkInbox) {
   const deepLinks = createDeepLinkDispatcher({
     config: runtimeConfig,
     deliver: (link) => {
@@ -207,7 +200,7 @@ function startDeepLinks({ platform, windows }: Shell, runtimeConfig: RuntimeConf
 }
 
 /** During a call the call window hides to the tray instead of closing, and feeds push to talk. */
-function followCallInCallWindow({ platform, preferences, savePreferences }: Shell, window: BrowserWindow, call: CallIntegration, isQuitting: () => boolean): void {
+function followCallInCallWindow({ platform, preferences, savePreferences }: ShellParts, window: BrowserWindow, call: CallIntegration, isQuitting: () => boolean): void {
   const { pushToTalk } = call;
   if (pushToTalk) {
     window.webContents.on('before-input-event', (_event, input) => pushToTalk.onInput(input));
@@ -228,7 +221,7 @@ function followCallInCallWindow({ platform, preferences, savePreferences }: Shel
   );
 }
 
-function startAutoUpdates({ platform, environment, preferences }: Shell): void {
+function startAutoUpdates({ platform, environment, preferences }: ShellParts): void {
   const plan = planUpdates({
     isPackaged: platform.app.isPackaged,
     automatic: preferences.get().updates.automatic,
