@@ -2,9 +2,9 @@ import type { RuntimeConfig } from './config/runtime-config.js';
 import type { CaptureChoice, CaptureEnded, CaptureRequested, CaptureSource } from './desktop/capture.js';
 import type { DeepLinkJoin } from './desktop/deep-link.js';
 import type { OverlayContent } from './desktop/overlay.js';
-import type { CallCommand, CallReport, MiniWindowCommand } from './desktop/presence.js';
+import type { CallCommand, CallReport, MiniWindowCommand } from './desktop/call-report.js';
 import type { IpcChannelKey, IpcRequest, IpcResponse } from './ipc/channels.js';
-import type { HostEventKey, HostEventSubscriber } from './ipc/names.js';
+import type { WindowEventKey, WindowEventSubscriber } from './ipc/names.js';
 import type { IpcResult } from './ipc/result.js';
 
 /** Stops a subscription. */
@@ -18,7 +18,7 @@ export type Unsubscribe = () => void;
 export type PreloadBridge = {
   readonly [K in IpcChannelKey]: (request: IpcRequest<K>) => Promise<IpcResult<IpcResponse<K>>>;
 } & {
-  readonly [K in HostEventKey as HostEventSubscriber<K>]: (listener: (payload: unknown) => void) => Unsubscribe;
+  readonly [K in WindowEventKey as WindowEventSubscriber<K>]: (listener: (payload: unknown) => void) => Unsubscribe;
 };
 
 export const PRELOAD_BRIDGE_KEY = 'conferBridge';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { PRELOAD_BRIDGE_KEY } from '../../shared/bridge.js';
 import { IPC_INVOKE_CHANNEL } from '../../shared/ipc/channel.js';
 import { ipcChannels } from '../../shared/ipc/channels.js';
-import { hostEvents } from '../../shared/ipc/events.js';
+import { windowEvents } from '../../shared/ipc/events.js';
 import { subscriberName } from '../../shared/ipc/names.js';
 
 /** The two Electron objects the preload touches, recorded. */
@@ -29,7 +29,7 @@ beforeAll(async () => {
 describe('preload bridge', () => {
   test('exposes exactly one function per channel and per event, and nothing else', () => {
     expect([...exposed.keys()]).toEqual([PRELOAD_BRIDGE_KEY]);
-    const expected = [...Object.keys(ipcChannels), ...Object.keys(hostEvents).map((key) => subscriberName(key as keyof typeof hostEvents))];
+    const expected = [...Object.keys(ipcChannels), ...Object.keys(windowEvents).map((key) => subscriberName(key as keyof typeof windowEvents))];
     expect(Object.keys(bridge).sort()).toEqual(expected.sort());
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
   });

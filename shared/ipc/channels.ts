@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RuntimeConfigSchema } from '../config/runtime-config.js';
 import { CaptureChoiceSchema, CaptureRequestIdSchema, CaptureSourceSchema } from '../desktop/capture.js';
 import { OverlayContentSchema } from '../desktop/overlay.js';
-import { CallReportSchema, MiniWindowCommandSchema } from '../desktop/presence.js';
+import { CallReportSchema, MiniWindowCommandSchema } from '../desktop/call-report.js';
 import { defineChannel, type IpcChannel } from './channel.js';
 import { IPC_CHANNEL_NAMES as names, type IpcChannelKey } from './names.js';
 

@@ -1,5 +1,5 @@
 /**
- * The name of every IPC channel and host event, without their schemas. The
+ * The name of every IPC channel and main-to-window event, without their schemas. The
  * preload needs only these: keeping zod and the schemas out of it keeps each
  * window's start-up light. `channels.ts` and `events.ts` attach the schemas
  * to exactly these keys.
@@ -17,7 +17,7 @@ export const IPC_CHANNEL_NAMES = {
 
 export type IpcChannelKey = keyof typeof IPC_CHANNEL_NAMES;
 
-export const HOST_EVENT_NAMES = {
+export const WINDOW_EVENT_NAMES = {
   captureRequested: 'capture:requested',
   captureEnded: 'capture:ended',
   callCommand: 'call:command',
@@ -26,11 +26,11 @@ export const HOST_EVENT_NAMES = {
   callStatus: 'call:status',
 } as const;
 
-export type HostEventKey = keyof typeof HOST_EVENT_NAMES;
+export type WindowEventKey = keyof typeof WINDOW_EVENT_NAMES;
 
 /** `captureRequested` → `onCaptureRequested`: the preload function that subscribes to an event. */
-export type HostEventSubscriber<K extends HostEventKey> = `on${Capitalize<K>}`;
+export type WindowEventSubscriber<K extends WindowEventKey> = `on${Capitalize<K>}`;
 
-export function subscriberName<K extends HostEventKey>(key: K): HostEventSubscriber<K> {
-  return `on${key.charAt(0).toUpperCase()}${key.slice(1)}` as HostEventSubscriber<K>;
+export function subscriberName<K extends WindowEventKey>(key: K): WindowEventSubscriber<K> {
+  return `on${key.charAt(0).toUpperCase()}${key.slice(1)}` as WindowEventSubscriber<K>;
 }

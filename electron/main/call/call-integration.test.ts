@@ -1,6 +1,6 @@
 import type { GlobalShortcut } from 'electron';
 import { describe, expect, test } from 'vitest';
-import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
+import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
 import { createCallIntegration, type CallIntegrationOptions } from './call-integration.js';
 import { NO_CALL } from './call-reactions.js';
 

@@ -1,5 +1,5 @@
 import type { GlobalShortcut } from 'electron';
-import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
+import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
 import { createPushToTalk, registerMuteShortcut } from '../shortcuts/shortcuts.js';
 import { createCallReactions, type CallReactionsOptions } from './call-reactions.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { CallReport } from '../../../shared/desktop/presence.js';
+import type { CallReport } from '../../../shared/desktop/call-report.js';
 import { createCallReactions } from './call-reactions.js';
 
 const report = (overrides: Partial<CallReport> = {}): CallReport => ({ inCall: true, room: 'standup', audioMuted: false, screenSharing: false, ...overrides });

@@ -1,5 +1,5 @@
 import type { CaptureSource } from '../../../shared/desktop/capture.js';
-import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
+import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
 
 /** The call as the main process knows it when there is none. */
 export const NO_CALL: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };

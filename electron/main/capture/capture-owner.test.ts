@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import { hostEventChannel } from '../../../shared/ipc/event.js';
+import { windowEventChannel } from '../../../shared/ipc/event.js';
 import { captureOwnerOf, type CaptureContents } from './capture-owner.js';
 
 /** A WebContents double: real listeners, a record of what was sent, and a switch for destroyed. */
@@ -53,8 +53,8 @@ describe('capture owner', () => {
     owner?.ended({ requestId: 'capture-1', reason: 'answered' });
     expect(calls).toEqual(['forward']);
     expect(sent).toEqual([
-      [hostEventChannel('capture:requested'), { requestId: 'capture-1', audioRequested: false, loopbackAudioSupported: false }],
-      [hostEventChannel('capture:ended'), { requestId: 'capture-1', reason: 'answered' }],
+      [windowEventChannel('capture:requested'), { requestId: 'capture-1', audioRequested: false, loopbackAudioSupported: false }],
+      [windowEventChannel('capture:ended'), { requestId: 'capture-1', reason: 'answered' }],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { CallReport } from '../../../shared/desktop/presence.js';
+import type { CallReport } from '../../../shared/desktop/call-report.js';
 import { IpcErrorReason } from '../../../shared/ipc/result.js';
 import { isAppTopFrame } from '../security/app-origin.js';
 import { createWindowRegistry, type RegisteredWindow } from '../window/window-registry.js';

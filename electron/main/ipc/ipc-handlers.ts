@@ -2,8 +2,8 @@ import type { IpcMain } from 'electron';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { CaptureChoice, CaptureSource } from '../../../shared/desktop/capture.js';
 import type { OverlayContent } from '../../../shared/desktop/overlay.js';
-import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
-import type { HostEventKey, HostEventPayload } from '../../../shared/ipc/events.js';
+import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
+import type { WindowEventKey, WindowEventPayload } from '../../../shared/ipc/events.js';
 import { isAppTopFrame } from '../security/app-origin.js';
 import type { RegisteredWindow, WindowRegistry, WindowRole } from '../window/window-registry.js';
 import { createIpcRouter, registerIpcRouter, type IpcHandlers, type SenderFrame } from './ipc-router.js';
@@ -21,7 +21,7 @@ export interface IpcHandlerParts {
   readonly overlay: { update(content: OverlayContent): void; readonly content: OverlayContent };
   /** The call window loaded: deep links that waited can be delivered. */
   readonly callWindowReady: () => void;
-  readonly send: <K extends HostEventKey>(role: WindowRole, key: K, payload: HostEventPayload<K>) => void;
+  readonly send: <K extends WindowEventKey>(role: WindowRole, key: K, payload: WindowEventPayload<K>) => void;
   readonly showMainWindow: () => void;
   readonly sendCallCommand: (command: CallCommand) => void;
 }

@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron';
-import { hostEventChannel } from '../../../shared/ipc/event.js';
-import { hostEvents, type HostEventKey, type HostEventPayload } from '../../../shared/ipc/events.js';
+import { windowEventChannel } from '../../../shared/ipc/event.js';
+import { windowEvents, type WindowEventKey, type WindowEventPayload } from '../../../shared/ipc/events.js';
 
 /** The part of a WebContents an event is sent through. */
 export type EventRecipient = Pick<WebContents, 'send' | 'isDestroyed'>;
@@ -10,9 +10,9 @@ export type EventRecipient = Pick<WebContents, 'send' | 'isDestroyed'>;
  * schema here too, so a bug in the main process shows up in its own log
  * rather than as a silently dropped event in the page.
  */
-export function sendWindowEvent<K extends HostEventKey>(target: EventRecipient, key: K, payload: HostEventPayload<K>): void {
-  const event = hostEvents[key];
+export function sendWindowEvent<K extends WindowEventKey>(target: EventRecipient, key: K, payload: WindowEventPayload<K>): void {
+  const event = windowEvents[key];
   const parsed = event.payload.parse(payload);
   if (target.isDestroyed()) return;
-  target.send(hostEventChannel(event.name), parsed);
+  target.send(windowEventChannel(event.name), parsed);
 }

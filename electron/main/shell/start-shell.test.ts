@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions, MenuItemConstructorOptions, WebFrameMain } from 'electron';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { CallReport } from '../../../shared/desktop/presence.js';
-import { hostEventChannel } from '../../../shared/ipc/event.js';
+import type { CallReport } from '../../../shared/desktop/call-report.js';
+import { windowEventChannel } from '../../../shared/ipc/event.js';
 import { IPC_INVOKE_CHANNEL } from '../../../shared/ipc/channel.js';
 import { createLinkInbox } from '../lifecycle/app-lifecycle.js';
 import { createWindowRegistry } from '../window/window-registry.js';
@@ -55,7 +55,7 @@ class FakeWindow extends EventEmitter {
     this.emit(event);
   }
   eventsSent(name: string) {
-    return this.webContents.sent.filter(([channel]) => channel === hostEventChannel(name)).map(([, payload]) => payload);
+    return this.webContents.sent.filter(([channel]) => channel === windowEventChannel(name)).map(([, payload]) => payload);
   }
 }
 

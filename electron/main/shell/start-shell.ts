@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
-import type { CallCommand } from '../../../shared/desktop/presence.js';
+import type { CallCommand } from '../../../shared/desktop/call-report.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import { buildContentSecurityPolicy } from '../../../shared/security/content-security-policy.js';
 import { createCallIntegration, type CallIntegration } from '../call/call-integration.js';

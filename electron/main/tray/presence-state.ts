@@ -1,4 +1,4 @@
-import type { CallReport } from '../../../shared/desktop/presence.js';
+import type { CallReport } from '../../../shared/desktop/call-report.js';
 import { NO_CALL } from '../call/call-reactions.js';
 
 /** What the tray icon shows, most telling first: a call outranks any chosen status. */

@@ -1,6 +1,6 @@
 import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
 import { describe, expect, test } from 'vitest';
-import type { CallCommand } from '../../../shared/desktop/presence.js';
+import type { CallCommand } from '../../../shared/desktop/call-report.js';
 import { initialPresence, reducePresence } from './presence-state.js';
 import { createTrayController, type TrayActions } from './tray-controller.js';
 

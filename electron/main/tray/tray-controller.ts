@@ -1,5 +1,5 @@
 import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
-import type { CallCommand } from '../../../shared/desktop/presence.js';
+import type { CallCommand } from '../../../shared/desktop/call-report.js';
 import {
   presenceIcon,
   presenceTooltip,

@@ -1,5 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Rectangle, Screen } from 'electron';
-import type { HostEventKey, HostEventPayload } from '../../../shared/ipc/events.js';
+import type { WindowEventKey, WindowEventPayload } from '../../../shared/ipc/events.js';
 import { sendWindowEvent } from '../ipc/window-events.js';
 import type { OverlayWindow } from '../overlay/overlay-controller.js';
 import { makeClickThroughOverlay, overlayWindowOptions } from '../overlay/overlay-window.js';
@@ -49,7 +49,7 @@ export function createAppWindows(options: AppWindowsOptions) {
     return window;
   }
 
-  function send<K extends HostEventKey>(role: WindowRole, key: K, payload: HostEventPayload<K>): void {
+  function send<K extends WindowEventKey>(role: WindowRole, key: K, payload: WindowEventPayload<K>): void {
     const window = registry.get(role);
     if (window) sendWindowEvent(window.webContents, key, payload);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { PreloadBridge } from '../../../shared/bridge.js';
-import type { CallCommand } from '../../../shared/desktop/presence.js';
+import type { CallCommand } from '../../../shared/desktop/call-report.js';
 import { IpcErrorReason } from '../../../shared/ipc/result.js';
 import { createElectronBridge } from './electron-bridge.js';
 

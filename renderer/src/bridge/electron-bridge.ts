@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ShellBridge, PreloadBridge, Unsubscribe } from '../../../shared/bridge.js';
 import { RuntimeConfigSchema } from '../../../shared/config/runtime-config.js';
 import { ipcChannels } from '../../../shared/ipc/channels.js';
-import { hostEvents, type HostEventKey, type HostEventPayload } from '../../../shared/ipc/events.js';
+import { windowEvents, type WindowEventKey, type WindowEventPayload } from '../../../shared/ipc/events.js';
 import { subscriberName } from '../../../shared/ipc/names.js';
 import { IpcError, IpcErrorReason, type IpcResult } from '../../../shared/ipc/result.js';
 
@@ -16,16 +16,16 @@ async function unwrap<S extends z.ZodType>(call: Promise<IpcResult<unknown>>, sc
 }
 
 /** Subscribes through the preload and drops (with a warning) any payload that fails its schema. */
-export function subscribe<K extends HostEventKey>(
+export function subscribe<K extends WindowEventKey>(
   preload: PreloadBridge,
   key: K,
-  listener: (payload: HostEventPayload<K>) => void,
+  listener: (payload: WindowEventPayload<K>) => void,
 ): Unsubscribe {
-  const schema = hostEvents[key].payload;
+  const schema = windowEvents[key].payload;
   return preload[subscriberName(key)]((payload) => {
     const parsed = schema.safeParse(payload);
-    if (parsed.success) listener(parsed.data as HostEventPayload<K>);
-    else console.warn(`dropped an invalid ${hostEvents[key].name} event`);
+    if (parsed.success) listener(parsed.data as WindowEventPayload<K>);
+    else console.warn(`dropped an invalid ${windowEvents[key].name} event`);
   });
 }
 

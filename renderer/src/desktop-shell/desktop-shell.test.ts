@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { ShellBridge } from '../../../shared/bridge.js';
-import type { CallCommand, CallReport } from '../../../shared/desktop/presence.js';
+import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
 import type { DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
 import { createCallStore, initialCallState } from '../call/call-store.js';
 import type { CallControls } from './call-controls.js';

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ShellBridge, Unsubscribe } from '../../../shared/bridge.js';
-import type { CallReport, CallCommand } from '../../../shared/desktop/presence.js';
+import type { CallReport, CallCommand } from '../../../shared/desktop/call-report.js';
 import type { DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
 import type { CallState } from '../call/call-store.js';
 import type { CallControls } from './call-controls.js';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ShellBridge } from '../../../shared/bridge.js';
-import type { CallReport, MiniWindowCommand } from '../../../shared/desktop/presence.js';
+import type { CallReport, MiniWindowCommand } from '../../../shared/desktop/call-report.js';
 import './mini.css';
 
 const NO_CALL: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
