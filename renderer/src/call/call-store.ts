@@ -1,4 +1,4 @@
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StateCreator } from 'zustand/vanilla';
 import { initialRoomChatState, type RoomChatState } from './chat/room-messages.js';
 import type { RemoteFeedMedia } from './janus/subscriber.js';
 import type { Roster } from './participants.js';
@@ -12,19 +12,38 @@ export interface MediaDeviceChoice {
   readonly label: string;
 }
 
-export interface CallState {
+/** The call's lifecycle, written from the reconnect policy's state. */
+export interface SessionState {
   readonly phase: CallPhase;
   readonly room: string | null;
   readonly displayName: string;
+  /** A sentence for the user when joining failed or the call dropped. */
+  readonly error: string | null;
+  /** The room secret was given: moderation controls are offered. */
+  readonly moderator: boolean;
+  /** Times the signaling connection was lost and recovered or rejoined, this call. */
+  readonly reconnects: number;
+}
+
+/** Who is in the room and what the subscription receives from them. */
+export interface RoomState {
   /** Our feed id in the room, as Janus assigned it. */
   readonly selfId: string | null;
   readonly roster: Roster;
-  /** Local media state, kept through reconnects and reported to the tray. */
+  /** What each remote feed delivers on the subscription, by feed id. */
+  readonly remoteMedia: Readonly<Record<string, RemoteFeedMedia>>;
+  /** Remote feeds whose video has shown a frame on a tile, by feed id. */
+  readonly remoteVideoShown: Readonly<Record<string, true>>;
+  readonly layout: CallLayout;
+  /** The feed last reported talking by Janus (ours included), or null. */
+  readonly activeSpeakerId: string | null;
+}
+
+/** Our own devices and tracks, kept through reconnects; the mute state is reported to the tray. */
+export interface LocalMediaState {
   readonly audioMuted: boolean;
   readonly videoMuted: boolean;
   readonly screenSharing: boolean;
-  /** A sentence for the user when joining failed or the call dropped. */
-  readonly error: string | null;
   /** Local tracks for previews; null while off. */
   readonly localAudio: MediaStreamTrack | null;
   readonly localVideo: MediaStreamTrack | null;
@@ -35,36 +54,34 @@ export interface CallState {
   readonly microphoneId: string | null;
   /** A device problem the user should see (unplugged, refused), or null. */
   readonly deviceProblem: string | null;
+}
+
+/** What the quality loop measures and decides. */
+export interface QualityState {
   /** Media is cut off while the call is still joined (the ICE path broke and stays broken), or null. */
   readonly mediaProblem: string | null;
-  /** What each remote feed delivers on the subscription, by feed id. */
-  readonly remoteMedia: Readonly<Record<string, RemoteFeedMedia>>;
-  readonly layout: CallLayout;
-  /** The feed last reported talking by Janus (ours included), or null. */
-  readonly activeSpeakerId: string | null;
   /** Video subscriptions paused because the downlink stayed too low. */
   readonly audioOnly: boolean;
   readonly stats: Readonly<Record<string, FeedStats>>;
-  /** The room secret was given: moderation controls are offered. */
-  readonly moderator: boolean;
   readonly iceRestarts: number;
-  /** Times the signaling connection was lost and recovered or rejoined, this call. */
-  readonly reconnects: number;
-  /** Chat, raised hands and reactions of the room. */
+}
+
+/** Chat, raised hands and reactions of the room. */
+export interface MessagingState {
   readonly roomChat: RoomChatState;
   readonly handRaised: boolean;
 }
 
-export const initialCallState: CallState = {
-  phase: 'idle',
-  room: null,
-  displayName: '',
-  selfId: null,
-  roster: {},
+export interface CallState extends SessionState, RoomState, LocalMediaState, QualityState, MessagingState {}
+
+export const initialSessionState: SessionState = { phase: 'idle', room: null, displayName: '', error: null, moderator: false, reconnects: 0 };
+
+export const initialRoomState: RoomState = { selfId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, layout: 'grid', activeSpeakerId: null };
+
+export const initialLocalMediaState: LocalMediaState = {
   audioMuted: false,
   videoMuted: false,
   screenSharing: false,
-  error: null,
   localAudio: null,
   localVideo: null,
   localScreen: null,
@@ -73,21 +90,45 @@ export const initialCallState: CallState = {
   cameraId: null,
   microphoneId: null,
   deviceProblem: null,
-  mediaProblem: null,
-  remoteMedia: {},
-  layout: 'grid',
-  activeSpeakerId: null,
-  audioOnly: false,
-  stats: {},
-  moderator: false,
-  iceRestarts: 0,
-  reconnects: 0,
-  roomChat: initialRoomChatState,
-  handRaised: false,
 };
+
+export const initialQualityState: QualityState = { mediaProblem: null, audioOnly: false, stats: {}, iceRestarts: 0 };
+
+export const initialMessagingState: MessagingState = { roomChat: initialRoomChatState, handRaised: false };
+
+export const initialCallState: CallState = {
+  ...initialSessionState,
+  ...initialRoomState,
+  ...initialLocalMediaState,
+  ...initialQualityState,
+  ...initialMessagingState,
+};
+
+const sessionSlice: StateCreator<CallState, [], [], SessionState> = () => initialSessionState;
+const roomSlice: StateCreator<CallState, [], [], RoomState> = () => initialRoomState;
+const localMediaSlice: StateCreator<CallState, [], [], LocalMediaState> = () => initialLocalMediaState;
+const qualitySlice: StateCreator<CallState, [], [], QualityState> = () => initialQualityState;
+const messagingSlice: StateCreator<CallState, [], [], MessagingState> = () => initialMessagingState;
 
 export type CallStore = ReturnType<typeof createCallStore>;
 
+/** One store for the call, composed of one slice per part of the engine that writes it. */
 export function createCallStore() {
-  return createStore<CallState>()(() => initialCallState);
+  return createStore<CallState>()((...store) => ({
+    ...sessionSlice(...store),
+    ...roomSlice(...store),
+    ...localMediaSlice(...store),
+    ...qualitySlice(...store),
+    ...messagingSlice(...store),
+  }));
+}
+
+/**
+ * Writes one slice: a part of the engine gets the writer of the slice it
+ * owns, so what it may change is visible in its type.
+ */
+export type SliceWriter<Slice> = (change: Partial<Slice> | ((state: CallState) => Partial<Slice>)) => void;
+
+export function sliceWriter<Slice>(store: CallStore): SliceWriter<Slice> {
+  return (change) => store.setState(change as Partial<CallState> | ((state: CallState) => Partial<CallState>));
 }

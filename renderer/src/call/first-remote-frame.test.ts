@@ -18,8 +18,14 @@ function inCallWith(store: CallStore, ...people: Participant[]): void {
   });
 }
 
+/** What the stats poll reports for a feed: it no longer decides the wait. */
 function decoded(store: CallStore, feedId: string, framesDecoded: number): void {
   store.setState((state) => ({ stats: { ...state.stats, [feedId]: { quality: 'good', layer: 2, framesDecoded, bitrateHistory: [], rttHistory: [] } } }));
+}
+
+/** A tile showed the feed's first frame (its video element's requestVideoFrameCallback fired). */
+function shown(store: CallStore, feedId: string): void {
+  store.setState((state) => ({ remoteVideoShown: { ...state.remoteVideoShown, [feedId]: true } }));
 }
 
 /** Whether the promise settled by now, without waiting for it. */
@@ -40,7 +46,7 @@ describe('waiting for the first remote frame', () => {
     const waiting = whenFirstRemoteFrame(store, 4000);
     decoded(store, 'bob', 0);
     expect(await settled(waiting)).toBe(false);
-    decoded(store, 'bob', 1);
+    shown(store, 'bob');
     expect(await settled(waiting)).toBe(true);
   });
 
@@ -48,7 +54,7 @@ describe('waiting for the first remote frame', () => {
     const store = createCallStore();
     inCallWith(store, publisher('bob'));
     const waiting = whenFirstRemoteFrame(store, 4000);
-    decoded(store, 'self', 30);
+    shown(store, 'self');
     expect(await settled(waiting)).toBe(false);
   });
 
@@ -73,8 +79,27 @@ describe('waiting for the first remote frame', () => {
     store.setState({ phase: 'reconnecting' });
     expect(await settled(waiting)).toBe(false);
     store.setState({ phase: 'in-call' });
-    decoded(store, 'bob', 3);
+    shown(store, 'bob');
     expect(await settled(waiting)).toBe(true);
+  });
+
+  test('frames the stats poll counts do not end the wait: only a frame shown on a tile does', async () => {
+    const store = createCallStore();
+    inCallWith(store, publisher('bob'));
+    const waiting = whenFirstRemoteFrame(store, 4000);
+    decoded(store, 'bob', 12);
+    expect(await settled(waiting)).toBe(false);
+    shown(store, 'bob');
+    expect(await settled(waiting)).toBe(true);
+  });
+
+  test('a frame shown for a feed the subscription delivers no video for does not count', async () => {
+    const store = createCallStore();
+    inCallWith(store, publisher('bob'));
+    store.setState((state) => ({ remoteMedia: { ...state.remoteMedia, carol: { audio: null, video: null, videoMid: null } } }));
+    const waiting = whenFirstRemoteFrame(store, 4000);
+    shown(store, 'carol');
+    expect(await settled(waiting)).toBe(false);
   });
 
   test('a feed that never decodes holds the wait only until the cap', async () => {

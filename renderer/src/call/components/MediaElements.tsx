@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 
 /** A media element ref that plays `track`, switching source when the track object changes. */
 function usePlayedTrack<Element extends HTMLMediaElement>(track: MediaStreamTrack) {
@@ -15,9 +15,38 @@ function usePlayedTrack<Element extends HTMLMediaElement>(track: MediaStreamTrac
   return ref;
 }
 
+/**
+ * Calls `onFirstFrame` once the element presents the track's first frame
+ * (requestVideoFrameCallback): the moment a face is on screen, with no
+ * polling. The latest callback is kept in a ref so a new one per render
+ * does not ask again.
+ */
+function useFirstFrame(ref: RefObject<HTMLVideoElement | null>, track: MediaStreamTrack, onFirstFrame: (() => void) | undefined) {
+  const report = useRef(onFirstFrame);
+  useEffect(() => {
+    report.current = onFirstFrame;
+  }, [onFirstFrame]);
+  const wanted = onFirstFrame !== undefined;
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || !wanted) return;
+    const request = element.requestVideoFrameCallback(() => report.current?.());
+    return () => element.cancelVideoFrameCallback(request);
+  }, [ref, track, wanted]);
+}
+
+interface VideoTrackProps {
+  readonly track: MediaStreamTrack;
+  readonly mirrored?: boolean;
+  readonly testId: string;
+  /** Called once the first frame of `track` is on screen (remote tiles report it to the engine). */
+  readonly onFirstFrame?: () => void;
+}
+
 /** Plays one video track; a new track object (after a reconnect or device change) replaces the source. */
-export function VideoTrack({ track, mirrored = false, testId }: { readonly track: MediaStreamTrack; readonly mirrored?: boolean; readonly testId: string }) {
+export function VideoTrack({ track, mirrored = false, testId, onFirstFrame }: VideoTrackProps) {
   const ref = usePlayedTrack<HTMLVideoElement>(track);
+  useFirstFrame(ref, track, onFirstFrame);
   return <video ref={ref} className={mirrored ? 'tile-video mirrored' : 'tile-video'} data-testid={testId} autoPlay playsInline muted />;
 }
 

@@ -98,7 +98,7 @@ export function RemoteTile({ store, engine, feedId, role }: RemoteTileProps) {
       data-frames-decoded={framesDecoded}
       data-frame-width={frameWidth}
     >
-      {showVideo && media.video ? <VideoTrack track={media.video} testId={isScreen ? 'screen-video' : 'tile-video'} /> : <div className="tile-avatar">{participant.displayName.slice(0, 1).toUpperCase()}</div>}
+      {showVideo && media.video ? <VideoTrack track={media.video} testId={isScreen ? 'screen-video' : 'tile-video'} onFirstFrame={() => engine.reportFrameShown(feedId)} /> : <div className="tile-avatar">{participant.displayName.slice(0, 1).toUpperCase()}</div>}
       {media?.audio && <AudioTrack track={media.audio} />}
       {isScreen && <AnnotationLayer feedId={feedId} />}
       <TileBadges store={store} feedId={feedId} />

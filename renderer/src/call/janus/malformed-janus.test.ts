@@ -1,19 +1,24 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { openJanusSession, type JanusSession } from './janus-session.js';
+import { janusRefusedClaim } from '../session/join-errors.js';
+import { openJanusSession, reclaimJanusSession, type JanusSession } from './janus-session.js';
 import { VideoRoomHandle } from './videoroom-handle.js';
 import type { VideoRoomEvent } from './videoroom-messages.js';
 
 const SESSION_ID = 1111;
 const HANDLE_ID = 2222;
 
+/** How the fake answers `claim`: it still keeps the session, or it forgot it (restarted, or the reclaim timeout ran out). */
+type ClaimAnswer = 'keeps-session' | 'forgot-session';
+
 /**
- * A fake Janus over a real WebSocket: it answers `create`, `attach` and
- * `keepalive` like Janus, and lets each test push whatever frames it wants
- * at the client (garbage, unknown events, wrong types, huge payloads).
+ * A fake Janus over a real WebSocket: it answers `create`, `attach`,
+ * `claim` and `keepalive` like Janus, and lets each test push whatever
+ * frames it wants at the client (garbage, unknown events, wrong types,
+ * huge payloads).
  */
-async function startFakeJanus(): Promise<{ url: string; push(frame: unknown): void; answerNext(reply: (transaction: string) => unknown): void; close(): Promise<void> }> {
+async function startFakeJanus(claimAnswer: ClaimAnswer = 'keeps-session'): Promise<{ url: string; push(frame: unknown): void; answerNext(reply: (transaction: string) => unknown): void; close(): Promise<void> }> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'janus-protocol' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   let client: WebSocket | null = null;
@@ -29,7 +34,9 @@ async function startFakeJanus(): Promise<{ url: string; push(frame: unknown): vo
             ? { janus: 'success', session_id: SESSION_ID, transaction: message.transaction, data: { id: HANDLE_ID } }
             : message.janus === 'message'
               ? pendingReplies.shift()?.(message.transaction)
-              : { janus: 'ack', session_id: SESSION_ID, transaction: message.transaction };
+              : message.janus === 'claim'
+                ? claimReply(claimAnswer, message.transaction)
+                : { janus: 'ack', session_id: SESSION_ID, transaction: message.transaction };
       if (reply !== undefined) socket.send(typeof reply === 'string' ? reply : JSON.stringify(reply));
     });
   });
@@ -44,6 +51,12 @@ async function startFakeJanus(): Promise<{ url: string; push(frame: unknown): vo
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+function claimReply(answer: ClaimAnswer, transaction: string): unknown {
+  return answer === 'keeps-session'
+    ? { janus: 'success', session_id: SESSION_ID, transaction }
+    : { janus: 'error', session_id: SESSION_ID, transaction, error: { code: 458, reason: `No such session ${SESSION_ID}` } };
 }
 
 /** A VideoRoom event from our handle, with any plugin data. */
@@ -128,5 +141,47 @@ describe('malformed messages from Janus', { timeout: 30_000 }, () => {
     await expect(handle.request({ request: 'exists', room: 'faults' }, undefined, 300)).rejects.toThrow("Janus did not answer the 'exists' request within 0.3 s");
     server.answerNext((transaction) => ({ janus: 'success', session_id: SESSION_ID, sender: HANDLE_ID, transaction, plugindata: { plugin: 'janus.plugin.videoroom', data: { videoroom: 'success', exists: false } } }));
     await expect(handle.request({ request: 'exists', room: 'faults' })).resolves.toEqual({ videoroom: 'success', exists: false });
+  });
+});
+
+describe('claiming a session over a new WebSocket', { timeout: 30_000 }, () => {
+  let fake: Awaited<ReturnType<typeof startFakeJanus>> | null = null;
+  let janus: JanusSession | null = null;
+  afterEach(async () => {
+    await janus?.close().catch(() => undefined);
+    await fake?.close();
+    janus = null;
+    fake = null;
+  });
+
+  test('a session Janus still keeps comes back with its id and its handles', async () => {
+    fake = await startFakeJanus('keeps-session');
+    const claimed = await reclaimJanusSession(fake.url, SESSION_ID, [{ id: HANDLE_ID, name: 'janus.plugin.videoroom' }]);
+    janus = claimed.janus;
+    expect(claimed.janus.session.getId()).toBe(SESSION_ID);
+    expect(claimed.plugins.map((plugin) => plugin.getId())).toEqual([HANDLE_ID]);
+  });
+
+  test('a session Janus forgot is refused with its answer, which sends the call to a rejoin at once', async () => {
+    fake = await startFakeJanus('forgot-session');
+    const refusal = await reclaimJanusSession(fake.url, SESSION_ID, [{ id: HANDLE_ID, name: 'janus.plugin.videoroom' }]).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refusal).not.toBeNull();
+    expect(janusRefusedClaim(refusal)).toBe(true);
+  });
+
+  test('an unreachable Janus is not a refusal: the claim is tried again', async () => {
+    fake = await startFakeJanus();
+    const url = fake.url;
+    await fake.close();
+    fake = null;
+    const failure = await reclaimJanusSession(url, SESSION_ID, []).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect(janusRefusedClaim(failure)).toBe(false);
   });
 });

@@ -18,8 +18,6 @@ export interface RemoteFeedMedia {
 export interface SubscriberOptions {
   readonly session: Session;
   readonly room: string;
-  /** Our publisher's private id, once joined: it ties the subscription to us. */
-  readonly privateId: () => number | undefined;
   readonly pin: string | undefined;
   readonly rtc: RTCConfiguration;
   /** A handle attached ahead of time, in parallel with the publisher's: one round trip less before the first frame. */
@@ -43,6 +41,10 @@ const NO_SUCH_FEED = 428;
 export class Subscriber {
   readonly pc: RTCPeerConnection;
   private handle: VideoRoomHandle | null = null;
+  /** Set by `start`: the subscription joins the room only once our publisher did. */
+  private started = false;
+  /** Our publisher's private id: it ties the subscription to us. */
+  private privateId: number | undefined;
   private joined = false;
   private wanted = new Set<string>();
   private subscribed = new Set<string>();
@@ -63,6 +65,13 @@ export class Subscriber {
     this.pc.addEventListener('datachannel', (event) => this.listenTo(event.channel));
     this.stopWatching = watchConnection(this.pc, () => void this.restartIce());
     if (options.handle) this.adoptHandle(options.handle);
+  }
+
+  /** Our publisher is in the room (its `joined` event): the subscription may join now, tied to it. */
+  start(privateId: number | undefined): void {
+    this.started = true;
+    this.privateId = privateId;
+    this.enqueue(() => this.sync());
   }
 
   /** Sets the feeds to receive; the difference to the current subscription is sent as one update. */
@@ -158,6 +167,7 @@ export class Subscriber {
   }
 
   private async sync(): Promise<void> {
+    if (!this.started) return;
     const add = [...this.wanted].filter((feed) => !this.subscribed.has(feed));
     const remove = [...this.subscribed].filter((feed) => !this.wanted.has(feed));
     if (add.length === 0 && remove.length === 0) return;
@@ -169,7 +179,7 @@ export class Subscriber {
         ptype: 'subscriber',
         room: this.options.room,
         streams: add.map((feed) => ({ feed })),
-        ...(this.options.privateId() !== undefined ? { private_id: this.options.privateId() } : {}),
+        ...(this.privateId !== undefined ? { private_id: this.privateId } : {}),
         ...(this.options.pin ? { pin: this.options.pin } : {}),
       });
       this.joined = true;

@@ -1,55 +1,192 @@
-/**
- * 720p so the three simulcast layers are 1280, 640 and 320 wide: Chromium
- * drops the top layers of a smaller source.
- */
-const CAMERA_CONSTRAINTS: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 24, max: 30 } };
-const MICROPHONE_CONSTRAINTS: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+import { sliceWriter, type CallStore, type LocalMediaState, type SliceWriter } from '../call-store.js';
+import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen } from './capture.js';
 
-export async function openCamera(deviceId: string | null): Promise<MediaStreamTrack> {
-  const stream = await navigator.mediaDevices.getUserMedia({
-    video: { ...CAMERA_CONSTRAINTS, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) },
-  });
-  const track = stream.getVideoTracks()[0];
-  if (!track) throw new Error('The camera gave no video');
-  return track;
+/** Where our tracks are sent, when a call is on: the camera publisher of the current session. */
+export interface LocalMediaOutlet {
+  replaceTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void>;
+  describeCamera(audioMuted: boolean, videoMuted: boolean): void;
 }
 
-export async function openMicrophone(deviceId: string | null): Promise<MediaStreamTrack> {
-  const stream = await navigator.mediaDevices.getUserMedia({
-    audio: { ...MICROPHONE_CONSTRAINTS, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) },
-  });
-  const track = stream.getAudioTracks()[0];
-  if (!track) throw new Error('The microphone gave no audio');
-  return track;
-}
+const NO_OUTLET: LocalMediaOutlet = { replaceTrack: async () => undefined, describeCamera: () => undefined };
 
 /**
- * Screen capture through the standard API: the web build gets the
- * browser's picker, and Electron routes the same call to its own picker
- * (setDisplayMediaRequestHandler in the main process).
+ * Our camera, microphone and screen: the device lists, opening each device
+ * once even when the lobby's preview and a join race, mute, and device
+ * selection. Camera off releases the camera; an unplugged device ends its
+ * track and shows as off, never as a frozen frame.
  */
-export async function openScreen(): Promise<MediaStreamTrack> {
-  const stream = await navigator.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15, max: 30 } }, audio: false });
-  const track = stream.getVideoTracks()[0];
-  if (!track) throw new Error('The screen capture gave no video');
-  // Text and lines stay sharp; the encoder lowers the frame rate instead of the resolution.
-  track.contentHint = 'detail';
-  return track;
-}
+export class LocalMedia {
+  private readonly set: SliceWriter<LocalMediaState>;
+  private watchingDevices = false;
+  /** Opens in flight, so the lobby's preview and a join racing it share one device open. */
+  private openingMicrophone: Promise<MediaStreamTrack | null> | null = null;
+  private openingCamera: Promise<MediaStreamTrack | null> | null = null;
+  private outlet: LocalMediaOutlet = NO_OUTLET;
 
-export async function listDevices(): Promise<{ cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[] }> {
-  const devices = await navigator.mediaDevices.enumerateDevices();
-  return {
-    cameras: devices.filter((device) => device.kind === 'videoinput'),
-    microphones: devices.filter((device) => device.kind === 'audioinput'),
-  };
-}
+  constructor(private readonly store: CallStore) {
+    this.set = sliceWriter<LocalMediaState>(store);
+  }
 
-/** Describes why a device could not be opened, for the user. */
-export function deviceErrorMessage(kind: 'camera' | 'microphone', error: unknown): string {
-  const name = error instanceof DOMException ? error.name : '';
-  if (name === 'NotAllowedError') return `Confer may not use your ${kind}: allow it in the browser or system settings.`;
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return `No ${kind} was found.`;
-  if (name === 'NotReadableError') return `Your ${kind} is in use by another application.`;
-  return `Your ${kind} could not be opened.`;
+  private get state(): LocalMediaState {
+    return this.store.getState();
+  }
+
+  /** Sends our tracks to `outlet` from now on (a session), or nowhere (null). */
+  sendTo(outlet: LocalMediaOutlet | null): void {
+    this.outlet = outlet ?? NO_OUTLET;
+  }
+
+  /** Plugging a device in or out updates the pickers; an unplugged device in use also ends its track (watchEnded). */
+  watchDevices(): void {
+    if (this.watchingDevices || !navigator.mediaDevices) return;
+    this.watchingDevices = true;
+    navigator.mediaDevices.addEventListener('devicechange', () => void this.refreshDevices().catch(() => undefined));
+  }
+
+  async refreshDevices(): Promise<void> {
+    const { cameras, microphones } = await listDevices();
+    const choice = (device: MediaDeviceInfo, index: number, kind: string) => ({ deviceId: device.deviceId, label: device.label || `${kind} ${index + 1}` });
+    this.set({
+      cameras: cameras.map((device, index) => choice(device, index, 'Camera')),
+      microphones: microphones.map((device, index) => choice(device, index, 'Microphone')),
+    });
+  }
+
+  microphone(): Promise<MediaStreamTrack | null> {
+    this.openingMicrophone ??= this.openMicrophoneOnce().finally(() => (this.openingMicrophone = null));
+    return this.openingMicrophone;
+  }
+
+  camera(): Promise<MediaStreamTrack | null> {
+    this.openingCamera ??= this.openCameraOnce().finally(() => (this.openingCamera = null));
+    return this.openingCamera;
+  }
+
+  muted(): { readonly audio: boolean; readonly video: boolean } {
+    return { audio: this.state.audioMuted, video: this.state.videoMuted };
+  }
+
+  async setAudioMuted(muted: boolean): Promise<void> {
+    this.set({ audioMuted: muted });
+    let track = this.state.localAudio;
+    if (!muted && (!track || track.readyState !== 'live')) {
+      this.set({ deviceProblem: null });
+      track = await this.microphone();
+      await this.outlet.replaceTrack('audio', track);
+    }
+    if (track) track.enabled = !this.state.audioMuted;
+    this.describe();
+  }
+
+  /** Camera off releases the camera (its light goes out) and sends no video; on reopens it. */
+  async setVideoMuted(muted: boolean): Promise<void> {
+    this.set({ videoMuted: muted });
+    if (muted) {
+      const track = this.state.localVideo;
+      this.set({ localVideo: null });
+      await this.outlet.replaceTrack('video', null);
+      track?.stop();
+    } else {
+      this.set({ deviceProblem: null });
+      const track = await this.camera();
+      await this.outlet.replaceTrack('video', track);
+    }
+    this.describe();
+  }
+
+  async selectCamera(deviceId: string): Promise<void> {
+    const old = this.state.localVideo;
+    this.set({ cameraId: deviceId, deviceProblem: null });
+    if (this.state.videoMuted) return;
+    this.set({ localVideo: null });
+    const track = await this.camera();
+    await this.outlet.replaceTrack('video', track);
+    old?.stop();
+  }
+
+  async selectMicrophone(deviceId: string): Promise<void> {
+    const old = this.state.localAudio;
+    this.set({ microphoneId: deviceId, localAudio: null, deviceProblem: null });
+    const track = await this.microphone();
+    await this.outlet.replaceTrack('audio', track);
+    old?.stop();
+  }
+
+  /** Opens the screen picker; null when the user closed it. `onEnded`: the browser's or the OS's own "stop sharing" control ended it. */
+  async openScreen(onEnded: () => void): Promise<MediaStreamTrack | null> {
+    let track: MediaStreamTrack;
+    try {
+      track = await openScreen();
+    } catch {
+      return null;
+    }
+    track.addEventListener('ended', () => {
+      if (this.state.localScreen === track) onEnded();
+    });
+    this.set({ localScreen: track, screenSharing: true });
+    return track;
+  }
+
+  /** The screen share still running, if its track is live. */
+  runningScreen(): MediaStreamTrack | null {
+    const track = this.state.localScreen;
+    return track && track.readyState === 'live' ? track : null;
+  }
+
+  stopScreen(): void {
+    this.state.localScreen?.stop();
+    this.set({ localScreen: null, screenSharing: false });
+  }
+
+  stopTracks(): void {
+    const { localAudio, localVideo, localScreen } = this.state;
+    for (const track of [localAudio, localVideo, localScreen]) track?.stop();
+    this.set({ localAudio: null, localVideo: null, localScreen: null, screenSharing: false });
+  }
+
+  private describe(): void {
+    this.outlet.describeCamera(this.state.audioMuted, this.state.videoMuted);
+  }
+
+  /** An unplugged device ends its track: say so and show the device as off. */
+  private watchEnded(kind: 'camera' | 'microphone', track: MediaStreamTrack): void {
+    track.addEventListener('ended', () => {
+      const current = kind === 'camera' ? this.state.localVideo : this.state.localAudio;
+      if (current !== track) return;
+      this.set({ deviceProblem: `Your ${kind} was disconnected. Pick another one, or plug it back in and turn it on again.` });
+      if (kind === 'camera') void this.setVideoMuted(true);
+      else void this.setAudioMuted(true);
+      void this.refreshDevices().catch(() => undefined);
+    });
+  }
+
+  private async openMicrophoneOnce(): Promise<MediaStreamTrack | null> {
+    const existing = this.state.localAudio;
+    if (existing && existing.readyState === 'live') return existing;
+    try {
+      const track = await openMicrophone(this.state.microphoneId);
+      track.enabled = !this.state.audioMuted;
+      this.watchEnded('microphone', track);
+      this.set({ localAudio: track, microphoneId: track.getSettings().deviceId ?? this.state.microphoneId });
+      return track;
+    } catch (error) {
+      this.set({ deviceProblem: deviceErrorMessage('microphone', error), audioMuted: true });
+      return null;
+    }
+  }
+
+  private async openCameraOnce(): Promise<MediaStreamTrack | null> {
+    if (this.state.videoMuted) return null;
+    const existing = this.state.localVideo;
+    if (existing && existing.readyState === 'live') return existing;
+    try {
+      const track = await openCamera(this.state.cameraId);
+      this.watchEnded('camera', track);
+      this.set({ localVideo: track, cameraId: track.getSettings().deviceId ?? this.state.cameraId });
+      return track;
+    } catch (error) {
+      this.set({ deviceProblem: deviceErrorMessage('camera', error), videoMuted: true });
+      return null;
+    }
+  }
 }

@@ -1,0 +1,322 @@
+import { cameraDescriptions } from '../feed-labels.js';
+import { openJanusSession, reclaimJanusSession, type JanusSession } from '../janus/janus-session.js';
+import { Publisher } from '../janus/publisher.js';
+import { Subscriber, type RemoteFeedMedia } from '../janus/subscriber.js';
+import { VIDEOROOM_PLUGIN, VideoRoomHandle } from '../janus/videoroom-handle.js';
+import { ParticipantListSchema, type VideoRoomEvent } from '../janus/videoroom-messages.js';
+import { LayerPacer, MIN_SWITCH_INTERVAL_MS } from '../media/layer-pacer.js';
+import { JANUS_START_SUBSTREAM, type Substream } from '../media/simulcast.js';
+import type { ListedParticipant } from '../participants.js';
+import { timeLimit } from '../time-limit.js';
+import { cameraPublisherOptions, ensureRoom, screenPublisherOptions, type CallParams } from './room-entry.js';
+
+/** Leaving must not hang on a server that stopped answering. */
+const LEAVE_TIMEOUT_MS = 2000;
+
+/** Waits for a step of leaving, at most LEAVE_TIMEOUT_MS; its failure or silence does not stop the rest. */
+async function leaveStep(step: Promise<unknown> | undefined): Promise<void> {
+  if (step) await timeLimit(step, LEAVE_TIMEOUT_MS, () => new Error('timed out')).catch(() => undefined);
+}
+
+const realClock = {
+  now: () => performance.now(),
+  setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
+  clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Our local media, as a session publishes it. */
+export interface SessionMedia {
+  microphone(): Promise<MediaStreamTrack | null>;
+  camera(): Promise<MediaStreamTrack | null>;
+  muted(): { readonly audio: boolean; readonly video: boolean };
+  /** A screen share still running from an earlier session, to publish again; or null. */
+  runningScreen(): MediaStreamTrack | null;
+}
+
+/** What a session reports; nothing is reported once it is disposed. */
+export interface SessionEvents {
+  roomEvent(event: VideoRoomEvent): void;
+  /** The room let us in (our `joined`), reported in the next task so the subscription's request leaves first. */
+  admitted(): void;
+  /** The camera publisher is up: the subscription can be told what to want. */
+  published(): void;
+  remoteMedia(media: Readonly<Record<string, RemoteFeedMedia>>): void;
+  /** A data-channel message relayed from a publisher, unparsed. */
+  roomData(data: unknown): void;
+  /** Our own data channel opened: the room can hear us. */
+  roomChannelOpen(): void;
+  /** The running screen share could not be published again. */
+  screenLost(): void;
+  socketLost(): void;
+}
+
+/**
+ * Everything that lives as long as one Janus session: the WebSocket, the
+ * camera publisher, the optional screen publisher and the one multistream
+ * subscription with its layer pacer. `claim` keeps it over a new socket; a
+ * rejoin replaces it whole. Once disposed (`end`, `abandon`), nothing it
+ * started reports anything.
+ */
+export class CallSession {
+  private disposed = false;
+  /** True once connected: publisher and subscription are in place. */
+  private ready = false;
+  private janus: JanusSession | null = null;
+  private camera: Publisher | null = null;
+  private screen: Publisher | null = null;
+  private subscriber: Subscriber | null = null;
+  private pacer: LayerPacer | null = null;
+  /** Our camera's feed id: chosen by us (the room uses string ids) so a screen share can name its owner. */
+  private feedId: string | null = null;
+
+  constructor(
+    private readonly janusUrl: string,
+    readonly params: CallParams,
+    private readonly media: SessionMedia,
+    private readonly events: SessionEvents,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Connected and not disposed: the session's publishers and subscription may be used. */
+  get active(): boolean {
+    return this.ready && !this.disposed;
+  }
+
+  get sharingScreen(): boolean {
+    return this.screen !== null;
+  }
+
+  /** One complete session: room, camera publisher, subscription, and the screen share if one is running. */
+  async connect(): Promise<void> {
+    const janus = await openJanusSession(this.janusUrl);
+    this.janus = janus;
+    try {
+      await this.enterRoom(janus);
+    } catch (error) {
+      await janus.close().catch(() => undefined);
+      throw error;
+    }
+    await this.republishScreen();
+  }
+
+  private async enterRoom(janus: JanusSession): Promise<void> {
+    const { room, access } = this.params;
+    // Media, the room check and the subscription's handle in parallel: opening devices is the slow part of a first join.
+    const [handle, subscriberHandle, audio, video] = await Promise.all([
+      VideoRoomHandle.attach(janus.session, this.warn).then(async (attached) => {
+        await ensureRoom(attached, room, access);
+        return attached;
+      }),
+      VideoRoomHandle.attach(janus.session, this.warn),
+      this.media.microphone(),
+      this.media.camera(),
+    ]);
+    if (this.disposed) throw new Error('superseded');
+    const subscriber = this.openSubscription(janus, subscriberHandle);
+    const feedId = crypto.randomUUID();
+    const camera = await Publisher.start(
+      cameraPublisherOptions(janus.session, this.params, { handle, feedId, audio, video, muted: () => this.media.muted() }, (event) => this.onCameraEvent(event, subscriber), this.warn),
+    ).catch(async (error: unknown) => {
+      await subscriber.close();
+      throw error;
+    });
+    if (this.disposed) {
+      await subscriber.close();
+      await camera.stop(true);
+      throw new Error('superseded');
+    }
+    this.camera = camera;
+    this.feedId = feedId;
+    this.ready = true;
+    camera.dataChannel?.addEventListener('open', () => this.emit('roomChannelOpen'));
+    this.emit('published');
+  }
+
+  /** The subscription starts from our `joined` event, in parallel with publishing: a joiner sees others sooner. */
+  private openSubscription(janus: JanusSession, handle: VideoRoomHandle): Subscriber {
+    const { room, access, rtc } = this.params;
+    const subscriber = new Subscriber({
+      session: janus.session,
+      room,
+      pin: access.pin,
+      rtc,
+      handle,
+      warn: this.warn,
+      onData: (data) => this.emit('roomData', data),
+      onMedia: (media) => this.emit('remoteMedia', media),
+    });
+    this.subscriber = subscriber;
+    this.pacer = new LayerPacer((mid, layer) => subscriber.setLayer(mid, layer), realClock, MIN_SWITCH_INTERVAL_MS, JANUS_START_SUBSTREAM);
+    return subscriber;
+  }
+
+  private onCameraEvent(event: VideoRoomEvent, subscriber: Subscriber): void {
+    if (this.disposed) return;
+    if (event.videoroom === 'joined') subscriber.start(event.private_id);
+    this.emit('roomEvent', event);
+    // In the room (the pin was right): the call shows while our own media is still being published.
+    // In the next task, so that the subscription's request leaves before React renders the call view.
+    if (event.videoroom === 'joined') setTimeout(() => this.emit('admitted'), 0);
+  }
+
+  private async republishScreen(): Promise<void> {
+    const track = this.media.runningScreen();
+    if (!track || !this.feedId || !this.janus) return;
+    this.screen = await Publisher.start(screenPublisherOptions(this.janus.session, this.params, track, this.feedId, this.warn)).catch(() => null);
+    if (!this.screen) this.emit('screenLost');
+    else if (this.disposed) void this.stopScreen(false);
+  }
+
+  /**
+   * Takes the session back over a new socket: publishers and subscription
+   * keep their PeerConnections (media may never have stopped), only the
+   * signaling is rebuilt. Returns the room's participants, re-read for
+   * events missed meanwhile (null when the answer was malformed).
+   */
+  async claim(): Promise<readonly ListedParticipant[] | null> {
+    const { janus: lost, camera, subscriber } = this;
+    if (!lost || !camera || !subscriber) throw new Error('no session to claim');
+    const handles = [camera.handle, this.screen?.handle, subscriber.videoRoomHandle].filter(
+      (handle): handle is VideoRoomHandle => handle !== null && handle !== undefined,
+    );
+    const { janus, plugins } = await reclaimJanusSession(
+      this.janusUrl,
+      lost.session.getId(),
+      handles.map((handle) => ({ id: handle.id, name: VIDEOROOM_PLUGIN })),
+    );
+    if (this.disposed) {
+      await janus.close();
+      throw new Error('superseded');
+    }
+    handles.forEach((handle, index) => {
+      const plugin = plugins[index];
+      if (plugin) handle.rebind(plugin);
+    });
+    subscriber.adoptSession(janus.session);
+    this.janus = janus;
+    const listed = ParticipantListSchema.safeParse(await camera.handle.request({ request: 'listparticipants', room: this.params.room }));
+    return listed.success ? listed.data.participants : null;
+  }
+
+  /** Reports the loss of the current WebSocket (once); a claim replaces the socket, so it is watched again after one. */
+  watchSocket(): void {
+    const janus = this.janus;
+    void janus?.closed.then(() => {
+      if (this.janus === janus) this.emit('socketLost');
+    });
+  }
+
+  want(feeds: Iterable<string>): void {
+    this.subscriber?.want(feeds);
+  }
+
+  /** Asks for a simulcast layer on one of the subscription's video m-lines, paced. */
+  requestLayer(mid: string, layer: Substream): void {
+    this.pacer?.request(mid, layer);
+  }
+
+  layerOf(mid: string): Substream | null {
+    return this.pacer?.current(mid) ?? null;
+  }
+
+  feedOfMid(mid: string): string | undefined {
+    return this.subscriber?.streamOf(mid)?.feed_id;
+  }
+
+  setVideoPaused(paused: boolean): void {
+    if (this.active) this.subscriber?.setVideoPaused(paused);
+  }
+
+  /** The subscription's and the camera's stats, for the quality loop. */
+  async readStats(): Promise<{ incoming: RTCStatsReport; outgoing: RTCStatsReport } | null> {
+    const { subscriber, camera } = this;
+    if (!this.active || !subscriber || !camera) return null;
+    const [incoming, outgoing] = await Promise.all([subscriber.pc.getStats(), camera.pc.getStats()]);
+    return { incoming, outgoing };
+  }
+
+  iceStates(): RTCIceConnectionState[] {
+    return [this.camera?.pc, this.subscriber?.pc, this.screen?.pc].flatMap((pc) => (pc ? [pc.iceConnectionState] : []));
+  }
+
+  get iceRestarts(): number {
+    return (this.subscriber?.iceRestarts ?? 0) + (this.camera?.iceRestarts ?? 0);
+  }
+
+  /** Restarts ICE on every PeerConnection of the session. */
+  async restartIce(): Promise<void> {
+    if (!this.active) return;
+    await Promise.all([this.camera?.restartIce(), this.subscriber?.restartIce(), this.screen?.restartIce()]);
+  }
+
+  /** Swaps the camera publisher's sent track (device change, camera on/off). */
+  async replaceTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void> {
+    if (this.active) await this.camera?.replaceTrack(kind, track);
+  }
+
+  /** Tells the room our mute state, which rides on the stream descriptions. */
+  describeCamera(audioMuted: boolean, videoMuted: boolean): void {
+    const camera = this.active ? this.camera : null;
+    if (!camera) return;
+    void camera.describe(cameraDescriptions(camera.mids.audio, camera.mids.video, audioMuted, videoMuted)).catch((error: unknown) => this.warn(`mute state not sent: ${String(error)}`));
+  }
+
+  /** The camera publisher's data channel: chat, hands and reactions go out on it. */
+  get roomChannel(): RTCDataChannel | null {
+    return this.active ? (this.camera?.dataChannel ?? null) : null;
+  }
+
+  /** Sends a VideoRoom request on the camera publisher's handle (moderation). */
+  async request(body: Record<string, unknown>): Promise<unknown> {
+    const camera = this.active ? this.camera : null;
+    if (!camera) return undefined;
+    return camera.handle.request(body);
+  }
+
+  /** Publishes a screen share; rejects when Janus refused it. */
+  async startScreen(track: MediaStreamTrack, ownerId: string): Promise<void> {
+    if (!this.active || !this.janus || this.screen) return;
+    this.screen = await Publisher.start(screenPublisherOptions(this.janus.session, this.params, track, ownerId, this.warn));
+  }
+
+  async stopScreen(leaveRoom = true): Promise<void> {
+    const publisher = this.screen;
+    this.screen = null;
+    await leaveStep(publisher?.stop(leaveRoom));
+  }
+
+  /** Leaves (or, after a failure, just closes) everything, each step bounded in time. */
+  async end(leaveRoom: boolean): Promise<void> {
+    const wasReady = this.dispose();
+    const { janus, camera, subscriber } = this;
+    if (!wasReady || !janus || !camera || !subscriber) return;
+    await subscriber.close().catch(() => undefined);
+    await this.stopScreen(leaveRoom);
+    await leaveStep(camera.stop(leaveRoom));
+    await leaveStep(janus.session.destroy());
+    await janus.close().catch(() => undefined);
+  }
+
+  /** Drops the session's objects without telling Janus: it is gone or will time us out. */
+  abandon(): void {
+    const wasReady = this.dispose();
+    if (!wasReady) return;
+    void this.subscriber?.close();
+    void this.camera?.stop(false);
+    void this.screen?.stop(false);
+    void this.janus?.close().catch(() => undefined);
+  }
+
+  /** Marks the session disposed; returns whether it had connected (a session still connecting cleans up after itself). */
+  private dispose(): boolean {
+    const wasReady = this.active;
+    this.disposed = true;
+    this.pacer?.forget();
+    return wasReady;
+  }
+
+  private emit<Name extends keyof SessionEvents>(name: Name, ...args: Parameters<SessionEvents[Name]>): void {
+    if (this.disposed) return;
+    (this.events[name] as (...values: Parameters<SessionEvents[Name]>) => void)(...args);
+  }
+}
