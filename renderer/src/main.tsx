@@ -33,10 +33,12 @@ async function start(): Promise<void> {
     const prefill = createLinkPrefillStore();
     const picker = createCapturePicker(bridge);
     const telemetry = startCallTelemetry(meeting.callStore, config, bridge.kind);
+    // The web build has no overlay window: the web bridge hands the overlay's content back for the presenter's preview.
+    const OverlayPreview = bridge.kind === 'web' ? ({ className }: { readonly className: string }) => <OverlayView bridge={bridge} className={className} /> : null;
     connectDesktopShell({ bridge, calls: meeting.callStore, controls: meeting, prefill });
     root.render(
       <StrictMode>
-        <AnnotationContext.Provider value={{ annotations: meeting.annotations, bridge: bridge }}>
+        <AnnotationContext.Provider value={{ annotations: meeting.annotations, OverlayPreview }}>
           <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
         </AnnotationContext.Provider>
         <ScreenPicker picker={picker} />

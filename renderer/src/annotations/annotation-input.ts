@@ -1,7 +1,7 @@
 import { contentRect, FRAME_UNITS, pixelsToSize, toNormalized, type NormalizedPoint, type Rect } from '../../../shared/annotations/frame-mapping.js';
 import { DEFAULT_PRESSURE, encodePoints, type StrokePoint } from '../../../shared/board/points.js';
 import type { BoardItem, Style } from '../../../shared/board/schema.js';
-import type { AnnotationTool } from './annotation-host.js';
+import type { AnnotationTool } from './annotation-tools.js';
 
 /** Sizes per tool in the shared content's pixels when it is shown at 720 lines: legible, not blocking. */
 const TOOL_PIXELS_AT_720: Record<Exclude<AnnotationTool, 'laser'>, number> = { pen: 4, highlighter: 18, arrow: 4, rectangle: 4, text: 24 };

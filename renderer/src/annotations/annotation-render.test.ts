@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { encodePoints, type StrokePoint } from '../../../shared/board/points.js';
 import { readItem, type BoardItem, type ReadItem } from '../../../shared/board/schema.js';
 import { OverlayContentSchema } from '../../../shared/desktop/overlay.js';
-import type { Annotator } from './annotation-presence.js';
+import type { Annotator } from './annotation-awareness.js';
 import { LASER_COLOR, toOverlayContent } from './annotation-render.js';
 
 const FRAME = { width: 1280, height: 720 };

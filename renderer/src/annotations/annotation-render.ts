@@ -3,7 +3,7 @@ import type { StrokePoint } from '../../../shared/board/points.js';
 import type { ReadItem } from '../../../shared/board/schema.js';
 import type { OverlayContent } from '../../../shared/desktop/overlay.js';
 import { arrowHead, strokeOpacity, strokePathData, TEXT_FONT, TEXT_LINE_HEIGHT } from '../board/draw.js';
-import type { Annotator } from './annotation-presence.js';
+import type { Annotator } from './annotation-awareness.js';
 
 /**
  * Drawing annotations: items are stored in frame units (fractions of the

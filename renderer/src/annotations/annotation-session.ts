@@ -3,10 +3,10 @@ import { createStore } from 'zustand/vanilla';
 import { annotationsAllowed, enforceAnnotationPolicy, setAnnotationsAllowed } from '../../../shared/annotations/annotation-policy.js';
 import { BoardModel, newItemId } from '../../../shared/board/board-doc.js';
 import type { BoardItem, ReadItem } from '../../../shared/board/schema.js';
-import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
-import { createBoardConnectionStore } from '../board/board-connection.js';
-import { connectPeers, type BoardUser } from '../board/board-session.js';
-import { publishPresence, readAnnotators, type Annotator, type PresencePublisher } from './annotation-presence.js';
+import type { DocumentTransport } from '../sync/document-transport.js';
+import { openDocumentSync } from '../sync/document-sync.js';
+import type { SyncUser } from '../sync/sync-user.js';
+import { publishAnnotator, readAnnotators, type Annotator } from './annotation-awareness.js';
 
 export type AnnotationRole = 'presenter' | 'viewer';
 
@@ -25,20 +25,19 @@ export function annotationRoomName(callRoom: string, screenFeedId: string): stri
 
 /**
  * The annotations of one screen share: a Yjs document per share, synced
- * like the board (y-webrtc over guarded data channels), with this user's
- * undo history and presence. The presenter's session enforces the
- * allow/deny policy on its copy (see annotation-policy.ts).
+ * like the board (through sync/), with this user's undo history and
+ * awareness. The presenter's session enforces the allow/deny policy on its
+ * copy (see annotation-policy.ts).
  */
-export function openAnnotationSession(options: { roomName: string; role: AnnotationRole; config: RuntimeConfig; user: BoardUser }) {
+export function openAnnotationSession(options: { roomName: string; role: AnnotationRole; transport: DocumentTransport; user: SyncUser }) {
   const { role } = options;
   const doc = new Y.Doc();
   const model = new BoardModel(doc);
-  const connection = createBoardConnectionStore();
-  const sync = connectPeers(options.roomName, doc, options.config, options.user, connection, 'Annotations');
-  const awareness = sync.provider.awareness;
+  const sync = openDocumentSync({ transport: options.transport, room: options.roomName, doc, user: options.user, label: 'Annotations' });
+  const awareness = sync.awareness;
   const stopPolicy = role === 'presenter' ? enforceAnnotationPolicy(model) : () => undefined;
   const undo = model.createUndoManager();
-  const presence: PresencePublisher = publishPresence(awareness);
+  const publisher = publishAnnotator(awareness);
   /** Our marks' ids start with this, so that "clear mine" finds them. */
   const authorTag = doc.clientID.toString(36);
 
@@ -72,9 +71,9 @@ export function openAnnotationSession(options: { roomName: string; role: Annotat
       return true;
     },
     topZ: (): number => model.topZ(),
-    cursor: (point: { x: number; y: number } | null): void => presence.cursor(point),
+    cursor: (point: { x: number; y: number } | null): void => publisher.cursor(point),
     laser(point: { x: number; y: number }): void {
-      if (mayDraw()) presence.laser(point);
+      if (mayDraw()) publisher.laser(point);
     },
     undo(): void {
       undo.undo();
@@ -93,16 +92,16 @@ export function openAnnotationSession(options: { roomName: string; role: Annotat
     setAllowed(allowed: boolean): void {
       if (role === 'presenter') setAnnotationsAllowed(model, allowed);
     },
-    /** Resolves once y-webrtc has let go of the room, which it does asynchronously: only then may it be joined again. */
+    /** Resolves once the transport has let go of the room, which y-webrtc does asynchronously: only then may it be joined again. */
     destroy(): Promise<void> {
-      presence.destroy();
+      publisher.destroy();
       stopPolicy();
       awareness.off('change', readAwareness);
       doc.off('afterTransaction', readDocument);
       undo.destroy();
-      sync.destroy();
+      const leaving = sync.destroy();
       doc.destroy();
-      return Promise.resolve(sync.provider.key).then(() => undefined);
+      return leaving;
     },
   };
 }

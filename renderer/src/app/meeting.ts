@@ -1,11 +1,12 @@
 import type { ShellBridge } from '../../../shared/bridge.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { JoinRequest } from '../../../shared/call/join-request.js';
-import { createAnnotationHost } from '../annotations/annotation-host.js';
+import { createShareAnnotations } from '../annotations/share-annotations.js';
 import { createBoardLibrary } from '../board/board-library.js';
 import { createCallEngine, type RoomAccess } from '../call/call-engine.js';
 import { createCallStore } from '../call/call-store.js';
 import { CALL_ONGOING, whenFirstRemoteFrame } from '../call/first-remote-frame.js';
+import { createWebrtcTransport } from '../sync/webrtc-transport.js';
 
 /**
  * A meeting is a call and its board, joined and left together. Components
@@ -14,9 +15,11 @@ import { CALL_ONGOING, whenFirstRemoteFrame } from '../call/first-remote-frame.j
  */
 export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, 'updateOverlay'>) {
   const callStore = createCallStore();
-  const boards = createBoardLibrary(config);
+  // Boards and share annotations reach their peers through the same transport.
+  const transport = createWebrtcTransport(config);
+  const boards = createBoardLibrary(transport);
   const engine = createCallEngine({ config, store: callStore, warn: (message) => console.warn(message) });
-  const annotations = createAnnotationHost({ calls: callStore, config, bridge });
+  const annotations = createShareAnnotations({ calls: callStore, transport, bridge });
   /** Counts joins, so that a board whose call was left (or joined again) while it waited does not open. */
   let joins = 0;
   // A call that ends by itself (removed by a moderator, failed for good) takes its board along, so the lobby shows why.
@@ -27,7 +30,7 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, '
   return {
     callStore,
     boards,
-    boardStore: boards.connection,
+    boardStore: boards.syncStatus,
     /** Annotations on screen shares: they follow the call on their own. */
     annotations,
     /** The call's own controls (devices, layout, tiles, moderation), for the call components. */

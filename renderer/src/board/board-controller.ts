@@ -5,7 +5,7 @@ import type { BoardItem, ShapeKind, Style, Tool } from '../../../shared/board/sc
 import type { BoardSession } from './board-session.js';
 import { clampZoom, PALETTE, WIDTHS, type BoardViewStore, type Camera } from './board-view-store.js';
 import { drawItem, HIGHLIGHTER_OPACITY, PathCache, strokeOpacity, strokePathData } from './draw.js';
-import type { PresencePublisher } from './presence.js';
+import type { BoardAwarenessPublisher } from './board-awareness.js';
 import type { Scene } from './scene.js';
 
 /** Keyboard shortcut for each tool. */
@@ -104,7 +104,7 @@ export class BoardController {
     private readonly session: BoardSession,
     private readonly scene: Scene,
     private readonly view: BoardViewStore,
-    private readonly presence: PresencePublisher,
+    private readonly presence: BoardAwarenessPublisher,
     options: { readonly ownsKeyboard: boolean },
   ) {
     this.ownsKeyboard = options.ownsKeyboard;

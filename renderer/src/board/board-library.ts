@@ -1,8 +1,9 @@
 import { createStore } from 'zustand/vanilla';
-import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
+import type { DocumentTransport } from '../sync/document-transport.js';
+import { createSyncStatusStore } from '../sync/sync-status.js';
+import { userNamed } from '../sync/sync-user.js';
 import { createBoardCatalog, type CatalogEntry, type CatalogStorage } from './board-catalog.js';
-import { createBoardConnectionStore } from './board-connection.js';
-import { colorForName, openBoardSession, type BoardSession } from './board-session.js';
+import { openBoardSession, type BoardSession } from './board-session.js';
 import { deleteStoredBoard } from './board-storage.js';
 
 export interface BoardLibraryState {
@@ -17,9 +18,9 @@ const NAME_KEY = 'confer.boardName';
  * Holds the one open board, whether opened by a call or on its own (offline,
  * from the board list, or reopened at start), and the list of stored boards.
  */
-export function createBoardLibrary(config: RuntimeConfig, storage: CatalogStorage = window.localStorage) {
+export function createBoardLibrary(transport: DocumentTransport, storage: CatalogStorage = window.localStorage) {
   const catalog = createBoardCatalog(storage);
-  const connection = createBoardConnectionStore();
+  const syncStatus = createSyncStatusStore();
   const store = createStore<BoardLibraryState>()(() => ({ session: null, boards: catalog.list() }));
 
   // Opening and closing touch IndexedDB and y-webrtc's room registry: one operation at a time.
@@ -38,7 +39,8 @@ export function createBoardLibrary(config: RuntimeConfig, storage: CatalogStorag
 
   return {
     store,
-    connection,
+    /** The open board's sync status; the same store across boards. */
+    syncStatus,
     /** The board to reopen at start, with the name used last time. */
     lastBoard(): { boardId: string; name: string } | null {
       const boardId = catalog.lastBoard();
@@ -49,7 +51,7 @@ export function createBoardLibrary(config: RuntimeConfig, storage: CatalogStorag
         const current = store.getState().session;
         if (current?.boardId === boardId && current.user.name === name) return current;
         await close();
-        const session = openBoardSession(boardId, config, { name, color: colorForName(name) }, connection);
+        const session = openBoardSession({ boardId, transport, user: userNamed(name), syncStatus });
         catalog.touch(boardId);
         storage.setItem(NAME_KEY, name);
         store.setState({ session, boards: catalog.list() });

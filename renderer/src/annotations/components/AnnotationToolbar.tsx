@@ -1,11 +1,12 @@
 import { useStore } from 'zustand';
-import { ANNOTATION_TOOLS, type AnnotationHost, type AnnotationTool, type OpenShare } from '../annotation-host.js';
+import { ANNOTATION_TOOLS, type AnnotationTool } from '../annotation-tools.js';
+import type { OpenShare, ShareAnnotations } from '../share-annotations.js';
 
 const TOOL_LABEL: Record<AnnotationTool, string> = { pen: 'Pen', highlighter: 'Highlighter', arrow: 'Arrow', rectangle: 'Rectangle', text: 'Text', laser: 'Laser' };
 const COLORS = ['#e11d48', '#f59e0b', '#16a34a', '#2563eb', '#111111', '#ffffff'] as const;
 
 /** Tools for everyone allowed to draw; allow/deny and clear all for the presenter. */
-export function AnnotationToolbar({ annotations, share }: { readonly annotations: AnnotationHost; readonly share: OpenShare }) {
+export function AnnotationToolbar({ annotations, share }: { readonly annotations: ShareAnnotations; readonly share: OpenShare }) {
   const { session } = share;
   const tool = useStore(annotations.store, (state) => state.tool);
   const color = useStore(annotations.store, (state) => state.color);

@@ -5,7 +5,7 @@ import { BoardController, TOOL_KEYS } from '../board-controller.js';
 import { download, exportJson, exportPng, exportSvg, readBoardFile } from '../board-export.js';
 import type { BoardSession } from '../board-session.js';
 import { createBoardViewStore, PALETTE, WIDTHS, type BoardViewStore } from '../board-view-store.js';
-import { attachPresence } from '../presence.js';
+import { attachBoardAwareness } from '../board-awareness.js';
 import { Scene } from '../scene.js';
 import { RemoteCursors } from './RemoteCursors.js';
 import { TextDraft } from './TextDraft.js';
@@ -48,7 +48,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const scene = new Scene(session.model);
-    const presence = attachPresence(session.provider.awareness, view);
+    const presence = attachBoardAwareness(session.awareness, view);
     // On its own the board has the keyboard; beside a call it takes it on a click (see BoardController).
     const controller = new BoardController(canvas, session, scene, view, presence, { ownsKeyboard: standalone });
     setMounted({ controller, scene });
@@ -105,8 +105,8 @@ function BoardToolbar({ session, view, mounted, onClose }: { session: BoardSessi
   const peers = useStore(view, (state) => state.peers);
   const following = useStore(view, (state) => state.following);
   const notice = useStore(view, (state) => state.notice);
-  const signaling = useStore(session.connection, (state) => state.signaling);
-  const peerCount = useStore(session.connection, (state) => state.peerCount);
+  const signaling = useStore(session.syncStatus, (state) => state.signaling);
+  const peerCount = useStore(session.syncStatus, (state) => state.peerCount);
   const importRef = useRef<HTMLInputElement>(null);
 
   // Damaged records of the saved copy are dropped when the board opens: say so, since that work is gone.
@@ -123,7 +123,7 @@ function BoardToolbar({ session, view, mounted, onClose }: { session: BoardSessi
   }, [session, view]);
 
   // A peer whose data failed the update guard was disconnected; the board itself is intact.
-  const refusedPeer = useStore(session.connection, (state) => state.refusedPeer);
+  const refusedPeer = useStore(session.syncStatus, (state) => state.refusedPeer);
   useEffect(() => {
     if (refusedPeer) view.setState({ notice: `Stopped syncing with a participant whose board data was damaged (${refusedPeer}). Your board is unchanged.` });
   }, [refusedPeer, view]);

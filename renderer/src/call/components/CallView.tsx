@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import type { BoardConnectionStore } from '../../board/board-connection.js';
+import type { SyncStatusStore } from '../../sync/sync-status.js';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 import '../call.css';
@@ -12,7 +12,7 @@ import { StatsPanel } from './StatsPanel.js';
 
 interface CallViewProps {
   readonly callStore: CallStore;
-  readonly boardStore: BoardConnectionStore;
+  readonly boardStore: SyncStatusStore;
   readonly engine: CallEngine;
   readonly onLeave: () => void;
 }

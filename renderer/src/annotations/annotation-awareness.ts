@@ -1,6 +1,8 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { z } from 'zod';
 import type { NormalizedPoint } from '../../../shared/annotations/frame-mapping.js';
+import { createAwarenessPublisher } from '../sync/awareness-publisher.js';
+import { readAwarenessStates } from '../sync/awareness-states.js';
 
 /**
  * What each annotator publishes through awareness, never through the
@@ -30,62 +32,47 @@ export const LASER_FADE_MS = 2_000;
 /** About 30 updates a second: smooth to the eye, light on the mesh (as the board's cursors). */
 const PUBLISH_INTERVAL_MS = 33;
 
-/** Everyone's presence on this share, ourselves included (the presenter's overlay shows its own laser too). */
+/** Everyone's awareness on this share, ourselves included (the presenter's overlay shows its own laser too). */
 export function readAnnotators(awareness: Awareness): Annotator[] {
-  const annotators: Annotator[] = [];
-  awareness.getStates().forEach((state, clientId) => {
-    const parsed = AnnotatorStateSchema.safeParse(state);
-    if (!parsed.success) return;
-    const { user, cursor, laser } = parsed.data;
-    annotators.push({ clientId, name: user.name, color: user.color, cursor: cursor ?? null, laser: laser ?? [], self: clientId === awareness.clientID });
-  });
-  return annotators.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+  return readAwarenessStates(awareness, AnnotatorStateSchema)
+    .map(({ clientId, self, state: { user, cursor, laser } }) => ({ clientId, name: user.name, color: user.color, cursor: cursor ?? null, laser: laser ?? [], self }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
 }
 
-export interface PresencePublisher {
+export interface AnnotatorPublisher {
   cursor(point: NormalizedPoint | null): void;
   /** Adds a point to the laser trail; points leave the trail LASER_FADE_MS after they were added. */
   laser(point: NormalizedPoint): void;
   destroy(): void;
 }
 
-export function publishPresence(awareness: Awareness, now: () => number = Date.now): PresencePublisher {
-  let cursor: NormalizedPoint | null = null;
+type Trail = Array<[number, number]>;
+
+export function publishAnnotator(awareness: Awareness, now: () => number = Date.now): AnnotatorPublisher {
+  const publisher = createAwarenessPublisher(awareness);
+  const cursor = publisher.field<NormalizedPoint | null>('cursor', PUBLISH_INTERVAL_MS);
+  const laser = publisher.field<Trail | null>('laser', PUBLISH_INTERVAL_MS);
   let trail: Array<{ x: number; y: number; at: number }> = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let dirty = false;
+  let fading: ReturnType<typeof setTimeout> | null = null;
 
   const round = (value: number): number => Math.round(value * 10_000) / 10_000;
-  const flush = (): void => {
-    timer = null;
+  // Republishes the trail while it lasts, so that it shrinks away after the pointer stops; null once, when it is gone.
+  const publishTrail = (): void => {
     const time = now();
     trail = trail.filter((point) => time - point.at < LASER_FADE_MS).slice(-MAX_LASER_POINTS);
-    if (dirty) {
-      awareness.setLocalStateField('cursor', cursor && { x: round(cursor.x), y: round(cursor.y) });
-      dirty = false;
-    }
-    const laser = trail.length > 0 ? trail.map((point): [number, number] => [round(point.x), round(point.y)]) : null;
-    const current: unknown = awareness.getLocalState()?.laser ?? null;
-    if (laser !== null || current !== null) awareness.setLocalStateField('laser', laser);
-    // Keep ticking while a trail remains, so that it shrinks away after the pointer stops.
-    if (trail.length > 0) timer = setTimeout(flush, PUBLISH_INTERVAL_MS);
-  };
-  const schedule = (): void => {
-    timer ??= setTimeout(flush, PUBLISH_INTERVAL_MS);
+    laser(trail.length > 0 ? trail.map((point): [number, number] => [round(point.x), round(point.y)]) : null);
+    fading = trail.length > 0 ? setTimeout(publishTrail, PUBLISH_INTERVAL_MS) : null;
   };
   return {
-    cursor(point) {
-      cursor = point;
-      dirty = true;
-      schedule();
-    },
+    cursor: (point) => cursor(point && { x: round(point.x), y: round(point.y) }),
     laser(point) {
       trail.push({ x: point.x, y: point.y, at: now() });
-      schedule();
+      if (!fading) publishTrail();
     },
     destroy() {
-      if (timer) clearTimeout(timer);
-      timer = null;
+      if (fading) clearTimeout(fading);
+      fading = null;
+      publisher.destroy();
     },
   };
 }

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { initialCallState, type CallState } from '../call/call-store.js';
+import type { Participant } from '../call/participants.js';
+import { wantedShares } from './call-shares.js';
+
+const person = (id: string, displayName: string, change: Partial<Participant> = {}): Participant => ({
+  id,
+  displayName,
+  publishing: true,
+  talking: false,
+  audioMuted: false,
+  videoMuted: false,
+  audioMid: null,
+  screenOf: null,
+  ...change,
+});
+
+const call = (change: Partial<CallState>): CallState => ({ ...initialCallState, phase: 'in-call', room: 'standup', displayName: 'Ada', selfId: '11', ...change });
+
+describe('the shares a call wants annotated', () => {
+  test('our own screen, as presenter, once the local screen track exists', () => {
+    // A stand-in track: only its presence matters here.
+    const localScreen = {} as MediaStreamTrack;
+    expect([...wantedShares(call({ localScreen }))]).toEqual([['11.screen', { role: 'presenter', presenterName: 'Ada' }]]);
+    expect(wantedShares(call({ localScreen: null })).size).toBe(0);
+  });
+
+  test("each remote screen that publishes, as viewer, labelled with its owner's name", () => {
+    const roster = {
+      '22': person('22', 'Grace'),
+      '22.screen': person('22.screen', 'Grace (screen)', { screenOf: '22' }),
+      '33.screen': person('33.screen', 'Guest 3333', { screenOf: '33' }),
+      '44.screen': person('44.screen', 'Linus (screen)', { screenOf: '44', publishing: false }),
+    };
+    expect(Object.fromEntries(wantedShares(call({ roster })))).toEqual({
+      '22.screen': { role: 'viewer', presenterName: 'Grace' },
+      // An owner not (yet) in the roster: the screen feed's own name.
+      '33.screen': { role: 'viewer', presenterName: 'Guest 3333' },
+    });
+  });
+});

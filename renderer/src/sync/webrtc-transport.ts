@@ -1,0 +1,80 @@
+import { WebrtcProvider } from 'y-webrtc';
+import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
+import type { DocumentRoom, DocumentTransport, TransportConnection } from './document-transport.js';
+import { createGuardedWebrtc } from './guarded-webrtc.js';
+import { DISCONNECTED, type SignalingStatus, type SyncStatusStore } from './sync-status.js';
+
+/** y-webrtc's peer cap; the mesh relays every update to every peer, so more would only add load. */
+const MAX_PEER_CONNECTIONS = 20;
+
+/** Keeps `status.signaling` on whether any signaling server is reachable; returns the unsubscribe. */
+function watchSignaling(provider: WebrtcProvider, status: SyncStatusStore): () => void {
+  const update = (): void => {
+    const signaling: SignalingStatus = provider.signalingConns.some((connection) => connection.connected) ? 'connected' : 'connecting';
+    status.setState({ signaling });
+  };
+  for (const connection of provider.signalingConns) {
+    connection.on('connect', update);
+    connection.on('disconnect', update);
+  }
+  update();
+  return () => {
+    for (const connection of provider.signalingConns) {
+      connection.off('connect', update);
+      connection.off('disconnect', update);
+    }
+  };
+}
+
+/** Keeps `status.peerCount` on the peers whose data channel is open; returns the unsubscribe. */
+function countPeers(provider: WebrtcProvider, status: SyncStatusStore): () => void {
+  // y-webrtc's `peers` lists connections still being negotiated too: only an open data channel counts,
+  // so "connected" never shows (and a test never proceeds) before strokes can actually cross.
+  const count = (): void => {
+    const connections = provider.room?.webrtcConns.values() ?? [];
+    status.setState({ peerCount: [...connections].filter((connection) => connection.connected).length });
+  };
+  const onPeers = ({ added }: { added: string[] }): void => {
+    for (const peerId of added) provider.room?.webrtcConns.get(peerId)?.peer.once('connect', count);
+    count();
+  };
+  provider.on('peers', onPeers);
+  return () => provider.off('peers', onPeers);
+}
+
+/**
+ * Documents over y-webrtc, with the configured signaling and ICE servers
+ * only (never y-webrtc's public defaults), and every peer message framed and
+ * checked by the update guard (guarded-webrtc.ts).
+ */
+export function createWebrtcTransport(config: RuntimeConfig): DocumentTransport {
+  return {
+    connect({ name, doc, awareness, status, label }: DocumentRoom): TransportConnection {
+      const provider = new WebrtcProvider(name, doc, {
+        signaling: config.signalingUrls,
+        password: config.boardPassword ?? null,
+        awareness,
+        maxConns: MAX_PEER_CONNECTIONS,
+        peerOpts: {
+          config: { iceServers: config.iceServers },
+          wrtc: createGuardedWebrtc((reason) => {
+            console.warn(`${label}: dropped a peer that sent bad data (${reason})`);
+            status.setState({ refusedPeer: reason });
+          }),
+        },
+      });
+      const stopSignaling = watchSignaling(provider, status);
+      const stopCounting = countPeers(provider, status);
+      return {
+        destroy() {
+          stopSignaling();
+          stopCounting();
+          provider.destroy();
+          status.setState(DISCONNECTED);
+          // y-webrtc leaves its module-wide room registry only once the room key settled.
+          return Promise.resolve(provider.key).then(() => undefined);
+        },
+      };
+    },
+  };
+}
