@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { fakeVoiceFile } from './fake-voice.js';
 import { CHROMIUM_PATH } from './requirements.js';
 
 /** Flags proven on these machines (see the README's testing section). */
@@ -25,12 +26,18 @@ export interface Participant {
   close(): Promise<void>;
 }
 
+export interface ParticipantOptions {
+  /** The microphone plays a steady tone Janus counts as talking, instead of Chromium's short beeps. */
+  readonly voice?: boolean;
+}
+
 /**
  * One participant is one Chromium process: tabs of one browser would share
  * BroadcastChannel, which y-webrtc would use instead of WebRTC.
  */
-export async function launchParticipant(name: string, viewport = { width: 1280, height: 720 }): Promise<Participant> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+export async function launchParticipant(name: string, viewport = { width: 1280, height: 720 }, options: ParticipantOptions = {}): Promise<Participant> {
+  const voice = options.voice ? [`--use-file-for-fake-audio-capture=${await fakeVoiceFile()}`] : [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...voice] });
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const problems: string[] = [];

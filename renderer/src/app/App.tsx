@@ -1,5 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { AnnotationLayer } from '../annotations/components/AnnotationLayer.js';
 import { EndedShares } from '../annotations/components/EndedShares.js';
 import { parseBoardLaunch } from '../board/board-launch.js';
 import { BoardList } from '../board/components/BoardList.js';
@@ -12,6 +13,11 @@ import type { Meeting } from './meeting.js';
 interface AppProps {
   readonly meeting: Meeting;
   readonly launch: LaunchParams;
+}
+
+/** Screen shares in a call carry the annotation layer: the two features meet here, not in each other's folders. */
+function annotationOverlay(feedId: string): ReactNode {
+  return <AnnotationLayer feedId={feedId} />;
 }
 
 export function App({ meeting, launch }: AppProps) {
@@ -32,7 +38,7 @@ export function App({ meeting, launch }: AppProps) {
   if (phase === 'in-call' || phase === 'reconnecting') {
     return (
       <>
-        <CallView callStore={meeting.callStore} boardStore={meeting.boardStore} engine={meeting.call} onLeave={() => void meeting.leave()} />
+        <CallView callStore={meeting.callStore} boardStore={meeting.boardStore} engine={meeting.call} onLeave={() => void meeting.leave()} shareOverlay={annotationOverlay} />
         {board && <BoardPanel session={board} />}
         <EndedShares />
       </>

@@ -9,12 +9,15 @@ import { ChatPanel } from './ChatPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import { Stage } from './Stage.js';
 import { StatsPanel } from './StatsPanel.js';
+import type { ShareOverlay } from './Tile.js';
 
 interface CallViewProps {
   readonly callStore: CallStore;
   readonly boardStore: SyncStatusStore;
   readonly engine: CallEngine;
   readonly onLeave: () => void;
+  /** Drawn over every screen share, ours and others'. */
+  readonly shareOverlay: ShareOverlay;
 }
 
 const SIGNALING_LABEL = { connecting: 'Connecting…', connected: 'Connected', disconnected: 'Offline' } as const;
@@ -146,7 +149,7 @@ function Controls({ store, engine, onLeave, onStats }: { readonly store: CallSto
   );
 }
 
-export function CallView({ callStore, boardStore, engine, onLeave }: CallViewProps) {
+export function CallView({ callStore, boardStore, engine, onLeave, shareOverlay }: CallViewProps) {
   const room = useStore(callStore, (state) => state.room);
   const signaling = useStore(boardStore, (state) => state.signaling);
   const phase = useStore(callStore, (state) => state.phase);
@@ -164,7 +167,7 @@ export function CallView({ callStore, boardStore, engine, onLeave }: CallViewPro
       </header>
       <Notices store={callStore} />
       <div className="call-body">
-        <Stage store={callStore} engine={engine} />
+        <Stage store={callStore} engine={engine} shareOverlay={shareOverlay} />
         <div className="call-side">
           <ParticipantList store={callStore} />
           <ChatPanel store={callStore} engine={engine} />

@@ -20,12 +20,8 @@ interface LobbyProps {
 /** PINs and secrets are free text for Janus; only their length is bounded here. */
 const MAX_SECRET_LENGTH = 128;
 
-export function Lobby({ initial, error, busy, store, engine, joiningDirectly, onJoin }: LobbyProps) {
-  const [room, setRoom] = useState(initial.room ?? '');
-  const [displayName, setDisplayName] = useState(initial.displayName ?? '');
-  const [pin, setPin] = useState(initial.pin ?? '');
-  const [secret, setSecret] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+/** The preview, the level meter and the device choices: what shows the camera and microphone work before joining. */
+function DeviceCheck({ store, engine }: { readonly store: CallStore; readonly engine: CallEngine }) {
   const localVideo = useStore(store, (state) => state.localVideo);
   const localAudio = useStore(store, (state) => state.localAudio);
   const audioMuted = useStore(store, (state) => state.audioMuted);
@@ -35,26 +31,8 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, on
   const cameraId = useStore(store, (state) => state.cameraId);
   const microphoneId = useStore(store, (state) => state.microphoneId);
   const deviceProblem = useStore(store, (state) => state.deviceProblem);
-
-  useEffect(() => {
-    if (!joiningDirectly) void engine.preview();
-  }, [engine, joiningDirectly]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const parsed = JoinRequestSchema.safeParse({ room, displayName });
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'Check the room and your name');
-      return;
-    }
-    setProblem(null);
-    onJoin(parsed.data, { pin: pin.trim() || undefined, secret: secret.trim() || undefined });
-  };
-
-  const message = problem ?? error;
   return (
-    <form className="lobby lobby-wide" onSubmit={submit} aria-label="Join a meeting">
-      <h1>Confer</h1>
+    <>
       <div className="lobby-preview" data-testid="lobby-preview">
         {localVideo ? <VideoTrack track={localVideo} mirrored testId="preview-video" /> : <div className="tile-avatar">{videoMuted ? 'Camera off' : '…'}</div>}
       </div>
@@ -88,6 +66,37 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, on
         </select>
       </label>
       {deviceProblem && <p className="notice notice-error">{deviceProblem}</p>}
+    </>
+  );
+}
+
+export function Lobby({ initial, error, busy, store, engine, joiningDirectly, onJoin }: LobbyProps) {
+  const [room, setRoom] = useState(initial.room ?? '');
+  const [displayName, setDisplayName] = useState(initial.displayName ?? '');
+  const [pin, setPin] = useState(initial.pin ?? '');
+  const [secret, setSecret] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!joiningDirectly) void engine.preview();
+  }, [engine, joiningDirectly]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = JoinRequestSchema.safeParse({ room, displayName });
+    if (!parsed.success) {
+      setProblem(parsed.error.issues[0]?.message ?? 'Check the room and your name');
+      return;
+    }
+    setProblem(null);
+    onJoin(parsed.data, { pin: pin.trim() || undefined, secret: secret.trim() || undefined });
+  };
+
+  const message = problem ?? error;
+  return (
+    <form className="lobby lobby-wide" onSubmit={submit} aria-label="Join a meeting">
+      <h1>Confer</h1>
+      <DeviceCheck store={store} engine={engine} />
       <label>
         Your name
         <input name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} autoFocus maxLength={64} />

@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { AnnotationLayer } from '../../annotations/components/AnnotationLayer.js';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 import type { ReactionEntry } from '../chat/room-messages.js';
@@ -10,6 +9,9 @@ import { SELF_STATS } from '../quality/stats-monitor.js';
 import { AudioTrack, VideoTrack } from './MediaElements.js';
 
 const QUALITY_LABEL = { good: 'Good connection', fair: 'Unstable connection', poor: 'Poor connection', unknown: 'Measuring connection' } as const;
+
+/** What the app lays over a screen share's video, by the share's feed id: the call view knows nothing of what it is. */
+export type ShareOverlay = (feedId: string) => ReactNode;
 
 const NO_REACTIONS: readonly ReactionEntry[] = [];
 
@@ -70,9 +72,10 @@ interface RemoteTileProps {
   readonly engine: CallEngine;
   readonly feedId: string;
   readonly role: TileRole;
+  readonly shareOverlay: ShareOverlay;
 }
 
-export function RemoteTile({ store, engine, feedId, role }: RemoteTileProps) {
+export function RemoteTile({ store, engine, feedId, role, shareOverlay }: RemoteTileProps) {
   const participant = useStore(store, (state) => state.roster[feedId]);
   const media = useStore(store, (state) => state.remoteMedia[feedId]);
   const speaking = useStore(store, (state) => state.activeSpeakerId === feedId);
@@ -100,7 +103,7 @@ export function RemoteTile({ store, engine, feedId, role }: RemoteTileProps) {
     >
       {showVideo && media.video ? <VideoTrack track={media.video} testId={isScreen ? 'screen-video' : 'tile-video'} onFirstFrame={() => engine.reportFrameShown(feedId)} /> : <div className="tile-avatar">{participant.displayName.slice(0, 1).toUpperCase()}</div>}
       {media?.audio && <AudioTrack track={media.audio} />}
-      {isScreen && <AnnotationLayer feedId={feedId} />}
+      {isScreen && shareOverlay(feedId)}
       <TileBadges store={store} feedId={feedId} />
       <div className="tile-label">
         <span className="tile-name">{isScreen ? `${participant.displayName}'s screen` : participant.displayName}</span>
@@ -144,14 +147,14 @@ export function SelfTile({ store, role }: { readonly store: CallStore; readonly 
   );
 }
 
-export function LocalScreenTile({ store }: { readonly store: CallStore }) {
+export function LocalScreenTile({ store, shareOverlay }: { readonly store: CallStore; readonly shareOverlay: ShareOverlay }) {
   const screen = useStore(store, (state) => state.localScreen);
   const selfId = useStore(store, (state) => state.selfId);
   if (!screen) return null;
   return (
     <div className="tile tile-thumbnail" data-testid="local-screen-tile">
       <VideoTrack track={screen} testId="local-screen-video" />
-      {selfId && <AnnotationLayer feedId={screenFeedId(selfId)} />}
+      {selfId && shareOverlay(screenFeedId(selfId))}
       <div className="tile-label">
         <span className="tile-name">Your screen</span>
       </div>
