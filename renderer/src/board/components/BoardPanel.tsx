@@ -30,7 +30,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
     if (!canvas) return;
     const scene = new Scene(session.model);
     const presence = attachPresence(session.provider.awareness, view);
-    // On its own the board has the keyboard; beside a call it takes it on a click (see BoardController).
+    // On its own the board has the keyboard; beside a call it takes it on a click (see BoardKeyboard).
     const controller = new BoardController(canvas, session, scene, view, presence, { ownsKeyboard: standalone });
     setMounted({ controller, scene });
     void session.storage.restored.then(() => {
