@@ -1,9 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { encodePoints, type StrokePoint } from '../../../shared/board/points.js';
 import { readItem, type BoardItem, type ReadItem } from '../../../shared/board/schema.js';
 import { OverlayContentSchema } from '../../../shared/desktop/overlay.js';
 import type { Annotator } from './annotation-awareness.js';
-import { LASER_COLOR, toOverlayContent } from './annotation-render.js';
+import { drawAnnotation, LASER_COLOR, toOverlayContent } from './annotation-render.js';
 
 const FRAME = { width: 1280, height: 720 };
 const style = { color: '#e11d48', width: 5.5, opacity: 1 };
@@ -57,5 +57,49 @@ describe('overlay content for the presenter', () => {
     const idle: Annotator = { ...laser, clientId: 2, laser: [] };
     const content = toOverlayContent([], [laser, idle], FRAME);
     expect(content.strokes).toEqual([{ color: LASER_COLOR, width: 4, points: [[0.1, 0.1], [0.2, 0.2]] }]);
+  });
+});
+
+/** Records the calls made on a path, standing in for the browser's Path2D. */
+class RecordedPath {
+  readonly calls: Array<[string, ...number[]]> = [];
+  rect(...args: number[]): void {
+    this.calls.push(['rect', ...args]);
+  }
+  moveTo(...args: number[]): void {
+    this.calls.push(['moveTo', ...args]);
+  }
+  lineTo(...args: number[]): void {
+    this.calls.push(['lineTo', ...args]);
+  }
+}
+
+describe('annotations painted on a viewer', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  test('a rectangle is stroked at the pixels of the content rectangle, with its width in that rectangle\'s scale', () => {
+    vi.stubGlobal('Path2D', RecordedPath);
+    const stroked: Array<{ path: RecordedPath; lineWidth: number; color: string }> = [];
+    const context = {
+      save: () => undefined,
+      restore: () => undefined,
+      globalAlpha: 1,
+      lineWidth: 0,
+      strokeStyle: '',
+      lineCap: '',
+      lineJoin: '',
+      stroke(path: RecordedPath) {
+        stroked.push({ path, lineWidth: this.lineWidth, color: this.strokeStyle });
+      },
+    };
+    const rect = { x: 100, y: 50, width: 640, height: 360 };
+    const rectangle = read({ id: 'r', z: 1, type: 'shape', kind: 'rectangle', style, x1: 5_000, y1: 5_000, x2: 2_500, y2: 2_500 });
+    drawAnnotation(context as unknown as CanvasRenderingContext2D, rect, rectangle);
+    expect(stroked).toHaveLength(1);
+    expect(stroked[0]?.path.calls).toEqual([['rect', 260, 140, 160, 90]]);
+    expect(stroked[0]?.lineWidth).toBeCloseTo((5.5 * 360) / 1000, 9);
+    expect(stroked[0]?.color).toBe(style.color);
   });
 });

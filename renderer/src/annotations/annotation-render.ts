@@ -1,15 +1,17 @@
 import { FRAME_UNITS, sizeToPixels, type Rect } from '../../../shared/annotations/frame-mapping.js';
-import type { StrokePoint } from '../../../shared/board/points.js';
 import type { ReadItem } from '../../../shared/board/schema.js';
 import type { OverlayContent } from '../../../shared/desktop/overlay.js';
-import { arrowHead, strokeOpacity, strokePathData, TEXT_FONT, TEXT_LINE_HEIGHT } from '../board/draw.js';
+import { arrowHead } from '../ink/arrowhead.js';
+import { itemPath, paintItem } from '../ink/canvas-paint.js';
+import { paintOrder } from '../ink/paint-order.js';
+import { strokeOpacity } from '../ink/stroke-outline.js';
 import type { Annotator } from './annotation-awareness.js';
 
 /**
  * Drawing annotations: items are stored in frame units (fractions of the
  * shared content times FRAME_UNITS) and sizes in thousandths of its height;
  * each viewer maps them onto the rectangle the content occupies on their
- * screen, then draws with the board's stroke outlines and arrow heads.
+ * screen, then paints them with the board's ink.
  */
 
 type Pixel = { x: number; y: number };
@@ -17,55 +19,36 @@ const toPixel = (rect: Rect, x: number, y: number): Pixel => ({ x: rect.x + (x /
 
 const MIN_LINE_PIXELS = 1.5;
 
-/** Paint order: z, then id, the same for everyone. */
-export function paintOrder(items: Iterable<ReadItem>): ReadItem[] {
-  return [...items].sort((a, b) => a.item.z - b.item.z || (a.item.id < b.item.id ? -1 : 1));
+export { paintOrder };
+
+/** The item in screen pixels, its width `width`: what ink paints. A stroke's encoded points are left as they were, since ink reads the decoded ones. */
+function inPixels(rect: Rect, read: ReadItem, width: number): ReadItem {
+  const { item } = read;
+  const style = { ...item.style, width };
+  if (read.points) {
+    const points = read.points.map(([x, y, pressure]) => {
+      const pixel = toPixel(rect, x, y);
+      return [pixel.x, pixel.y, pressure] as const;
+    });
+    return { item: { ...read.item, style }, points, hasPressure: read.hasPressure };
+  }
+  if (item.type === 'shape') {
+    const start = toPixel(rect, item.x1, item.y1);
+    const end = toPixel(rect, item.x2, item.y2);
+    return { item: { ...item, style, x1: start.x, y1: start.y, x2: end.x, y2: end.y }, points: null, hasPressure: false };
+  }
+  if (item.type === 'text') {
+    const at = toPixel(rect, item.x, item.y);
+    return { item: { ...item, style, x: at.x, y: at.y }, points: null, hasPressure: false };
+  }
+  return read;
 }
 
 export function drawAnnotation(context: CanvasRenderingContext2D, rect: Rect, read: ReadItem): void {
-  const { item } = read;
   // On a thumbnail the true width can fall below a pixel: keep marks visible.
-  const width = Math.max(MIN_LINE_PIXELS, sizeToPixels(rect, item.style.width));
+  const placed = inPixels(rect, read, Math.max(MIN_LINE_PIXELS, sizeToPixels(rect, read.item.style.width)));
   context.save();
-  if (item.type === 'stroke' && read.points) {
-    const points: StrokePoint[] = read.points.map(([x, y, pressure]) => {
-      const pixel = toPixel(rect, x, y);
-      return [pixel.x, pixel.y, pressure];
-    });
-    context.globalAlpha = strokeOpacity(item.tool, item.style);
-    context.fillStyle = item.style.color;
-    context.fill(new Path2D(strokePathData(points, item.tool, width, read.hasPressure)));
-  } else if (item.type === 'shape') {
-    const start = toPixel(rect, item.x1, item.y1);
-    const end = toPixel(rect, item.x2, item.y2);
-    context.globalAlpha = item.style.opacity;
-    context.strokeStyle = item.style.color;
-    context.lineWidth = width;
-    context.lineCap = 'round';
-    context.lineJoin = 'round';
-    context.beginPath();
-    if (item.kind === 'arrow') {
-      const [left, right] = arrowHead({ x1: start.x, y1: start.y, x2: end.x, y2: end.y }, width);
-      context.moveTo(start.x, start.y);
-      context.lineTo(end.x, end.y);
-      context.moveTo(...left);
-      context.lineTo(end.x, end.y);
-      context.lineTo(...right);
-    } else if (item.kind === 'rectangle') {
-      context.rect(Math.min(start.x, end.x), Math.min(start.y, end.y), Math.abs(end.x - start.x), Math.abs(end.y - start.y));
-    } else {
-      context.moveTo(start.x, start.y);
-      context.lineTo(end.x, end.y);
-    }
-    context.stroke();
-  } else if (item.type === 'text') {
-    const at = toPixel(rect, item.x, item.y);
-    context.globalAlpha = item.style.opacity;
-    context.font = `${width}px ${TEXT_FONT}`;
-    context.textBaseline = 'top';
-    context.fillStyle = item.style.color;
-    item.text.split('\n').forEach((line, index) => context.fillText(line, at.x, at.y + index * width * TEXT_LINE_HEIGHT));
-  }
+  paintItem(context, placed, itemPath(placed));
   context.restore();
 }
 

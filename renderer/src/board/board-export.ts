@@ -1,7 +1,9 @@
 import { boardToJson, parseBoardJson } from '../../../shared/board/board-json.js';
 import { unionBounds, type Bounds } from '../../../shared/board/geometry.js';
 import type { BoardItem, ReadItem } from '../../../shared/board/schema.js';
-import { drawItem, itemToSvg, PathCache } from './draw.js';
+import { drawItem, PathCache } from '../ink/canvas-paint.js';
+import { paintOrder } from '../ink/paint-order.js';
+import { itemToSvg } from '../ink/svg.js';
 import type { Scene } from './scene.js';
 
 /** Space around the drawing in exports, in board units. */
@@ -9,10 +11,6 @@ const EXPORT_PADDING = 20;
 /** Canvas limits that every browser accepts. */
 const MAX_PNG_SIDE = 8_192;
 const MAX_PNG_PIXELS = 48_000_000;
-
-function paintOrder(scene: Scene): ReadItem[] {
-  return [...scene.items.values()].sort((a, b) => a.item.z - b.item.z || (a.item.id < b.item.id ? -1 : 1));
-}
 
 function exportBounds(items: readonly ReadItem[], scene: Scene): Bounds {
   let bounds: Bounds | null = null;
@@ -30,7 +28,7 @@ export function exportJson(scene: Scene): string {
 }
 
 export function exportSvg(scene: Scene): string {
-  const items = paintOrder(scene);
+  const items = paintOrder(scene.items.values());
   const bounds = exportBounds(items, scene);
   const width = bounds.maxX - bounds.minX;
   const height = bounds.maxY - bounds.minY;
@@ -39,7 +37,7 @@ export function exportSvg(scene: Scene): string {
 }
 
 export async function exportPng(scene: Scene): Promise<Blob> {
-  const items = paintOrder(scene);
+  const items = paintOrder(scene.items.values());
   const bounds = exportBounds(items, scene);
   const width = bounds.maxX - bounds.minX;
   const height = bounds.maxY - bounds.minY;

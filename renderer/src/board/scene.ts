@@ -3,7 +3,8 @@ import type * as Y from 'yjs';
 import type { BoardModel } from '../../../shared/board/board-doc.js';
 import { hitsItem, itemBounds, unionBounds, type Bounds } from '../../../shared/board/geometry.js';
 import { readItem, type ReadItem } from '../../../shared/board/schema.js';
-import { PathCache } from './draw.js';
+import { PathCache } from '../ink/canvas-paint.js';
+import { byPaintOrder } from '../ink/paint-order.js';
 
 interface Entry extends Bounds {
   readonly id: string;
@@ -13,10 +14,6 @@ interface Entry extends Bounds {
 const BULK_REBUILD_CHANGES = 2_000;
 
 export type SceneListener = (dirty: Bounds | null) => void;
-
-function byPaintOrder(a: ReadItem, b: ReadItem): number {
-  return a.item.z - b.item.z || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
-}
 
 /**
  * The drawable state of a board: valid items, a spatial index over their

@@ -1,0 +1,193 @@
+import { useEffect, useRef, type ChangeEvent } from 'react';
+import { useStore } from 'zustand';
+import { TOOLS } from '../../../../shared/board/schema.js';
+import type { BoardController } from '../board-controller.js';
+import { download, exportJson, exportPng, exportSvg, readBoardFile } from '../board-export.js';
+import type { BoardSession } from '../board-session.js';
+import { PALETTE, WIDTHS, type BoardViewStore } from '../board-view-store.js';
+import type { Scene } from '../scene.js';
+import { TOOL_REGISTRY } from '../tools/tool-registry.js';
+
+/** The board once its canvas is mounted: what the toolbar's actions work on. */
+export interface MountedBoard {
+  readonly controller: BoardController;
+  readonly scene: Scene;
+}
+
+const SYNC_LABEL = { connecting: 'Connecting…', connected: 'Online', disconnected: 'Offline' } as const;
+
+interface ToolbarProps {
+  readonly session: BoardSession;
+  readonly view: BoardViewStore;
+  readonly mounted: MountedBoard | null;
+  readonly onClose?: () => void;
+}
+
+/** Tools, colours and width, actions, and the people on the board. */
+export function BoardToolbar({ session, view, mounted, onClose }: ToolbarProps) {
+  const notice = useStore(view, (state) => state.notice);
+  useStorageNotices(session, view);
+  return (
+    <div className="board-toolbar" role="toolbar" aria-label="Board tools">
+      <ToolButtons view={view} />
+      <StyleControls view={view} />
+      <BoardActions session={session} view={view} mounted={mounted} />
+      <BoardPeople session={session} view={view} {...(onClose ? { onClose } : {})} />
+      {notice && (
+        <p className="board-notice" role="status" data-testid="board-notice">
+          {notice}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Says what was lost on opening, and which peer was cut off; the board itself is intact. */
+function useStorageNotices(session: BoardSession, view: BoardViewStore): void {
+  // Damaged records of the saved copy are dropped when the board opens: say so, since that work is gone.
+  useEffect(() => {
+    let current = true;
+    void session.storage.restored.then(({ droppedRecords }) => {
+      if (current && droppedRecords > 0) {
+        view.setState({ notice: `This board's saved copy had ${droppedRecords} damaged ${droppedRecords === 1 ? 'record' : 'records'}; they were dropped and everything else was opened.` });
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [session, view]);
+
+  // A peer whose data failed the update guard was disconnected; the board itself is intact.
+  const refusedPeer = useStore(session.syncStatus, (state) => state.refusedPeer);
+  useEffect(() => {
+    if (refusedPeer) view.setState({ notice: `Stopped syncing with a participant whose board data was damaged (${refusedPeer}). Your board is unchanged.` });
+  }, [refusedPeer, view]);
+}
+
+function ToolButtons({ view }: { view: BoardViewStore }) {
+  const tool = useStore(view, (state) => state.tool);
+  return (
+    <div className="board-tools">
+      {TOOLS.map((candidate) => (
+        <button
+          key={candidate}
+          type="button"
+          data-testid={`board-tool-${candidate}`}
+          data-active={candidate === tool}
+          aria-pressed={candidate === tool}
+          title={`${TOOL_REGISTRY[candidate].label} (${TOOL_REGISTRY[candidate].key.toUpperCase()})`}
+          onClick={() => view.setState({ tool: candidate })}
+        >
+          {TOOL_REGISTRY[candidate].label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function StyleControls({ view }: { view: BoardViewStore }) {
+  const color = useStore(view, (state) => state.color);
+  const width = useStore(view, (state) => state.width);
+  return (
+    <div className="board-colors">
+      {PALETTE.map((candidate, index) => (
+        <button
+          key={candidate}
+          type="button"
+          className="board-swatch"
+          data-testid="board-color"
+          data-color={candidate}
+          data-active={candidate === color}
+          aria-pressed={candidate === color}
+          title={`Colour ${index + 1}`}
+          style={{ background: candidate }}
+          onClick={() => view.setState({ color: candidate })}
+        />
+      ))}
+      <select data-testid="board-width" aria-label="Width" value={width} onChange={(event) => view.setState({ width: Number(event.target.value) })}>
+        {WIDTHS.map((candidate) => (
+          <option key={candidate} value={candidate}>
+            {candidate}px
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function BoardActions({ session, view, mounted }: { session: BoardSession; view: BoardViewStore; mounted: MountedBoard | null }) {
+  const canUndo = useStore(view, (state) => state.canUndo);
+  const canRedo = useStore(view, (state) => state.canRedo);
+  const importRef = useRef<HTMLInputElement>(null);
+  const onImport = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file || !mounted) return;
+    try {
+      const { items, rejected } = await readBoardFile(file);
+      mounted.controller.put(items);
+      view.setState({ notice: `Imported ${items.length} items${rejected > 0 ? `, skipped ${rejected} invalid` : ''}.` });
+    } catch (error) {
+      view.setState({ notice: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const name = `board-${session.boardId}`;
+  return (
+    <div className="board-actions">
+      <button type="button" data-testid="board-undo" disabled={!canUndo} title="Undo (Ctrl+Z)" onClick={() => mounted?.controller.undo()}>
+        Undo
+      </button>
+      <button type="button" data-testid="board-redo" disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" onClick={() => mounted?.controller.redo()}>
+        Redo
+      </button>
+      <button type="button" data-testid="board-export-png" onClick={() => mounted && void exportPng(mounted.scene).then((blob) => download(`${name}.png`, blob, 'image/png'))}>
+        PNG
+      </button>
+      <button type="button" data-testid="board-export-svg" onClick={() => mounted && download(`${name}.svg`, exportSvg(mounted.scene), 'image/svg+xml')}>
+        SVG
+      </button>
+      <button type="button" data-testid="board-export-json" onClick={() => mounted && download(`${name}.json`, exportJson(mounted.scene), 'application/json')}>
+        JSON
+      </button>
+      <button type="button" data-testid="board-import" onClick={() => importRef.current?.click()}>
+        Import…
+      </button>
+      <input ref={importRef} type="file" accept="application/json,.json" hidden data-testid="board-import-input" onChange={(event) => void onImport(event)} />
+    </div>
+  );
+}
+
+function BoardPeople({ session, view, onClose }: { session: BoardSession; view: BoardViewStore; onClose?: () => void }) {
+  const peers = useStore(view, (state) => state.peers);
+  const following = useStore(view, (state) => state.following);
+  const signaling = useStore(session.syncStatus, (state) => state.signaling);
+  const peerCount = useStore(session.syncStatus, (state) => state.peerCount);
+  return (
+    <div className="board-people">
+      <span className={`board-sync board-sync-${signaling}`} data-testid="board-sync-status" data-status={signaling} data-peers={peerCount}>
+        {SYNC_LABEL[signaling]}
+        {peerCount > 0 ? ` · ${peerCount} connected` : ''}
+      </span>
+      {peers.map((peer) => (
+        <button
+          key={peer.clientId}
+          type="button"
+          className="board-peer"
+          data-testid="board-peer"
+          data-name={peer.name}
+          data-following={following === peer.clientId}
+          style={{ borderColor: peer.color }}
+          title={following === peer.clientId ? `Stop following ${peer.name}` : `Follow ${peer.name}`}
+          onClick={() => view.setState({ following: following === peer.clientId ? null : peer.clientId })}
+        >
+          {following === peer.clientId ? `Following ${peer.name}` : peer.name}
+        </button>
+      ))}
+      {onClose && (
+        <button type="button" data-testid="board-close" onClick={onClose}>
+          Close board
+        </button>
+      )}
+    </div>
+  );
+}
