@@ -25,12 +25,21 @@ describe('the import-boundary rule', () => {
     ['renderer-imports-electron.ts', 'renderer/src/fixture.ts', 'no-restricted-imports'],
     ['electron-imports-renderer.ts', 'electron/main/fixture.ts', 'no-restricted-imports'],
     ['preload-imports-schemas.ts', 'electron/preload/index.ts', 'no-restricted-imports'],
+    ['long-function.ts', 'renderer/src/fixture.ts', 'max-lines-per-function'],
+    ['long-function.ts', 'electron/main/fixture.ts', 'max-lines-per-function'],
+    ['long-file.ts', 'renderer/src/fixture.tsx', 'max-lines'],
+    ['long-file.ts', 'electron/main/fixture.ts', 'max-lines'],
   ])('rejects %s placed at %s', async (fixture, virtualPath, rule) => {
     expect(await firedRules(fixture, virtualPath)).toContain(rule);
   });
 
   test('accepts shared code that imports only pure modules', async () => {
     expect(await firedRules('shared-clean.ts', 'shared/fixture.ts')).toEqual([]);
+  });
+
+  test('a test file may be long: its cases are a list, not a job', async () => {
+    expect(await firedRules('long-function.ts', 'renderer/src/fixture.test.ts')).toEqual([]);
+    expect(await firedRules('long-file.ts', 'electron/main/fixture.test.ts')).toEqual([]);
   });
 
   test('the same renderer import is fine in the main process, where it belongs', async () => {

@@ -38,7 +38,7 @@ export function App({ meeting, launch }: AppProps) {
   if (phase === 'in-call' || phase === 'reconnecting') {
     return (
       <>
-        <CallView callStore={meeting.callStore} boardStore={meeting.boardStore} engine={meeting.call} onLeave={() => void meeting.leave()} shareOverlay={annotationOverlay} />
+        <CallView callStore={meeting.callStore} boardSyncStatus={meeting.boardSyncStatus} engine={meeting.call} onLeave={() => void meeting.leave()} shareOverlay={annotationOverlay} />
         {board && <BoardPanel session={board} />}
         <EndedShares />
       </>

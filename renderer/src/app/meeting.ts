@@ -30,7 +30,7 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, '
   return {
     callStore,
     boards,
-    boardStore: boards.syncStatus,
+    boardSyncStatus: boards.syncStatus,
     /** Annotations on screen shares: they follow the call on their own. */
     annotations,
     /** The call's own controls (devices, layout, tiles, moderation), for the call components. */

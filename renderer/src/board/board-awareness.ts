@@ -2,7 +2,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { z } from 'zod';
 import { createAwarenessPublisher } from '../sync/awareness-publisher.js';
 import { readAwarenessStates } from '../sync/awareness-states.js';
-import type { BoardViewStore, Presence } from './board-view-store.js';
+import type { BoardViewStore, PeerAwareness } from './board-view-store.js';
 
 /**
  * What each peer publishes through awareness, never through the document:
@@ -34,7 +34,7 @@ export interface BoardAwarenessPublisher {
 /** Feeds the peers' cursors, viewports and selections into the view, and publishes ours. */
 export function attachBoardAwareness(awareness: Awareness, view: BoardViewStore): BoardAwarenessPublisher {
   const readPeers = (): void => {
-    const peers: Presence[] = readAwarenessStates(awareness, BoardAwarenessSchema)
+    const peers: PeerAwareness[] = readAwarenessStates(awareness, BoardAwarenessSchema)
       .filter((peer) => !peer.self)
       .map(({ clientId, state: { user, cursor, viewport, selection } }) => ({
         clientId,

@@ -13,7 +13,7 @@ import { TOOL_REGISTRY } from './tools/tool-registry.js';
 /**
  * The board on its canvas, composed for BoardPanel: editing commands,
  * navigation, tools, input and rendering, each its own part, wired here to
- * the view store, the scene and presence.
+ * the view store, the scene and awareness.
  */
 export class BoardController {
   private readonly editor: BoardEditor;
@@ -29,13 +29,13 @@ export class BoardController {
     board: EditableBoard,
     scene: Scene,
     private readonly view: BoardViewStore,
-    presence: BoardAwarenessPublisher,
+    awareness: BoardAwarenessPublisher,
     options: { readonly ownsKeyboard: boolean },
   ) {
     const editor = new BoardEditor(board, scene, view);
     this.editor = editor;
     const navigation = new BoardNavigation(view, scene, {
-      viewport: (region) => presence.viewport(region),
+      viewport: (region) => awareness.viewport(region),
       moved: () => this.renderer.requestFrame(),
       settled: () => this.renderer.invalidate(null),
     });
@@ -46,7 +46,7 @@ export class BoardController {
       navigation,
       spaceHeld: () => this.keyboard.spaceHeld,
       tool: () => this.tool(view.getState().tool),
-      cursor: (point) => presence.cursor(point),
+      cursor: (point) => awareness.cursor(point),
       requestFrame: () => this.renderer.requestFrame(),
     });
     const resize = new ResizeObserver(() => this.resize());
@@ -61,7 +61,7 @@ export class BoardController {
       view.subscribe((state, previous) => {
         if (state.following !== null && (state.peers !== previous.peers || state.following !== previous.following)) navigation.followPeer();
         if (state.selection !== previous.selection) {
-          presence.selection(state.selection);
+          awareness.selection(state.selection);
           this.renderer.requestFrame();
         }
         if (state.tool !== previous.tool) this.pointer.cancel();

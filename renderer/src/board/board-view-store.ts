@@ -9,7 +9,7 @@ export interface Camera {
   readonly zoom: number;
 }
 
-export interface Presence {
+export interface PeerAwareness {
   readonly clientId: number;
   readonly name: string;
   readonly color: string;
@@ -26,7 +26,7 @@ export interface BoardViewState {
   /** Canvas size in CSS pixels. */
   readonly size: { readonly width: number; readonly height: number };
   readonly selection: readonly string[];
-  readonly peers: readonly Presence[];
+  readonly peers: readonly PeerAwareness[];
   /** The peer whose viewport this view follows. */
   readonly following: number | null;
   readonly canUndo: boolean;

@@ -29,9 +29,9 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const scene = new Scene(session.model);
-    const presence = attachBoardAwareness(session.awareness, view);
+    const awareness = attachBoardAwareness(session.awareness, view);
     // On its own the board has the keyboard; beside a call it takes it on a click (see BoardKeyboard).
-    const controller = new BoardController(canvas, session, scene, view, presence, { ownsKeyboard: standalone });
+    const controller = new BoardController(canvas, session, scene, view, awareness, { ownsKeyboard: standalone });
     setMounted({ controller, scene });
     void session.storage.restored.then(() => {
       setRestored(true);
@@ -42,7 +42,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
     });
     return () => {
       controller.destroy();
-      presence.destroy();
+      awareness.destroy();
       scene.destroy();
       setMounted(null);
     };

@@ -1,5 +1,5 @@
 import type { Bounds } from '../../../../shared/board/geometry.js';
-import type { Presence } from '../board-view-store.js';
+import type { PeerAwareness } from '../board-view-store.js';
 import type { Scene } from '../scene.js';
 import { HANDLE_PIXELS } from '../tools/grab-distances.js';
 import { SELECTION_COLOR } from '../tools/select-tool.js';
@@ -26,7 +26,7 @@ export function paintSelectionBox(context: CanvasRenderingContext2D, bounds: Bou
 }
 
 /** What others have selected, outlined in their colour. */
-export function paintPeerSelections(context: CanvasRenderingContext2D, peers: readonly Presence[], scene: Scene, zoom: number): void {
+export function paintPeerSelections(context: CanvasRenderingContext2D, peers: readonly PeerAwareness[], scene: Scene, zoom: number): void {
   for (const peer of peers) {
     context.strokeStyle = peer.color;
     context.lineWidth = 2 / zoom;

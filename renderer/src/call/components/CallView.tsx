@@ -13,7 +13,7 @@ import type { ShareOverlay } from './Tile.js';
 
 interface CallViewProps {
   readonly callStore: CallStore;
-  readonly boardStore: SyncStatusStore;
+  readonly boardSyncStatus: SyncStatusStore;
   readonly engine: CallEngine;
   readonly onLeave: () => void;
   /** Drawn over every screen share, ours and others'. */
@@ -149,9 +149,9 @@ function Controls({ store, engine, onLeave, onStats }: { readonly store: CallSto
   );
 }
 
-export function CallView({ callStore, boardStore, engine, onLeave, shareOverlay }: CallViewProps) {
+export function CallView({ callStore, boardSyncStatus, engine, onLeave, shareOverlay }: CallViewProps) {
   const room = useStore(callStore, (state) => state.room);
-  const signaling = useStore(boardStore, (state) => state.signaling);
+  const signaling = useStore(boardSyncStatus, (state) => state.signaling);
   const phase = useStore(callStore, (state) => state.phase);
   const reconnects = useStore(callStore, (state) => state.reconnects);
   const [statsOpen, setStatsOpen] = useState(false);
