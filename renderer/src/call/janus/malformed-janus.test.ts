@@ -66,15 +66,17 @@ function pluginEvent(data: unknown, extra: Record<string, unknown> = {}): Record
 
 const VALID_EVENT = { videoroom: 'event', room: 'faults', publishers: [{ id: 'feed-1', display: 'Alice', streams: [] }] };
 
+/** The fake and the session a test opened; both closed after every test. */
+let fake: Awaited<ReturnType<typeof startFakeJanus>> | null = null;
+let janus: JanusSession | null = null;
+afterEach(async () => {
+  await janus?.close().catch(() => undefined);
+  await fake?.close();
+  janus = null;
+  fake = null;
+});
+
 describe('malformed messages from Janus', { timeout: 30_000 }, () => {
-  let fake: Awaited<ReturnType<typeof startFakeJanus>> | null = null;
-  let janus: JanusSession | null = null;
-  afterEach(async () => {
-    await janus?.close().catch(() => undefined);
-    await fake?.close();
-    janus = null;
-    fake = null;
-  });
 
   async function connect(): Promise<{ handle: VideoRoomHandle; events: VideoRoomEvent[]; problems: string[] }> {
     fake = await startFakeJanus();
@@ -145,14 +147,6 @@ describe('malformed messages from Janus', { timeout: 30_000 }, () => {
 });
 
 describe('claiming a session over a new WebSocket', { timeout: 30_000 }, () => {
-  let fake: Awaited<ReturnType<typeof startFakeJanus>> | null = null;
-  let janus: JanusSession | null = null;
-  afterEach(async () => {
-    await janus?.close().catch(() => undefined);
-    await fake?.close();
-    janus = null;
-    fake = null;
-  });
 
   test('a session Janus still keeps comes back with its id and its handles', async () => {
     fake = await startFakeJanus('keeps-session');
