@@ -59,6 +59,10 @@ describe('deep links from anywhere', () => {
     ['a huge link', `confer://join/${'a'.repeat(100_000)}`],
     ['bad percent-encoding', 'confer://join/%E0%A4%A'],
     ['nothing', ''],
+    ['a leading control character', '\u0000confer://join/room'],
+    ['a tab inside the scheme', 'con\tfer://join/room'],
+    ['a newline inside the room', 'confer://join/ro\nom'],
+    ['a leading space', ' confer://join/room'],
   ])('%s is refused with a reason', (_label, raw) => {
     const result = parseDeepLink(raw);
     expect(result.ok).toBe(false);

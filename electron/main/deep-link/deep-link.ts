@@ -7,6 +7,9 @@ const MAX_LINK_LENGTH = 2048;
 
 export type DeepLinkParse = { readonly ok: true; readonly link: DeepLinkJoin } | { readonly ok: false; readonly problem: string };
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const CONTROL_OR_EDGE_SPACE = /[\u0000-\u001f\u007f]|^\s|\s$/;
+
 const refuse = (problem: string): DeepLinkParse => ({ ok: false, problem });
 
 /**
@@ -16,6 +19,8 @@ const refuse = (problem: string): DeepLinkParse => ({ ok: false, problem });
  */
 export function parseDeepLink(raw: string): DeepLinkParse {
   if (raw.length > MAX_LINK_LENGTH) return refuse('The link is too long to be a Confer meeting link.');
+  // The URL parser silently drops control characters, tabs and newlines and trims spaces: a link that needs that is not one we made.
+  if (CONTROL_OR_EDGE_SPACE.test(raw)) return refuse('The link contains characters a meeting link never has.');
   let url: URL;
   try {
     url = new URL(raw);
