@@ -22,9 +22,17 @@ function memoryStorage(): Storage {
   };
 }
 
-/** y-indexeddb writes each update in its own IndexedDB transaction; a round trip through the store waits for them. */
-async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * y-indexeddb writes each update in its own IndexedDB transaction, created
+ * at the edit. A read of the same store opened later runs only after those
+ * writes (IndexedDB orders overlapping transactions by creation), so it
+ * waits for them however slow the machine is.
+ */
+async function settle(boardId: string): Promise<void> {
+  const db = await idb.openDB(boardDatabaseName(boardId), () => undefined);
+  const [updates] = idb.transact(db, ['updates'], 'readonly') as [IDBObjectStore];
+  await idb.getAll(updates);
+  db.close();
 }
 
 describe('board persistence', () => {
@@ -37,7 +45,7 @@ describe('board persistence', () => {
     model.put(strokes);
     model.remove([strokes[0]?.id ?? '']);
     model.put([sampleStroke(20, 20, 3)]);
-    await settle();
+    await settle('persist-reopen');
     await storage.destroy();
 
     const reopened = new Y.Doc();
@@ -53,7 +61,7 @@ describe('board persistence', () => {
     await storage.restored;
     const model = new BoardModel(doc);
     for (let index = 0; index < COMPACT_AFTER_RECORDS + 20; index += 1) model.put([sampleStroke(index, index, index)]);
-    await settle();
+    await settle('persist-compact');
     await storage.destroy();
 
     const reopened = new Y.Doc();
@@ -75,7 +83,7 @@ describe('board persistence', () => {
     const storage = persistBoard('gone', doc);
     await storage.restored;
     new BoardModel(doc).put([sampleStroke(0, 0, 1)]);
-    await settle();
+    await settle('gone');
     await storage.destroy();
     await deleteStoredBoard('gone');
     catalog.remove('gone');
@@ -103,7 +111,7 @@ describe('board persistence', () => {
     const model = new BoardModel(doc);
     model.put([sampleStroke(0, 0, 1)]);
     model.put([sampleStroke(10, 10, 2)]);
-    await settle();
+    await settle('persist-corrupt');
     await storage.destroy();
 
     // The shape of yjs issue 687: a count of structs far beyond the bytes that carry it, which makes the decoder loop and allocate.
@@ -131,7 +139,7 @@ describe('board persistence', () => {
     expect(new BoardModel(reopened).readAll()).toEqual(model.readAll());
     // They are gone from disk: the next open finds nothing to drop, and edits still persist.
     new BoardModel(reopened).put([sampleStroke(20, 20, 3)]);
-    await settle();
+    await settle('persist-corrupt');
     await again.destroy();
     const third = new Y.Doc();
     const last = persistBoard('persist-corrupt', third);
