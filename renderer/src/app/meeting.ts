@@ -6,7 +6,10 @@ import { createBoardLibrary } from '../board/board-library.js';
 import { createCallEngine, type RoomAccess } from '../call/call-engine.js';
 import { createCallStore } from '../call/call-store.js';
 import { CALL_ONGOING, whenFirstRemoteFrame } from '../call/first-remote-frame.js';
+import { createBridgedTransport } from '../sync/call-room/bridged-transport.js';
+import { createCallChannel } from '../sync/call-room/call-channel.js';
 import { createWebrtcTransport } from '../sync/webrtc-transport.js';
+import { callBridgeElection, createCallLink } from './call-link.js';
 
 /**
  * A meeting is a call and its board, joined and left together. Components
@@ -15,11 +18,16 @@ import { createWebrtcTransport } from '../sync/webrtc-transport.js';
  */
 export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, 'updateOverlay'>) {
   const callStore = createCallStore();
-  // Boards and share annotations reach their peers through the same transport.
-  const transport = createWebrtcTransport(config);
-  const boards = createBoardLibrary(transport);
   const engine = createCallEngine({ config, store: callStore, warn: (message) => console.warn(message) });
-  const annotations = createShareAnnotations({ calls: callStore, transport, bridge });
+  // In a call, documents go through Janus: up once, fanned out to the room, behind the room's own access.
+  const callChannel = createCallChannel(createCallLink(engine, callStore));
+  // Outside a call, boards find their peers over y-webrtc; one caller links the call's board to them.
+  const outsideCall = createWebrtcTransport(config);
+  /** Whether the call's board may be reached from outside the call: only when the room has no PIN. */
+  let boardOpenToOutside = false;
+  const boardInCall = createBridgedTransport(callChannel, outsideCall, callBridgeElection(callStore, () => boardOpenToOutside));
+  const boards = createBoardLibrary(outsideCall);
+  const annotations = createShareAnnotations({ calls: callStore, transport: callChannel, bridge });
   /** Counts joins, so that a board whose call was left (or joined again) while it waited does not open. */
   let joins = 0;
   // A call that ends by itself (removed by a moderator, failed for good) takes its board along, so the lobby shows why.
@@ -37,12 +45,13 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, '
     call: engine,
     async join(request: JoinRequest, access?: RoomAccess): Promise<void> {
       const attempt = (joins += 1);
+      boardOpenToOutside = !access?.pin;
       await engine.join(request, access);
       // The room's board opens once the room let us in: a wrong PIN leaves the lobby and its error, and no stray board.
       if (callStore.getState().phase !== 'in-call') return;
       // The board (disk restore, peer connections) waits for the first remote frame: joining shows faces first.
       await whenFirstRemoteFrame(callStore);
-      if (attempt === joins && CALL_ONGOING.has(callStore.getState().phase)) await boards.open(request.room, request.displayName);
+      if (attempt === joins && CALL_ONGOING.has(callStore.getState().phase)) await boards.open(request.room, request.displayName, boardInCall);
     },
     async leave(): Promise<void> {
       await boards.close(true);

@@ -18,7 +18,7 @@ const NAME_KEY = 'confer.boardName';
  * Holds the one open board, whether opened by a call or on its own (offline,
  * from the board list, or reopened at start), and the list of stored boards.
  */
-export function createBoardLibrary(transport: DocumentTransport, storage: CatalogStorage = window.localStorage) {
+export function createBoardLibrary(outsideCall: DocumentTransport, storage: CatalogStorage = window.localStorage) {
   const catalog = createBoardCatalog(storage);
   const syncStatus = createSyncStatusStore();
   const store = createStore<BoardLibraryState>()(() => ({ session: null, boards: catalog.list() }));
@@ -46,10 +46,11 @@ export function createBoardLibrary(transport: DocumentTransport, storage: Catalo
       const boardId = catalog.lastBoard();
       return boardId ? { boardId, name: storage.getItem(NAME_KEY) ?? 'Me' } : null;
     },
-    open(boardId: string, name: string): Promise<BoardSession> {
+    /** Opens a board: outside a call by default, or on the call's `transport`. */
+    open(boardId: string, name: string, transport = outsideCall): Promise<BoardSession> {
       return serial(async () => {
         const current = store.getState().session;
-        if (current?.boardId === boardId && current.user.name === name) return current;
+        if (current?.boardId === boardId && current.user.name === name && current.transport === transport) return current;
         await close();
         const session = openBoardSession({ boardId, transport, user: userNamed(name), syncStatus });
         catalog.touch(boardId);

@@ -27,6 +27,8 @@ export interface BoardSession {
   readonly storage: BoardStorage;
   readonly syncStatus: SyncStatusStore;
   readonly user: SyncUser;
+  /** What the board syncs over: the call's transport, or the one for boards outside a call. */
+  readonly transport: DocumentTransport;
   destroy(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export function openBoardSession({ boardId, transport, user, syncStatus }: Board
     storage,
     syncStatus,
     user,
+    transport,
     async destroy() {
       undo.destroy();
       const leaving = sync.destroy();

@@ -2,6 +2,7 @@ import type { JoinRequest } from '../../../shared/call/join-request.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { CallLayout, CallState, CallStore } from './call-store.js';
 import { initialRoomChatState, pruneHands, type ReactionEntry } from './chat/room-messages.js';
+import { RoomChannel } from './chat/room-channel.js';
 import { RoomMessaging } from './chat/room-messaging.js';
 import type { VideoRoomEvent } from './janus/videoroom-messages.js';
 import { resolveRtcConfiguration } from './media/ice-config.js';
@@ -49,6 +50,10 @@ export interface CallEngine {
   react(emoji: ReactionEntry['emoji']): void;
   muteParticipant(feedId: string): Promise<void>;
   removeParticipant(feedId: string): Promise<void>;
+  /** Our publisher's data channel, for documents synced through the call. */
+  readonly roomChannel: RoomChannel;
+  /** The ICE configuration of the call now (TURN included), or null between calls. */
+  rtcConfiguration(): RTCConfiguration | null;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -76,6 +81,7 @@ class Call implements CallEngine {
   private readonly tiles = new TileReports();
   private readonly quality: QualityLoop;
   private readonly messaging: RoomMessaging;
+  readonly roomChannel: RoomChannel;
   private readonly moderation: Moderation;
   private reconnect = initialReconnectState;
   /** The call on now; null between calls. A recovery stops once this is no longer its call. */
@@ -91,6 +97,7 @@ class Call implements CallEngine {
     this.localMedia = new LocalMedia(store);
     this.quality = new QualityLoop({ store, session: () => this.session, onBudgetChange: () => this.updateLayers(), warn });
     this.messaging = new RoomMessaging(store, () => this.session?.roomChannel ?? null);
+    this.roomChannel = new RoomChannel(() => this.session?.roomChannel ?? null);
     this.moderation = new Moderation(store, () => this.session);
   }
 
@@ -180,6 +187,10 @@ class Call implements CallEngine {
     if (remoteMedia[feedId]?.video && !remoteVideoShown[feedId]) this.store.setState({ remoteVideoShown: { ...remoteVideoShown, [feedId]: true } });
   }
 
+  rtcConfiguration(): RTCConfiguration | null {
+    return this.params?.rtc ?? null;
+  }
+
   async restartIce(): Promise<void> {
     await this.session?.restartIce();
   }
@@ -238,8 +249,11 @@ class Call implements CallEngine {
         this.store.setState({ remoteMedia });
         this.updateLayers();
       },
-      roomData: (data) => this.messaging.receiveData(data),
-      roomChannelOpen: () => this.messaging.announceHand(),
+      roomData: (data) => (data instanceof ArrayBuffer ? this.roomChannel.receive(data) : this.messaging.receiveData(data)),
+      roomChannelOpen: () => {
+        this.messaging.announceHand();
+        this.roomChannel.opened();
+      },
       screenLost: () => this.localMedia.stopScreen(),
       socketLost: () => this.onSocketLost(),
     };

@@ -211,6 +211,8 @@ export class Subscriber {
   }
 
   private listenTo(channel: RTCDataChannel): void {
+    // Documents travel as binary messages beside chat's text: read them as bytes, not blobs.
+    channel.binaryType = 'arraybuffer';
     channel.addEventListener('message', (message) => this.options.onData(message.data));
   }
 

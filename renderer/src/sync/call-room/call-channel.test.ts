@@ -1,0 +1,144 @@
+import * as encoding from 'lib0/encoding';
+import { describe, expect, test, vi } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { BoardModel } from '../../../../shared/board/board-doc.js';
+import { sampleStroke } from '../../../../shared/board/test-items.js';
+import { createSyncStatusStore } from '../sync-status.js';
+import { createCallChannel, type CallLink, type CallLinkListener } from './call-channel.js';
+import { decodeEnvelope, encodeEnvelope, ENVELOPE_KIND } from './envelope.js';
+
+/**
+ * Stands in for a VideoRoom: what a member sends reaches every other member
+ * (as Janus relays a publisher's data to its subscribers), in order, a task
+ * later. Node has no RTCPeerConnection, so catch-ups here take the path
+ * through the room; the direct channel is proven end to end.
+ */
+class FakeRoom {
+  readonly members = new Map<string, { link: CallLink; listeners: Set<CallLinkListener>; sent: Uint8Array[] }>();
+  /** Removed from the room (kicked) but still sending for a moment, as a stale channel might. */
+  private readonly removed = new Set<string>();
+
+  join(feed: string): CallLink {
+    const listeners = new Set<CallLinkListener>();
+    const sent: Uint8Array[] = [];
+    const others = (): ReadonlySet<string> => new Set([...this.members.keys()].filter((other) => other !== feed && !this.removed.has(other)));
+    const link: CallLink = {
+      selfId: () => feed,
+      members: others,
+      isOpen: () => this.members.has(feed),
+      bufferedAmount: () => 0,
+      rtc: () => ({}),
+      send: (bytes) => {
+        sent.push(bytes);
+        for (const [other, member] of this.members) {
+          if (other !== feed) setTimeout(() => member.listeners.forEach((listener) => listener.data(bytes)), 0);
+        }
+      },
+      listen: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    this.members.set(feed, { link, listeners, sent });
+    for (const [other, member] of this.members) if (other !== feed) member.listeners.forEach((listener) => listener.membersChanged());
+    return link;
+  }
+
+  remove(feed: string): void {
+    this.removed.add(feed);
+    for (const member of this.members.values()) member.listeners.forEach((listener) => listener.membersChanged());
+  }
+
+  sentBy(feed: string): Uint8Array[] {
+    return this.members.get(feed)?.sent ?? [];
+  }
+}
+
+function openBoard(link: CallLink, strokes = 0) {
+  const doc = new Y.Doc();
+  const model = new BoardModel(doc);
+  if (strokes > 0) model.put(Array.from({ length: strokes }, (_, index) => sampleStroke(index, index, index)));
+  const awareness = new Awareness(doc);
+  const status = createSyncStatusStore();
+  const connection = createCallChannel(link).connect({ name: 'confer-board:room', doc, awareness, status, label: 'Board' });
+  return { doc, model, awareness, status, connection };
+}
+
+/** Lets every message in flight arrive. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/** A y-webrtc peer message carrying one sync update. */
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('documents through the call', () => {
+  test('a newcomer catches up from one peer, and an edit then costs one message for the whole room', async () => {
+    const room = new FakeRoom();
+    const alice = openBoard(room.join('a'), 30);
+    const bob = openBoard(room.join('b'));
+    await vi.waitFor(() => expect(bob.model.readAll().size).toBe(30));
+    const carol = openBoard(room.join('c'));
+    await vi.waitFor(() => expect(carol.model.readAll().size).toBe(30));
+    // One catch-up for Carol: from whoever offered first, not from everyone.
+    const catchUps = ['a', 'b'].flatMap((feed) => room.sentBy(feed)).map((bytes) => decodeEnvelope(bytes)).filter((envelope) => envelope?.kind === ENVELOPE_KIND.catchUp && envelope.to === 'c');
+    expect(catchUps).toHaveLength(1);
+
+    const before = new Map(['a', 'b', 'c'].map((feed) => [feed, room.sentBy(feed).length]));
+    bob.model.put([sampleStroke(500, 500, 99)]);
+    await vi.waitFor(() => expect([alice, carol].map((each) => each.model.readAll().size)).toEqual([31, 31]));
+    await settle();
+    const sentSince = ['a', 'b', 'c'].map((feed) => room.sentBy(feed).length - (before.get(feed) ?? 0));
+    expect(sentSince).toEqual([0, 1, 0]);
+    for (const each of [alice, bob, carol]) await each.connection.destroy();
+  });
+
+  test('edits made apart from the call reach everyone when the newcomer arrives', async () => {
+    const room = new FakeRoom();
+    const alice = openBoard(room.join('a'), 5);
+    const bob = openBoard(room.join('b'));
+    await vi.waitFor(() => expect(bob.model.readAll().size).toBe(5));
+    // Dana drew offline before joining.
+    const dana = openBoard(room.join('d'), 0);
+    dana.model.put([sampleStroke(900, 900, 7)]);
+    await vi.waitFor(() => expect([alice, bob, dana].map((each) => each.model.readAll().size)).toEqual([6, 6, 6]));
+    for (const each of [alice, bob, dana]) await each.connection.destroy();
+  });
+
+  test("a member's damaged update is refused with a reason, and nothing more from them is applied", async () => {
+    const room = new FakeRoom();
+    const alice = openBoard(room.join('a'), 2);
+    const mallory = room.join('m');
+    // A sync update (0, 2) announcing 2^31 structs: the decoder-hang shape of yjs issue 687.
+    const crafted = new Uint8Array([0, 2, 8, 1, 0x80, 0x80, 0x80, 0x80, 0x08, 7, 0]);
+    mallory.send(encodeEnvelope({ from: 'm', kind: ENVELOPE_KIND.peerMessage, doc: 'confer-board:room', to: '', more: false, payload: crafted }));
+    await vi.waitFor(() => expect(alice.status.getState().refusedPeer).toBe('message: malformed'));
+    const honest = new Y.Doc();
+    new BoardModel(honest).put([sampleStroke(1, 1, 1)]);
+    mallory.send(encodeEnvelope({ from: 'm', kind: ENVELOPE_KIND.peerMessage, doc: 'confer-board:room', to: '', more: false, payload: updateMessage(Y.encodeStateAsUpdate(honest)) }));
+    await settle();
+    expect(alice.model.readAll().size).toBe(2);
+    await alice.connection.destroy();
+  });
+
+  test('someone outside the room is not listened to, and a departed member\u2019s cursor goes', async () => {
+    const room = new FakeRoom();
+    const alice = openBoard(room.join('a'));
+    const bob = openBoard(room.join('b'));
+    bob.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
+    await vi.waitFor(() => expect(alice.awareness.getStates().has(bob.doc.clientID)).toBe(true));
+    room.remove('b');
+    await vi.waitFor(() => expect(alice.awareness.getStates().has(bob.doc.clientID)).toBe(false));
+    // Bob's channel still sends (as a kicked peer's might for a moment): nothing of it is applied.
+    bob.model.put([sampleStroke(3, 3, 3)]);
+    await settle();
+    expect(alice.model.readAll().size).toBe(0);
+    await alice.connection.destroy();
+    await bob.connection.destroy();
+  });
+});
