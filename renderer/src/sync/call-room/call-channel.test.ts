@@ -18,6 +18,13 @@ class FakeRoom {
   readonly members = new Map<string, { link: CallLink; listeners: Set<CallLinkListener>; sent: Uint8Array[] }>();
   /** Removed from the room (kicked) but still sending for a moment, as a stale channel might. */
   private readonly removed = new Set<string>();
+  /** Pairs `from>to` whose messages are lost until a time: a subscription that is not up yet. */
+  private readonly deaf = new Map<string, number>();
+
+  /** What `from` sends does not reach `to` for the next `ms`. */
+  deafen(from: string, to: string, ms: number): void {
+    this.deaf.set(`${from}>${to}`, Date.now() + ms);
+  }
 
   join(feed: string): CallLink {
     const listeners = new Set<CallLinkListener>();
@@ -32,7 +39,8 @@ class FakeRoom {
       send: (bytes) => {
         sent.push(bytes);
         for (const [other, member] of this.members) {
-          if (other !== feed) setTimeout(() => member.listeners.forEach((listener) => listener.data(bytes)), 0);
+          if (other === feed || Date.now() < (this.deaf.get(`${feed}>${other}`) ?? 0)) continue;
+          setTimeout(() => member.listeners.forEach((listener) => listener.data(bytes)), 0);
         }
       },
       listen: (listener) => {
@@ -107,6 +115,19 @@ describe('documents through the call', () => {
     const dana = openBoard(room.join('d'), 0);
     dana.model.put([sampleStroke(900, 900, 7)]);
     await vi.waitFor(() => expect([alice, bob, dana].map((each) => each.model.readAll().size)).toEqual([6, 6, 6]));
+    for (const each of [alice, bob, dana]) await each.connection.destroy();
+  });
+
+  test('a member that subscribed to a newcomer late still gets what only the newcomer had', async () => {
+    const room = new FakeRoom();
+    const alice = openBoard(room.join('a'), 3);
+    const bob = openBoard(room.join('b'));
+    await vi.waitFor(() => expect(bob.model.readAll().size).toBe(3));
+    // Dana drew offline; Bob's subscription to her comes up a second after she joins.
+    room.deafen('d', 'b', 1000);
+    const dana = openBoard(room.join('d'), 0);
+    dana.model.put([sampleStroke(900, 900, 7)]);
+    await vi.waitFor(() => expect([alice, bob, dana].map((each) => each.model.readAll().size)).toEqual([4, 4, 4]), { timeout: 5000 });
     for (const each of [alice, bob, dana]) await each.connection.destroy();
   });
 

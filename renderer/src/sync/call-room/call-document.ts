@@ -5,15 +5,18 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { checkPeerMessage, checkUpdate, MESSAGE_KIND } from '../../../../shared/board/update-guard.js';
 import type { DocumentRoom } from '../document-transport.js';
-import { DirectChannel, SignalSchema, type Signal } from './direct-channel.js';
+import { CatchUpChannels } from './catch-up-channels.js';
 import { ENVELOPE_KIND, type Envelope, type EnvelopeKind } from './envelope.js';
 
-/** A newcomer asks again this often until someone offers to catch it up (its first hellos may beat the others' subscriptions to it). */
+/**
+ * Hello again this often until every member answered: a hello sent before a
+ * member subscribed to our feed never reaches it.
+ */
 export const HELLO_INTERVAL_MS = 500;
-/** After this many unanswered hellos it stops asking: nobody else has the document open, and whoever opens it later asks us. */
+/** After this many hellos we stop: the members still silent do not have the document open, and will say hello when they do. */
 export const MAX_HELLOS = 40;
-/** A direct channel that is not open by then is given up, and the catch-up goes through Janus instead. */
-export const DIRECT_OPEN_TIMEOUT_MS = 4000;
+/** A member answers repeated hellos at most this often. */
+const OFFER_INTERVAL_MS = 400;
 /** A chosen peer that has not caught us up by then is given up, and we ask the room again. */
 export const PULL_TIMEOUT_MS = 15_000;
 
@@ -28,9 +31,6 @@ export interface CallChannelPort {
   /** Sends one message: to one feed, or to everyone with ''. */
   send(kind: EnvelopeKind, to: string, payload: Uint8Array): void;
 }
-
-const textEncoder = new TextEncoder();
-const textDecoder = new TextDecoder();
 
 function peerMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -50,28 +50,40 @@ function peerMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
 export class CallDocument {
   /** Feeds we heard from on this document, with the awareness clients each announced. */
   private readonly peers = new Map<string, Set<number>>();
+  /** The last state vector each member told us, decoded: what it has that we may lack. */
+  private readonly known = new Map<string, Map<number, number>>();
+  /** When we last offered to each member, so that repeated hellos get one answer. */
+  private readonly offeredAt = new Map<string, number>();
   /** Feeds whose data broke the guard: nothing more from them is applied. */
   private readonly refused = new Set<string>();
-  private readonly directs = new Map<string, DirectChannel>();
+  private readonly catchUps: CatchUpChannels;
   private hellos = 0;
   private helloTimer: ReturnType<typeof setTimeout> | null = null;
   private pullTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The peer we pull from now, or null; set to '' once caught up. */
-  private source: string | null = null;
+  /** The member we pull from now, or null. */
+  private pulling: string | null = null;
   private destroyed = false;
 
   constructor(
     private readonly room: DocumentRoom,
     private readonly port: CallChannelPort,
   ) {
+    this.catchUps = new CatchUpChannels({
+      port,
+      onCatchUp: (from, update) => this.applyCatchUp(from, update, true),
+      pullingFrom: (from) => this.pulling === from,
+      onRefused: (from, reason) => this.refuse(from, reason),
+    });
     room.doc.on('update', this.onDocUpdate);
     room.awareness.on('update', this.onAwarenessUpdate);
     this.channelOpened();
   }
 
-  /** Our channel opened (a new call session): we may have missed anything, so catch up again. */
+  /** Our channel opened (a new call session): we may have missed anything, so compare with everyone again. */
   channelOpened(): void {
-    this.source = null;
+    this.pulling = null;
+    this.peers.clear();
+    this.known.clear();
     this.hellos = 0;
     this.reportStatus();
     this.sayHello();
@@ -79,11 +91,17 @@ export class CallDocument {
 
   membersChanged(): void {
     const members = this.port.members();
+    // Someone new: say hello until they answer.
+    if ([...members].some((feed) => !this.peers.has(feed)) && this.helloTimer === null) {
+      this.hellos = 0;
+      this.sayHello();
+    }
     for (const [feed, clients] of this.peers) {
       if (members.has(feed)) continue;
       this.peers.delete(feed);
-      this.directs.get(feed)?.close();
-      this.directs.delete(feed);
+      this.known.delete(feed);
+      if (this.pulling === feed) this.stopPulling();
+      this.catchUps.close(feed);
       removeAwarenessStates(this.room.awareness, [...clients].filter((client) => client !== this.room.doc.clientID), this);
     }
     this.reportStatus();
@@ -96,13 +114,13 @@ export class CallDocument {
       case ENVELOPE_KIND.peerMessage:
         return this.receivePeerMessage(envelope.from, envelope.payload);
       case ENVELOPE_KIND.hello:
-        return this.receiveHello(envelope.from);
+        return this.receiveStateVector(envelope.from, envelope.payload, true);
       case ENVELOPE_KIND.offer:
-        return this.receiveOffer(envelope.from, envelope.payload);
+        return this.receiveStateVector(envelope.from, envelope.payload, false);
       case ENVELOPE_KIND.pull:
-        return void this.catchUp(envelope.from, envelope.payload);
+        return this.catchUp(envelope.from, envelope.payload);
       case ENVELOPE_KIND.signal:
-        return void this.receiveSignal(envelope.from, envelope.payload);
+        return void this.catchUps.receiveSignal(envelope.from, envelope.payload);
       case ENVELOPE_KIND.catchUp:
         return this.applyCatchUp(envelope.from, envelope.payload);
     }
@@ -114,8 +132,7 @@ export class CallDocument {
     this.room.awareness.off('update', this.onAwarenessUpdate);
     if (this.helloTimer) clearTimeout(this.helloTimer);
     if (this.pullTimer) clearTimeout(this.pullTimer);
-    for (const direct of this.directs.values()) direct.close();
-    this.directs.clear();
+    this.catchUps.closeAll();
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -143,107 +160,74 @@ export class CallDocument {
   private sayHello(): void {
     if (this.helloTimer) clearTimeout(this.helloTimer);
     this.helloTimer = null;
-    if (this.destroyed || this.source !== null || !this.port.isOpen()) return;
-    if (this.hellos >= MAX_HELLOS) return;
+    if (this.destroyed || !this.port.isOpen() || this.hellos >= MAX_HELLOS) return;
+    if ([...this.port.members()].every((feed) => this.peers.has(feed))) return;
     this.hellos += 1;
     this.port.send(ENVELOPE_KIND.hello, '', Y.encodeStateVector(this.room.doc));
     this.helloTimer = setTimeout(() => this.sayHello(), HELLO_INTERVAL_MS);
   }
 
-  private receiveHello(from: string): void {
-    this.port.send(ENVELOPE_KIND.offer, from, Y.encodeStateVector(this.room.doc));
-    // The newcomer sees our cursor without waiting for it to move.
-    this.sendAwareness([this.room.doc.clientID]);
-    this.reportStatus();
-  }
-
-  private receiveOffer(from: string, stateVector: Uint8Array): void {
-    if (this.source !== null) return;
-    let missing: Uint8Array;
+  /**
+   * A member's state vector, from its hello (answered with ours) or its
+   * answer to ours. We pull from one member at a time, and only from one
+   * that has something we lack: a newcomer's catch-up comes from one peer,
+   * and edits made apart from the call reach each member that lacks them.
+   */
+  private receiveStateVector(from: string, stateVector: Uint8Array, isHello: boolean): void {
+    let decoded: Map<number, number>;
     try {
-      missing = Y.encodeStateAsUpdate(this.room.doc, stateVector);
+      decoded = Y.decodeStateVector(stateVector);
     } catch {
       return this.refuse(from, 'malformed state vector');
     }
-    this.source = from;
-    if (this.helloTimer) clearTimeout(this.helloTimer);
+    this.known.set(from, decoded);
+    if (isHello && performance.now() - (this.offeredAt.get(from) ?? -Infinity) >= OFFER_INTERVAL_MS) {
+      this.offeredAt.set(from, performance.now());
+      this.port.send(ENVELOPE_KIND.offer, from, Y.encodeStateVector(this.room.doc));
+      // The newcomer sees our cursor without waiting for it to move.
+      this.sendAwareness([this.room.doc.clientID]);
+    }
+    this.reportStatus();
+    this.pullIfBehind();
+  }
+
+  private pullIfBehind(): void {
+    if (this.pulling !== null || this.destroyed) return;
+    const ours = Y.decodeStateVector(Y.encodeStateVector(this.room.doc));
+    const ahead = [...this.known].find(([, theirs]) => [...theirs].some(([client, clock]) => clock > (ours.get(client) ?? 0)));
+    if (!ahead) return;
+    const [from] = ahead;
+    this.pulling = from;
     this.port.send(ENVELOPE_KIND.pull, from, Y.encodeStateVector(this.room.doc));
-    // What only we have (edits made apart from the call) goes to everyone, once.
-    if (!isEmptyUpdate(missing)) this.onDocUpdate(missing, null);
     this.pullTimer = setTimeout(() => {
-      if (this.source !== from) return;
-      this.source = null;
-      this.hellos = 0;
-      this.sayHello();
+      // It never delivered: forget what it claimed, and try whoever else is ahead.
+      this.known.delete(from);
+      this.stopPulling();
     }, PULL_TIMEOUT_MS);
   }
 
-  /** Sends a newcomer what it lacks: over a direct channel when one opens in time, through Janus otherwise. */
-  private async catchUp(to: string, stateVector: Uint8Array): Promise<void> {
+  private stopPulling(): void {
+    if (this.pullTimer) clearTimeout(this.pullTimer);
+    this.pullTimer = null;
+    this.pulling = null;
+    this.pullIfBehind();
+  }
+
+  /** Sends a member that pulled from us what it lacks. */
+  private catchUp(to: string, stateVector: Uint8Array): void {
     let update: Uint8Array;
     try {
       update = Y.encodeStateAsUpdate(this.room.doc, stateVector);
     } catch {
       return this.refuse(to, 'malformed state vector');
     }
-    const message = peerMessage((encoder) => {
-      encoding.writeVarUint(encoder, MESSAGE_KIND.sync);
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(encoder, update);
-    });
-    this.directs.get(to)?.close();
-    try {
-      const { direct, opened } = await DirectChannel.open(this.directOptions(to));
-      this.directs.set(to, direct);
-      const channel = await Promise.race([opened, new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('timeout')), DIRECT_OPEN_TIMEOUT_MS))]);
-      channel.send(message as Uint8Array<ArrayBuffer>);
-    } catch {
-      this.directs.get(to)?.close();
-      this.directs.delete(to);
-      if (!this.destroyed && this.port.members().has(to)) this.port.send(ENVELOPE_KIND.catchUp, to, update);
-    }
-  }
-
-  private async receiveSignal(from: string, payload: Uint8Array): Promise<void> {
-    let signal: Signal;
-    try {
-      signal = SignalSchema.parse(JSON.parse(textDecoder.decode(payload)));
-    } catch {
-      return this.refuse(from, 'malformed signal');
-    }
-    let direct = this.directs.get(from);
-    if (!direct && signal.type === 'description' && signal.description.type === 'offer') {
-      // Only the peer we pull from may open a channel to us.
-      if (this.source !== from) return;
-      direct = DirectChannel.answer(this.directOptions(from), (message) => this.receiveDirect(from, message));
-      this.directs.set(from, direct);
-    }
-    await direct?.receive(signal).catch(() => undefined);
-  }
-
-  private directOptions(peer: string) {
-    return {
-      rtc: this.port.rtc(),
-      signal: (signal: Signal) => this.port.send(ENVELOPE_KIND.signal, peer, textEncoder.encode(JSON.stringify(signal))),
-      onRefused: (reason: string) => this.refuse(peer, reason),
-    };
-  }
-
-  /** The direct channel's one message: a sync step 2, already through the update guard. */
-  private receiveDirect(from: string, message: Uint8Array): void {
-    const decoder = decoding.createDecoder(message);
-    if (decoding.readVarUint(decoder) !== MESSAGE_KIND.sync || decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return this.refuse(from, 'unexpected message');
-    this.applyCatchUp(from, decoding.readVarUint8Array(decoder), true);
-    this.directs.get(from)?.close();
-    this.directs.delete(from);
+    void this.catchUps.send(to, update);
   }
 
   private applyCatchUp(from: string, update: Uint8Array, checked = false): void {
-    if (this.source !== from) return;
+    if (this.pulling !== from) return;
     if (!this.apply(from, update, checked)) return;
-    this.source = '';
-    if (this.pullTimer) clearTimeout(this.pullTimer);
-    this.reportStatus();
+    this.stopPulling();
   }
 
   private receivePeerMessage(from: string, message: Uint8Array): void {
@@ -294,15 +278,11 @@ export class CallDocument {
 
   private refuse(from: string, reason: string): void {
     this.refused.add(from);
-    this.directs.get(from)?.close();
-    this.directs.delete(from);
+    this.catchUps.close(from);
     console.warn(`${this.room.label}: stopped applying a participant's data (${reason})`);
     this.room.status.setState({ refusedPeer: reason });
-    if (this.source === from) {
-      this.source = null;
-      this.hellos = 0;
-      this.sayHello();
-    }
+    this.known.delete(from);
+    if (this.pulling === from) this.stopPulling();
     this.reportStatus();
   }
 
@@ -313,7 +293,3 @@ export class CallDocument {
   }
 }
 
-/** An update with no structs and no deletions: two bytes of zero counts. */
-function isEmptyUpdate(update: Uint8Array): boolean {
-  return update.length <= 2 && update.every((byte) => byte === 0);
-}

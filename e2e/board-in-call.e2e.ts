@@ -1,0 +1,174 @@
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import { boardUrl, exportBoard, itemCount, peerCount, useBoardParticipants } from './harness/board-browser.js';
+import { launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
+import { callPhase } from './harness/call-page.js';
+import { countDataChannelSends, readSends, resetSends } from './harness/data-channel-sends.js';
+import { useTestStack } from './harness/test-stack.js';
+
+const SYNC_TIMEOUT = 30_000;
+
+/** Opens the lobby for `room`, turns camera and microphone off (cheap pages: this file is about data), and joins. */
+async function joinWithoutMedia(page: Page, webUrl: string, room: string, name: string, pin?: string): Promise<void> {
+  const lobby = new URL(webUrl);
+  lobby.search = new URLSearchParams({ room, name }).toString();
+  await page.goto(lobby.toString());
+  await page.getByRole('button', { name: 'Camera on' }).click();
+  await page.getByRole('button', { name: 'Microphone on' }).click();
+  if (pin) await page.getByLabel(/Room PIN/).fill(pin);
+  await page.getByRole('button', { name: 'Join' }).click();
+}
+
+/** Draws on the call's board, which sits below the call view: scrolled into view first. */
+async function drawOnBoard(page: Page, from: readonly [number, number], to: readonly [number, number]): Promise<void> {
+  const canvas = page.getByTestId('board-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the board canvas is not visible');
+  await page.mouse.move(box.x + from[0], box.y + from[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (from[0] + to[0]) / 2, box.y + (from[1] + to[1]) / 2 + 20, { steps: 4 });
+  await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 4 });
+  await page.mouse.up();
+}
+
+describe('the board in a call, through Janus', () => {
+  const testStack = useTestStack('board-in-call');
+  const callers: Participant[] = [];
+  const boardPeers = useBoardParticipants(testStack);
+  afterEach(async () => {
+    const problems = callers.flatMap((each) => each.problems);
+    await Promise.all(callers.splice(0).map((each) => each.close().catch(() => undefined)));
+    if (problems.length > 0) console.warn(problems.join('\n'));
+  });
+  const launchCallers = async <Names extends string[]>(...names: Names): Promise<{ [Index in keyof Names]: Participant }> => {
+    const launched = await Promise.all(names.map((name) => launchParticipant(name, { width: 1100, height: 700 })));
+    callers.push(...launched);
+    for (const each of launched) await countDataChannelSends(each.page);
+    return launched as { [Index in keyof Names]: Participant };
+  };
+  const everyoneSees = async (pages: Participant[], count: number): Promise<void> => {
+    for (const each of pages) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(count);
+  };
+
+  test('8 participants: a stroke by one reaches the other 7 as one message that Janus fans out', async () => {
+    const { webUrl } = testStack();
+    const room = uniqueRoom('star');
+    const people = await launchCallers('Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay', 'Gus', 'Hal');
+    // Joined a few at a time: eight browsers starting at once on two cores is a test of the machine, not of the board.
+    for (let index = 0; index < people.length; index += 2) {
+      const batch = people.slice(index, index + 2);
+      await Promise.all(batch.map((each) => joinWithoutMedia(each.page, webUrl, room, each.name)));
+      for (const each of batch) await expect.poll(() => callPhase(each.page), { timeout: SYNC_TIMEOUT }).toBe('in-call');
+    }
+    for (const each of people) await expect.poll(() => peerCount(each.page), { timeout: 60_000 }).toBe(7);
+    const [ann, ...others] = people;
+
+    await Promise.all(people.map((each) => resetSends(each.page)));
+    await drawOnBoard(ann.page, [100, 100], [300, 160]);
+    await everyoneSees(others, 1);
+    const sends = await Promise.all(people.map((each) => readSends(each.page)));
+    const documentMessages = sends.reduce((sum, each) => sum + each.documentMessages, 0);
+    const documentBytes = sends.reduce((sum, each) => sum + each.documentBytes, 0);
+    const strokeBytes = sends[0]?.largestDocumentMessage ?? 0;
+    console.info(
+      `one stroke among 8: ${documentMessages} document messages (${documentBytes} bytes, one copy ${strokeBytes} bytes), ` +
+        `${sends.reduce((sum, each) => sum + each.awarenessMessages, 0)} awareness messages; a mesh relaying to all would send ${8 * 7}`,
+    );
+    expect(documentMessages).toBeGreaterThanOrEqual(1);
+    expect(documentMessages).toBeLessThanOrEqual(1.2);
+    expect(documentBytes).toBeLessThanOrEqual(1.2 * strokeBytes);
+  }, 240_000);
+
+  test('a wrong PIN or a removal keeps someone out of the board: they see none of it and nothing they draw arrives', async () => {
+    const { webUrl } = testStack();
+    const room = uniqueRoom('locked');
+    const [host, guest, stranger] = await launchCallers('Host', 'Guest', 'Stranger');
+    const lobby = new URL(webUrl);
+    lobby.search = new URLSearchParams({ room, name: 'Host' }).toString();
+    await host.page.goto(lobby.toString());
+    await host.page.getByLabel(/Room PIN/).fill('4821');
+    await host.page.getByLabel(/Moderator secret/).fill('s3cret-for-tests');
+    await host.page.getByRole('button', { name: 'Join' }).click();
+    await joinWithoutMedia(guest.page, webUrl, room, 'Guest', '4821');
+    for (const each of [host, guest]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+    await drawOnBoard(host.page, [100, 100], [300, 160]);
+    await everyoneSees([guest], 1);
+
+    await joinWithoutMedia(stranger.page, webUrl, room, 'Stranger', '0000');
+    await expect.poll(() => stranger.page.getByTestId('lobby-error').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/wrong pin/i);
+    await host.page.locator('[data-testid="tile"][data-name="Guest"]').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => guest.page.getByTestId('lobby-error').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/moderator removed you/i);
+
+    // Each tries the board by its name, outside the call: a room with a PIN keeps its board inside the call.
+    let hostStrokes = 1;
+    for (const name of ['Stranger', 'Guest']) {
+      const outsider = await boardPeers.launch(`${name} outside`);
+      await outsider.page.goto(boardUrl(webUrl, room, name));
+      await drawOnBoard(host.page, [100 + hostStrokes * 150, 250], [200 + hostStrokes * 150, 300]);
+      hostStrokes += 1;
+      await drawOnBoard(outsider.page, [400, 100], [500, 200]);
+      await expect.poll(() => itemCount(outsider.page)).toBe(1);
+      // Long enough for any path that existed to deliver: strokes between connected peers arrive in milliseconds.
+      await host.page.waitForTimeout(3000);
+      expect(await itemCount(host.page)).toBe(hostStrokes);
+      expect(await itemCount(outsider.page)).toBe(1);
+      await outsider.close();
+      boardPeers.closed(outsider);
+    }
+  }, 180_000);
+
+  test('with the signaling server stopped before the call, the board syncs through Janus and a late joiner catches up', async () => {
+    const { webUrl, stack } = testStack();
+    const room = uniqueRoom('nosignal');
+    await stack.services.signaling.stop();
+    try {
+      const [alice, bob, carol] = await launchCallers('Alice', 'Bob', 'Carol');
+      await Promise.all([alice, bob].map((each) => joinWithoutMedia(each.page, webUrl, room, each.name)));
+      for (const each of [alice, bob]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+      await drawOnBoard(alice.page, [100, 100], [300, 160]);
+      await drawOnBoard(bob.page, [100, 300], [300, 360]);
+      await everyoneSees([alice, bob], 2);
+      await joinWithoutMedia(carol.page, webUrl, room, 'Carol');
+      await everyoneSees([carol], 2);
+      const sends = await readSends(alice.page);
+      const catchUps = (await readSends(bob.page)).catchUpMessages + sends.catchUpMessages;
+      console.info(`late joiner caught up with ${catchUps} direct-channel messages`);
+    } finally {
+      await stack.services.signaling.start();
+    }
+  }, 180_000);
+
+  test('a peer with the board open outside the call syncs with the callers, and both merge after being apart', async () => {
+    const { webUrl, stack } = testStack();
+    const room = uniqueRoom('bridge');
+    const [alice, bob] = await launchCallers('Alice', 'Bob');
+    await Promise.all([alice, bob].map((each) => joinWithoutMedia(each.page, webUrl, room, each.name)));
+    for (const each of [alice, bob]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+    const daveProfile = await boardPeers.profile();
+    let dave = await boardPeers.launch('Dave', daveProfile);
+    await dave.page.goto(boardUrl(webUrl, room, 'Dave'));
+    await expect.poll(() => peerCount(dave.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+    await drawOnBoard(alice.page, [100, 100], [300, 160]);
+    await expect.poll(() => itemCount(dave.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+    await drawOnBoard(dave.page, [400, 100], [500, 200]);
+    await everyoneSees([alice, bob], 2);
+
+    // Apart: Dave leaves and the signaling server goes; both sides draw.
+    await dave.page.waitForTimeout(1000);
+    await dave.close();
+    boardPeers.closed(dave);
+    await stack.services.signaling.stop();
+    await drawOnBoard(bob.page, [100, 300], [300, 360]);
+    await everyoneSees([alice], 3);
+    dave = await boardPeers.launch('Dave', daveProfile);
+    await dave.page.goto(webUrl);
+    await expect.poll(() => itemCount(dave.page), { timeout: SYNC_TIMEOUT }).toBe(2);
+    await drawOnBoard(dave.page, [400, 300], [500, 400]);
+    await expect.poll(() => itemCount(dave.page)).toBe(3);
+
+    await stack.services.signaling.start();
+    for (const each of [alice, bob, dave]) await expect.poll(() => itemCount(each.page), { timeout: 60_000 }).toBe(4);
+    await expect.poll(async () => (await exportBoard(alice.page)) === (await exportBoard(dave.page)), { timeout: SYNC_TIMEOUT }).toBe(true);
+  }, 180_000);
+});
