@@ -1,5 +1,9 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
+import { boardToJson } from '../shared/board/board-json.js';
+import { sampleStroke } from '../shared/board/test-items.js';
 import { boardUrl, exportBoard, itemCount, peerCount, useBoardParticipants } from './harness/board-browser.js';
 import { launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { callPhase } from './harness/call-page.js';
@@ -137,6 +141,68 @@ describe('the board in a call, through Janus', () => {
     } finally {
       await stack.services.signaling.start();
     }
+  }, 180_000);
+
+  test('a late joiner of a large board is caught up over a direct channel, not through Janus', async () => {
+    const { webUrl, stack } = testStack();
+    const room = uniqueRoom('large');
+    const strokes = Array.from({ length: 3000 }, (_, index) => sampleStroke((index % 60) * 30, Math.floor(index / 60) * 30, index + 1, 40));
+    const file = path.join(stack.runDirectory, 'large-call-board.json');
+    await writeFile(file, boardToJson(strokes));
+    const [alice, bob] = await launchCallers('Alice', 'Bob');
+    await joinWithoutMedia(alice.page, webUrl, room, 'Alice');
+    await alice.page.getByTestId('board-import-input').setInputFiles(file);
+    await expect.poll(() => itemCount(alice.page), { timeout: 60_000, interval: 500 }).toBe(3000);
+
+    await resetSends(alice.page);
+    await joinWithoutMedia(bob.page, webUrl, room, 'Bob');
+    await expect.poll(() => itemCount(bob.page), { timeout: 60_000, interval: 500 }).toBe(3000);
+    const sent = await readSends(alice.page);
+    console.info(`3,000-stroke catch-up: ${sent.catchUpMessages} direct-channel messages; ${sent.roomBytes} bytes through Janus meanwhile`);
+    expect(sent.catchUpMessages).toBeGreaterThan(0);
+    // The board is about a megabyte: what crossed Janus is the handshake, not the board.
+    expect(sent.roomBytes).toBeLessThan(64 * 1024);
+  }, 180_000);
+
+  test("a member's crafted update through Janus is refused with a notice, and the others keep syncing", async () => {
+    const { webUrl } = testStack();
+    const room = uniqueRoom('crafted');
+    const [alice, mallory, carol] = await launchCallers('Alice', 'Mallory', 'Carol');
+    // Mallory's page can send a raw envelope on its call channel, as itself, for the room's board.
+    await mallory.page.addInitScript(() => {
+      const send = RTCDataChannel.prototype.send;
+      let channel: RTCDataChannel | null = null;
+      let header: Uint8Array | null = null;
+      RTCDataChannel.prototype.send = function (this: RTCDataChannel, data: never) {
+        const bytes = data as unknown;
+        if (this.label === 'confer-room' && bytes instanceof Uint8Array) {
+          channel = this;
+          // Version, sender (a length and a UUID), kind: the sender's own header up to the document name.
+          header ??= bytes.slice(0, 2 + (bytes[1] ?? 0));
+        }
+        send.call(this, data);
+      };
+      const varString = (text: string): number[] => [text.length, ...new TextEncoder().encode(text)];
+      (window as unknown as { sendCrafted: (doc: string) => boolean }).sendCrafted = (doc) => {
+        if (!channel || !header) return false;
+        // A sync (0) update (2) of 8 bytes announcing 2^31 structs: the decoder-hang shape of yjs issue 687.
+        const payload = [0, 2, 8, 1, 0x80, 0x80, 0x80, 0x80, 0x08, 7, 0];
+        send.call(channel, new Uint8Array([...header, 0, ...varString(doc), 0, 0, payload.length, ...payload]) as never);
+        return true;
+      };
+    });
+    for (const each of [alice, mallory, carol]) await joinWithoutMedia(each.page, webUrl, room, each.name);
+    for (const each of [alice, mallory, carol]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(2);
+    await drawOnBoard(alice.page, [100, 100], [300, 160]);
+    await everyoneSees([mallory, carol], 1);
+
+    expect(await mallory.page.evaluate((doc) => (window as unknown as { sendCrafted: (doc: string) => boolean }).sendCrafted(doc), `confer-board:${room}`)).toBe(true);
+    for (const each of [alice, carol]) {
+      await expect.poll(() => each.page.getByTestId('board-notice').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/damaged \(message: malformed\)/);
+    }
+    // Neither hung: what they draw still reaches the other.
+    await drawOnBoard(carol.page, [100, 300], [300, 360]);
+    await everyoneSees([alice, carol], 2);
   }, 180_000);
 
   test('a peer with the board open outside the call syncs with the callers, and both merge after being apart', async () => {

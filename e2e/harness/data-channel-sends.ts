@@ -10,6 +10,8 @@ export interface SendCounts {
   readonly awarenessMessages: number;
   /** Catch-up handshakes and negotiation through the call. */
   readonly controlMessages: number;
+  /** Every byte sent on the call's channel, that is through Janus. */
+  readonly roomBytes: number;
   /** Messages on a direct catch-up channel. */
   readonly catchUpMessages: number;
   /** Everything else (chat as text, y-webrtc peers). */
@@ -30,7 +32,7 @@ declare global {
  */
 export async function countDataChannelSends(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const zero = () => ({ documentMessages: 0, documentBytes: 0, largestDocumentMessage: 0, awarenessMessages: 0, controlMessages: 0, catchUpMessages: 0, otherMessages: 0 });
+    const zero = () => ({ documentMessages: 0, documentBytes: 0, largestDocumentMessage: 0, awarenessMessages: 0, controlMessages: 0, roomBytes: 0, catchUpMessages: 0, otherMessages: 0 });
     window.__sends = zero();
     const readUint = (bytes: Uint8Array, at: { i: number }): number => {
       let value = 0;
@@ -53,6 +55,7 @@ export async function countDataChannelSends(page: Page): Promise<void> {
       if (this.label === 'confer-catch-up') counts.catchUpMessages += 1;
       else if (this.label !== 'confer-room' || !bytes) counts.otherMessages += 1;
       else {
+        counts.roomBytes += bytes.byteLength;
         const at = { i: 0 };
         readUint(bytes, at);
         skipString(bytes, at);
