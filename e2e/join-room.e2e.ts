@@ -11,7 +11,7 @@ describe('joining a room on the real stack', () => {
     if (problems.length > 0) console.warn(problems.join('\n'));
   });
 
-  test('two participants see each other through Janus events and reach the signaling server', async () => {
+  test('two participants see each other through Janus events, and the board syncs', async () => {
     const { webUrl } = testStack();
     const room = uniqueRoom('join');
     const [alice, bob] = await Promise.all([launchParticipant('Alice'), launchParticipant('Bob')]);

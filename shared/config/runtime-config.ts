@@ -20,8 +20,6 @@ export const RuntimeConfigSchema = z.strictObject({
   iceServers: z.array(IceServerSchema),
   /** TURN REST endpoint that hands out short-lived credentials; optional. */
   turnCredentialsUrl: httpUrl.optional(),
-  /** Encrypts board signaling (y-webrtc `password`); peers without it see nothing. Optional. */
-  boardPassword: z.string().min(8).max(256).optional(),
   /** `relay` sends all media through TURN: for networks that must not reveal addresses, and to test TURN. */
   iceTransportPolicy: z.enum(['all', 'relay']).optional(),
   /** OTLP/HTTP metrics endpoint of an OpenTelemetry collector (e.g. http://collector:4318/v1/metrics); off when absent. */

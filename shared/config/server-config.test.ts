@@ -51,6 +51,17 @@ describe('server configuration', () => {
   });
 });
 
+describe('the retired board password', () => {
+  test.each([
+    ['the settings file', {}, { servers: { janusUrl: 'wss://sfu.example.com/janus', boardPassword: 'correct horse battery' } }],
+    ['the environment', { CONFER_JANUS_URL: 'wss://sfu.example.com/janus', CONFER_BOARD_PASSWORD: 'correct horse battery' }, undefined],
+  ])('in %s is refused with the reason', (_where, env, file) => {
+    const resolved = resolveServerConfig(env, file);
+    expect(resolved.kind).toBe('invalid');
+    expect(resolved.kind === 'invalid' && resolved.problems.join('\n')).toMatch(/no longer used: a board in a call follows the room.s PIN/);
+  });
+});
+
 describe('server configuration as environment variables', () => {
   test('round-trips through serverEnvOf and resolveServerConfig', () => {
     const config = {
@@ -58,7 +69,6 @@ describe('server configuration as environment variables', () => {
       signalingUrls: ['wss://a.example.com', 'wss://b.example.com'],
       iceServers: [{ urls: ['turn:turn.example.com:3478'], username: 'u', credential: 'p' }],
       turnCredentialsUrl: 'https://sfu.example.com/turn',
-      boardPassword: 'correct horse battery',
       iceTransportPolicy: 'relay' as const,
       otlpMetricsUrl: 'http://collector:4318/v1/metrics',
     };

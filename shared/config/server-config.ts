@@ -16,10 +16,24 @@ export const SERVER_ENV = {
   signalingUrls: 'CONFER_SIGNALING_URLS',
   iceServers: 'CONFER_ICE_SERVERS',
   turnCredentialsUrl: 'CONFER_TURN_CREDENTIALS_URL',
-  boardPassword: 'CONFER_BOARD_PASSWORD',
   iceTransportPolicy: 'CONFER_ICE_TRANSPORT_POLICY',
   otlpMetricsUrl: 'CONFER_OTLP_METRICS_URL',
 } as const satisfies Record<keyof RuntimeConfig, string>;
+
+/**
+ * A global board password was served to every web page that asked, so it
+ * protected nothing; boards in a call now follow the room's PIN. A setting
+ * that still names it is refused with that reason rather than ignored.
+ */
+const RETIRED_BOARD_PASSWORD = { key: 'boardPassword', variable: 'CONFER_BOARD_PASSWORD' } as const;
+const RETIRED_BOARD_PASSWORD_PROBLEM =
+  'the board password (servers.boardPassword, CONFER_BOARD_PASSWORD) is no longer used: a board in a call follows the room\u2019s PIN; remove it';
+
+function namesRetiredBoardPassword(env: Environment, settingsFile: unknown): boolean {
+  const servers = typeof settingsFile === 'object' && settingsFile !== null ? (settingsFile as { servers?: unknown }).servers : undefined;
+  const inFile = typeof servers === 'object' && servers !== null && RETIRED_BOARD_PASSWORD.key in servers;
+  return inFile || nonEmpty(env[RETIRED_BOARD_PASSWORD.variable]) !== undefined;
+}
 
 /** The inverse: a configuration as environment variables, to hand to a child process. */
 export function serverEnvOf(config: RuntimeConfig): Record<string, string> {
@@ -64,6 +78,7 @@ function describe(error: unknown): string {
  * `settingsFile` is whatever JSON was read from disk: it is validated here.
  */
 export function resolveServerConfig(env: Environment, settingsFile: unknown): ServerConfigResolution {
+  if (namesRetiredBoardPassword(env, settingsFile)) return { kind: 'invalid', problems: [RETIRED_BOARD_PASSWORD_PROBLEM] };
   const problems: string[] = [];
   const file = SettingsFileSchema.safeParse(settingsFile ?? {});
   if (!file.success) problems.push(`settings file: ${describe(file.error)}`);

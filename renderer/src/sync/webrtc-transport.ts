@@ -52,7 +52,6 @@ export function createWebrtcTransport(config: RuntimeConfig): DocumentTransport 
     connect({ name, doc, awareness, status, label }: DocumentRoom): TransportConnection {
       const provider = new WebrtcProvider(name, doc, {
         signaling: config.signalingUrls,
-        password: config.boardPassword ?? null,
         awareness,
         maxConns: MAX_PEER_CONNECTIONS,
         peerOpts: {
