@@ -6,21 +6,15 @@ import { boardToJson } from '../shared/board/board-json.js';
 import { sampleStroke } from '../shared/board/test-items.js';
 import { boardUrl, exportBoard, itemCount, peerCount, useBoardParticipants } from './harness/board-browser.js';
 import { launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
-import { callPhase } from './harness/call-page.js';
+import { callPhase, joinFromLobby } from './harness/call-page.js';
 import { countDataChannelSends, readSends, resetSends } from './harness/data-channel-sends.js';
 import { useTestStack } from './harness/test-stack.js';
 
 const SYNC_TIMEOUT = 30_000;
 
-/** Opens the lobby for `room`, turns camera and microphone off (cheap pages: this file is about data), and joins. */
-async function joinWithoutMedia(page: Page, webUrl: string, room: string, name: string, pin?: string): Promise<void> {
-  const lobby = new URL(webUrl);
-  lobby.search = new URLSearchParams({ room, name }).toString();
-  await page.goto(lobby.toString());
-  await page.getByRole('button', { name: 'Camera on' }).click();
-  await page.getByRole('button', { name: 'Microphone on' }).click();
-  if (pin) await page.getByLabel(/Room PIN/).fill(pin);
-  await page.getByRole('button', { name: 'Join' }).click();
+/** Joins with camera and microphone off: this file is about data, and media would only cost CPU. */
+function joinWithoutMedia(page: Page, webUrl: string, room: string, name: string, pin?: string): Promise<void> {
+  return joinFromLobby(page, webUrl, room, name, { withoutMedia: true, ...(pin ? { pin } : {}) });
 }
 
 /** Draws on the call's board, which sits below the call view: scrolled into view first. */
@@ -88,12 +82,7 @@ describe('the board in a call, through Janus', () => {
     const { webUrl } = testStack();
     const room = uniqueRoom('locked');
     const [host, guest, stranger] = await launchCallers('Host', 'Guest', 'Stranger');
-    const lobby = new URL(webUrl);
-    lobby.search = new URLSearchParams({ room, name: 'Host' }).toString();
-    await host.page.goto(lobby.toString());
-    await host.page.getByLabel(/Room PIN/).fill('4821');
-    await host.page.getByLabel(/Moderator secret/).fill('s3cret-for-tests');
-    await host.page.getByRole('button', { name: 'Join' }).click();
+    await joinFromLobby(host.page, webUrl, room, 'Host', { pin: '4821', secret: 's3cret-for-tests' });
     await joinWithoutMedia(guest.page, webUrl, room, 'Guest', '4821');
     for (const each of [host, guest]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
     await drawOnBoard(host.page, [100, 100], [300, 160]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
-import { callPhase, decodingNames, readTiles, receivedWidth } from './harness/call-page.js';
+import { callPhase, decodingNames, joinFromLobby, readTiles, receivedWidth } from './harness/call-page.js';
 import { recordJanusMessages, videoRoomData } from './harness/janus-messages.js';
 import { packetsDuring, selectedPaths, watchPeerConnections, type SelectedPath } from './harness/peer-stats.js';
 import { useTestStack } from './harness/test-stack.js';
@@ -185,12 +185,7 @@ describe('room access', () => {
     await watchPeerConnections(listener.page);
     const toGuest = recordJanusMessages(guest.page);
     // The host creates the room from the lobby form: its PIN and moderator secret become the room's.
-    const lobby = new URL(webUrl);
-    lobby.search = new URLSearchParams({ room, name: 'Host' }).toString();
-    await host.page.goto(lobby.toString());
-    await host.page.getByLabel(/Room PIN/).fill('4821');
-    await host.page.getByLabel(/Moderator secret/).fill('s3cret-for-tests');
-    await host.page.getByRole('button', { name: 'Join' }).click();
+    await joinFromLobby(host.page, webUrl, room, 'Host', { pin: '4821', secret: 's3cret-for-tests' });
     await expect.poll(() => callPhase(host.page), { timeout: 20_000 }).toBe('in-call');
 
     const guestUrl = new URL(joinUrl(webUrl, room, 'Guest'));

@@ -68,3 +68,25 @@ export function describeCallPage(page: Page): Promise<string> {
     })
     .catch((error: unknown) => `unreadable: ${String(error)}`);
 }
+
+export interface LobbyJoin {
+  readonly pin?: string;
+  /** The moderator secret: whoever creates the room with it may mute and remove. */
+  readonly secret?: string;
+  /** Camera and microphone off before joining: for tests about data, where media only costs CPU. */
+  readonly withoutMedia?: boolean;
+}
+
+/** Joins `room` through the lobby form, as a user does. */
+export async function joinFromLobby(page: Page, webUrl: string, room: string, name: string, options: LobbyJoin = {}): Promise<void> {
+  const lobby = new URL(webUrl);
+  lobby.search = new URLSearchParams({ room, name }).toString();
+  await page.goto(lobby.toString());
+  if (options.withoutMedia) {
+    await page.getByRole('button', { name: 'Camera on' }).click();
+    await page.getByRole('button', { name: 'Microphone on' }).click();
+  }
+  if (options.pin) await page.getByLabel(/Room PIN/).fill(options.pin);
+  if (options.secret) await page.getByLabel(/Moderator secret/).fill(options.secret);
+  await page.getByRole('button', { name: 'Join' }).click();
+}
