@@ -119,6 +119,22 @@ describe('documents through the call', () => {
     for (const each of [alice, bob, dana]) await each.connection.destroy();
   });
 
+  test('a stroke a member drew before we were subscribed to it still reaches us', async () => {
+    const room = new FakeRoom();
+    const alice = openBoard(room.join('a'), 2);
+    const bob = openBoard(room.join('b'));
+    await vi.waitFor(() => expect(bob.model.readAll().size).toBe(2));
+    // Carol drew before Bob was subscribed to her, and says so only after he heard her state vector.
+    room.deafen('c', 'b', 300);
+    const carol = openBoard(room.join('c'));
+    await vi.waitFor(() => expect(carol.model.readAll().size).toBe(2));
+    carol.model.put([sampleStroke(700, 700, 70)]);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    carol.model.put([sampleStroke(800, 800, 80)]);
+    await vi.waitFor(() => expect(bob.model.readAll().size).toBe(4));
+    for (const each of [alice, bob, carol]) await each.connection.destroy();
+  });
+
   test("a member's damaged update is refused with a reason, and nothing more from them is applied", async () => {
     const room = new FakeRoom();
     const alice = openBoard(room.join('a'), 2);

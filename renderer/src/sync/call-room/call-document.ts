@@ -48,10 +48,18 @@ function peerMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
  * difference over a direct channel (Janus as a fallback).
  */
 export class CallDocument {
-  /** Feeds we heard from on this document, with the awareness clients each announced. */
-  private readonly peers = new Map<string, Set<number>>();
+  /** The awareness clients each member announced, removed when it leaves. */
+  private readonly awarenessClients = new Map<string, Set<number>>();
+  /**
+   * Members that told us their state vector. Until one has, we keep saying
+   * hello: what it sent before it was subscribed to us never reached us,
+   * and only its state vector shows what that was.
+   */
+  private readonly answered = new Set<string>();
   /** The last state vector each member told us, decoded: what it has that we may lack. */
   private readonly known = new Map<string, Map<number, number>>();
+  /** Members whose update arrived with structs we never got: they have them, so we pull from them. */
+  private readonly gaps = new Set<string>();
   /** When we last offered to each member, so that repeated hellos get one answer. */
   private readonly offeredAt = new Map<string, number>();
   /** Feeds whose data broke the guard: nothing more from them is applied. */
@@ -82,8 +90,9 @@ export class CallDocument {
   /** Our channel opened (a new call session): we may have missed anything, so compare with everyone again. */
   channelOpened(): void {
     this.pulling = null;
-    this.peers.clear();
+    this.answered.clear();
     this.known.clear();
+    this.gaps.clear();
     this.hellos = 0;
     this.reportStatus();
     this.sayHello();
@@ -92,14 +101,16 @@ export class CallDocument {
   membersChanged(): void {
     const members = this.port.members();
     // Someone new: say hello until they answer.
-    if ([...members].some((feed) => !this.peers.has(feed)) && this.helloTimer === null) {
+    if ([...members].some((feed) => !this.answered.has(feed)) && this.helloTimer === null) {
       this.hellos = 0;
       this.sayHello();
     }
-    for (const [feed, clients] of this.peers) {
+    for (const feed of this.answered) if (!members.has(feed)) this.answered.delete(feed);
+    for (const [feed, clients] of this.awarenessClients) {
       if (members.has(feed)) continue;
-      this.peers.delete(feed);
+      this.awarenessClients.delete(feed);
       this.known.delete(feed);
+      this.gaps.delete(feed);
       if (this.pulling === feed) this.stopPulling();
       this.catchUps.close(feed);
       removeAwarenessStates(this.room.awareness, [...clients].filter((client) => client !== this.room.doc.clientID), this);
@@ -109,7 +120,6 @@ export class CallDocument {
 
   receive(envelope: Envelope): void {
     if (this.destroyed || this.refused.has(envelope.from) || !this.port.members().has(envelope.from)) return;
-    if (!this.peers.has(envelope.from)) this.peers.set(envelope.from, new Set());
     switch (envelope.kind) {
       case ENVELOPE_KIND.peerMessage:
         return this.receivePeerMessage(envelope.from, envelope.payload);
@@ -161,7 +171,7 @@ export class CallDocument {
     if (this.helloTimer) clearTimeout(this.helloTimer);
     this.helloTimer = null;
     if (this.destroyed || !this.port.isOpen() || this.hellos >= MAX_HELLOS) return;
-    if ([...this.port.members()].every((feed) => this.peers.has(feed))) return;
+    if ([...this.port.members()].every((feed) => this.answered.has(feed))) return;
     this.hellos += 1;
     this.port.send(ENVELOPE_KIND.hello, '', Y.encodeStateVector(this.room.doc));
     this.helloTimer = setTimeout(() => this.sayHello(), HELLO_INTERVAL_MS);
@@ -181,6 +191,7 @@ export class CallDocument {
       return this.refuse(from, 'malformed state vector');
     }
     this.known.set(from, decoded);
+    this.answered.add(from);
     if (isHello && performance.now() - (this.offeredAt.get(from) ?? -Infinity) >= OFFER_INTERVAL_MS) {
       this.offeredAt.set(from, performance.now());
       this.port.send(ENVELOPE_KIND.offer, from, Y.encodeStateVector(this.room.doc));
@@ -194,14 +205,15 @@ export class CallDocument {
   private pullIfBehind(): void {
     if (this.pulling !== null || this.destroyed) return;
     const ours = Y.decodeStateVector(Y.encodeStateVector(this.room.doc));
-    const ahead = [...this.known].find(([, theirs]) => [...theirs].some(([client, clock]) => clock > (ours.get(client) ?? 0)));
-    if (!ahead) return;
-    const [from] = ahead;
+    const ahead = [...this.gaps][0] ?? [...this.known].find(([, theirs]) => [...theirs].some(([client, clock]) => clock > (ours.get(client) ?? 0)))?.[0];
+    if (ahead === undefined) return;
+    const from = ahead;
     this.pulling = from;
     this.port.send(ENVELOPE_KIND.pull, from, Y.encodeStateVector(this.room.doc));
     this.pullTimer = setTimeout(() => {
       // It never delivered: forget what it claimed, and try whoever else is ahead.
       this.known.delete(from);
+      this.gaps.delete(from);
       this.stopPulling();
     }, PULL_TIMEOUT_MS);
   }
@@ -227,6 +239,8 @@ export class CallDocument {
   private applyCatchUp(from: string, update: Uint8Array, checked = false): void {
     if (this.pulling !== from) return;
     if (!this.apply(from, update, checked)) return;
+    // What its catch-up still leaves pending, it does not have either: asking it again would loop.
+    this.gaps.delete(from);
     this.stopPulling();
   }
 
@@ -252,9 +266,10 @@ export class CallDocument {
   /** Which awareness clients a feed speaks for, so they can be removed when it leaves. */
   private noteAwarenessClients(from: string, update: Uint8Array): void {
     const decoder = decoding.createDecoder(update);
-    const clients = this.peers.get(from);
+    const clients = this.awarenessClients.get(from) ?? new Set<number>();
+    this.awarenessClients.set(from, clients);
     for (let count = decoding.readVarUint(decoder); count > 0; count -= 1) {
-      clients?.add(decoding.readVarUint(decoder));
+      clients.add(decoding.readVarUint(decoder));
       decoding.readVarUint(decoder);
       decoding.readVarString(decoder);
     }
@@ -269,6 +284,12 @@ export class CallDocument {
     }
     try {
       Y.applyUpdate(this.room.doc, update, this);
+      // Yjs keeps an update whose structs depend on ones we never got (sent before we were subscribed) aside: the sender has them.
+      const { pendingStructs, pendingDs } = this.room.doc.store;
+      if (pendingStructs !== null || pendingDs !== null) {
+        this.gaps.add(from);
+        this.pullIfBehind();
+      }
       return true;
     } catch (error) {
       this.refuse(from, `apply: ${error instanceof Error ? error.message : String(error)}`);
@@ -282,13 +303,14 @@ export class CallDocument {
     console.warn(`${this.room.label}: stopped applying a participant's data (${reason})`);
     this.room.status.setState({ refusedPeer: reason });
     this.known.delete(from);
+    this.gaps.delete(from);
     if (this.pulling === from) this.stopPulling();
     this.reportStatus();
   }
 
   private reportStatus(): void {
     const members = this.port.members();
-    const peerCount = [...this.peers.keys()].filter((feed) => members.has(feed) && !this.refused.has(feed)).length;
+    const peerCount = [...this.answered].filter((feed) => members.has(feed) && !this.refused.has(feed)).length;
     this.room.status.setState({ signaling: this.port.isOpen() ? 'connected' : 'connecting', peerCount });
   }
 }
