@@ -3,6 +3,7 @@ import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { DocumentRoom, DocumentTransport, TransportConnection } from './document-transport.js';
 import { stopRelayingInFullMesh } from './full-mesh-relay.js';
 import { createGuardedWebrtc } from './guarded-webrtc.js';
+import { retryStalledConnections } from './stalled-connections.js';
 import { DISCONNECTED, type SignalingStatus, type SyncStatusStore } from './sync-status.js';
 
 /**
@@ -64,7 +65,8 @@ function stopRelayingOnceOpen(provider: WebrtcProvider): () => void {
 /**
  * Documents over y-webrtc, with the configured signaling and ICE servers
  * only (never y-webrtc's public defaults), every peer message checked by the
- * update guard (guarded-webrtc.ts), and no relaying in a full mesh.
+ * update guard (guarded-webrtc.ts), no relaying in a full mesh, and
+ * connections stuck in negotiation started over (stalled-connections.ts).
  */
 export function createWebrtcTransport(config: RuntimeConfig): DocumentTransport {
   return {
@@ -85,10 +87,12 @@ export function createWebrtcTransport(config: RuntimeConfig): DocumentTransport 
       const stopSignaling = watchSignaling(provider, status);
       const stopCounting = countPeers(provider, status);
       const relayAgain = stopRelayingOnceOpen(provider);
+      const stopRetrying = retryStalledConnections(provider);
       return {
         destroy() {
           stopSignaling();
           stopCounting();
+          stopRetrying();
           // y-webrtc's own listeners go back first: its disconnect unregisters those it knows.
           relayAgain();
           provider.destroy();

@@ -27,14 +27,16 @@ declare module 'y-webrtc' {
     bcPeers: string[];
   }
 
-  /** simple-peer's instance: only its connect event is used. */
+  /** simple-peer's instance: its connect event, and destroy (which makes y-webrtc drop the connection and announce itself again). */
   export interface SimplePeer {
     once(event: 'connect', listener: () => void): void;
+    destroy(): void;
   }
 
   export interface WebrtcConn {
     /** True once the data channel is open. */
     readonly connected: boolean;
+    readonly closed: boolean;
     readonly peer: SimplePeer;
   }
 
