@@ -66,7 +66,7 @@ describe('boards outside a call: a full mesh that does not relay, and stock y-we
     const strokeMessages = sends.reduce((total, each) => total + documentMessages(each), 0);
     const awarenessMessages = sends.reduce((total, each) => total + each.awareness, 0);
     console.info(
-      `full mesh of ${PEERS} Confer peers, one stroke: ${strokeMessages} document messages (bound ${STROKE_MESSAGE_BOUND}, stock N(N-1) = ${PEERS * (PEERS - 1)}); ` +
+      `full mesh of ${PEERS} Confer peers, one stroke: ${strokeMessages} document messages (bound ${STROKE_MESSAGE_BOUND.toFixed(1)}, stock N(N-1) = ${PEERS * (PEERS - 1)}); ` +
         `${awarenessMessages} awareness messages apart. ${describeSends(NAMES, sends)}`,
     );
     expect(strokeMessages).toBeLessThanOrEqual(STROKE_MESSAGE_BOUND);
