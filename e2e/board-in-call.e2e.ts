@@ -66,12 +66,12 @@ describe('the board in a call, through Janus', () => {
     await drawOnBoard(ann.page, [100, 100], [300, 160]);
     await everyoneSees(others, 1);
     const sends = await Promise.all(people.map((each) => readSends(each.page)));
-    const documentMessages = sends.reduce((sum, each) => sum + each.documentMessages, 0);
-    const documentBytes = sends.reduce((sum, each) => sum + each.documentBytes, 0);
-    const strokeBytes = sends[0]?.largestDocumentMessage ?? 0;
+    const documentMessages = sends.reduce((sum, each) => sum + each.call.documentMessages, 0);
+    const documentBytes = sends.reduce((sum, each) => sum + each.call.documentBytes, 0);
+    const strokeBytes = sends[0]?.call.largestDocumentMessage ?? 0;
     console.info(
       `one stroke among 8: ${documentMessages} document messages (${documentBytes} bytes, one copy ${strokeBytes} bytes), ` +
-        `${sends.reduce((sum, each) => sum + each.awarenessMessages, 0)} awareness messages; a mesh relaying to all would send ${8 * 7}`,
+        `${sends.reduce((sum, each) => sum + each.call.awarenessMessages, 0)} awareness messages; a mesh relaying to all would send ${8 * 7}`,
     );
     expect(documentMessages).toBeGreaterThanOrEqual(1);
     expect(documentMessages).toBeLessThanOrEqual(1.2);
@@ -147,10 +147,10 @@ describe('the board in a call, through Janus', () => {
     await joinWithoutMedia(bob.page, webUrl, room, 'Bob');
     await expect.poll(() => itemCount(bob.page), { timeout: 60_000, interval: 500 }).toBe(3000);
     const sent = await readSends(alice.page);
-    console.info(`3,000-stroke catch-up: ${sent.catchUpMessages} direct-channel messages; ${sent.roomBytes} bytes through Janus meanwhile`);
+    console.info(`3,000-stroke catch-up: ${sent.catchUpMessages} direct-channel messages; ${sent.call.bytes} bytes through Janus meanwhile`);
     expect(sent.catchUpMessages).toBeGreaterThan(0);
     // The board is about a megabyte: what crossed Janus is the handshake, not the board.
-    expect(sent.roomBytes).toBeLessThan(64 * 1024);
+    expect(sent.call.bytes).toBeLessThan(64 * 1024);
   }, 180_000);
 
   test("a member's crafted update through Janus is refused with a notice, and the others keep syncing", async () => {

@@ -96,8 +96,8 @@ describe('board faults: services lost and the browser killed', () => {
         channels.add(this);
         send.call(this, data);
       };
-      // One whole frame (0) holding a sync (0) update (2) of 8 bytes: one client announcing 2^31 structs.
-      const crafted = new Uint8Array([0, 0, 2, 8, 1, 0x80, 0x80, 0x80, 0x80, 0x08, 7, 0]);
+      // A raw message, as y-webrtc sends one that fits: a sync (0) update (2) of 8 bytes, one client announcing 2^31 structs.
+      const crafted = new Uint8Array([0, 2, 8, 1, 0x80, 0x80, 0x80, 0x80, 0x08, 7, 0]);
       (window as unknown as { sendCrafted: () => number }).sendCrafted = () => {
         const open = [...channels].filter((channel) => channel.readyState === 'open');
         for (const channel of open) send.call(channel, crafted);

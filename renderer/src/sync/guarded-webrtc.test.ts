@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
-import { MAX_FRAME_BYTES } from '../../../shared/board/chunking.js';
+import { FRAMED_MARKER, MAX_FRAME_BYTES, PART } from '../../../shared/board/chunking.js';
 import { guardDataChannel } from './guarded-webrtc.js';
 
 /** Chromium's data-channel limit. */
@@ -19,15 +19,16 @@ class FakeChannel extends EventTarget {
   bufferedAmountLowThreshold = 0;
   twin: FakeChannel | null = null;
   largestSent = 0;
-  sent = 0;
+  /** Every message handed to this end, as sent. */
+  readonly sent: Uint8Array[] = [];
   /** When true, nothing drains until drain() is called. */
   holding = false;
 
   send(data: Uint8Array): void {
     if (data.byteLength > CHANNEL_LIMIT) throw new TypeError('message too large');
     this.largestSent = Math.max(this.largestSent, data.byteLength);
-    this.sent += 1;
     const copy = data.slice();
+    this.sent.push(copy);
     this.bufferedAmount += copy.byteLength;
     queueMicrotask(() => this.twin?.dispatchEvent(new MessageEvent('message', { data: copy.buffer })));
     if (!this.holding) queueMicrotask(() => this.drain());
@@ -90,8 +91,57 @@ describe('guarded data channel', () => {
       expect(received).toHaveLength(1);
       expect(Buffer.compare(received[0] as Uint8Array, message)).toBe(0);
       expect(a.largestSent).toBeLessThanOrEqual(MAX_FRAME_BYTES);
+      if (size <= MAX_FRAME_BYTES) {
+        // It fits: on the wire it is exactly the y-webrtc message, as stock y-webrtc sends it.
+        expect(a.sent).toHaveLength(1);
+        expect(Buffer.compare(a.sent[0] as Uint8Array, message)).toBe(0);
+      } else {
+        expect(a.sent.every((part) => part[0] === FRAMED_MARKER)).toBe(true);
+      }
     },
   );
+
+  test('a stock y-webrtc peer, sending raw messages up to the channel limit, is understood', async () => {
+    const { a, b } = pair();
+    const refusals: string[] = [];
+    const receiver = guardDataChannel(b as unknown as RTCDataChannel, (reason) => refusals.push(reason));
+    const received: Uint8Array[] = [];
+    receiver.onmessage = (event: MessageEvent<ArrayBuffer>) => received.push(new Uint8Array(event.data));
+    const messages = [syncMessageOfSize(60), syncMessageOfSize(CHANNEL_LIMIT - 1)];
+    // No guard on the sending side: these are stock y-webrtc's sends.
+    for (const message of messages) a.send(message);
+    await flush();
+    expect(refusals).toEqual([]);
+    expect(received.map((message, index) => Buffer.compare(message, messages[index] as Uint8Array))).toEqual([0, 0]);
+  });
+
+  test('the empty answer stock y-webrtc gives to a part it cannot read is ignored, and that peer is kept', async () => {
+    const { a, b } = pair();
+    const refusals: string[] = [];
+    const receiver = guardDataChannel(b as unknown as RTCDataChannel, (reason) => refusals.push(reason));
+    let delivered = 0;
+    receiver.onmessage = () => (delivered += 1);
+    a.send(new Uint8Array(0));
+    a.send(syncMessageOfSize(80));
+    await flush();
+    expect(refusals).toEqual([]);
+    expect(delivered).toBe(1);
+    expect(b.readyState).toBe('open');
+  });
+
+  test('a bad frame still drops the peer: a following part with no first one', async () => {
+    const { a, b } = pair();
+    const refusals: string[] = [];
+    const receiver = guardDataChannel(b as unknown as RTCDataChannel, (reason) => refusals.push(reason));
+    let delivered = 0;
+    receiver.onmessage = () => (delivered += 1);
+    a.send(new Uint8Array([FRAMED_MARKER, PART.next, 0, 2, 0, 0]));
+    a.send(syncMessageOfSize(80));
+    await flush();
+    expect(delivered).toBe(0);
+    expect(refusals).toEqual(['framing: unexpected-part']);
+    expect(b.readyState).toBe('closed');
+  });
 
   test('sending waits for the browser buffer to drain instead of overfilling it', async () => {
     const { a, b } = pair();
@@ -116,21 +166,38 @@ describe('guarded data channel', () => {
     const receiver = guardDataChannel(b as unknown as RTCDataChannel, (reason) => refusals.push(reason));
     let delivered = 0;
     receiver.onmessage = () => (delivered += 1);
-    // A whole frame holding a sync update that announces 2^50 clients in a few bytes.
-    a.send(new Uint8Array([0, 0, 2, 9, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0]));
+    // A raw sync update that announces 2^50 clients in a few bytes.
+    a.send(new Uint8Array([0, 2, 9, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0]));
     await flush();
     expect(delivered).toBe(0);
     expect(refusals).toEqual(['message: malformed']);
     expect(b.readyState).toBe('closed');
   });
 
-  test('a message announced above the size bound is refused at its first frame', async () => {
+  test('a crafted message in parts is refused once reassembled, before Yjs sees it', async () => {
+    const { a, b } = pair();
+    const refusals: string[] = [];
+    const receiver = guardDataChannel(b as unknown as RTCDataChannel, (reason) => refusals.push(reason));
+    let delivered = 0;
+    receiver.onmessage = () => (delivered += 1);
+    // A sync update that fills the message (65,631 bytes, past one frame) and announces 2^31 structs in it.
+    const crafted = new Uint8Array(MAX_FRAME_BYTES + 100);
+    crafted.set([0, 2, 0xdf, 0x80, 0x04, 1, 0x80, 0x80, 0x80, 0x80, 0x08]);
+    const sender = guardDataChannel(a as unknown as RTCDataChannel, () => undefined);
+    sender.send(crafted);
+    await flush();
+    expect(a.sent.length).toBe(2);
+    expect(delivered).toBe(0);
+    expect(refusals).toEqual(['message: malformed']);
+  });
+
+  test('a message announced above the size bound is refused at its first part', async () => {
     const { a, b } = pair();
     const refusals: string[] = [];
     guardDataChannel(b as unknown as RTCDataChannel, (reason) => refusals.push(reason));
     const first = new Uint8Array(MAX_FRAME_BYTES);
-    first[0] = 1;
-    new DataView(first.buffer).setUint32(1, 0xffffffff);
+    first.set([FRAMED_MARKER, PART.first]);
+    new DataView(first.buffer).setUint32(2, 0xffffffff);
     a.send(first);
     await flush();
     expect(refusals).toEqual(['framing: too-large']);

@@ -5,16 +5,25 @@ import { checkPeerMessage, MAX_PEER_MESSAGE_BYTES } from '../../../shared/board/
  * What simple-peer (inside y-webrtc) receives as `peerOpts.wrtc`: the
  * browser's WebRTC classes, except that every data channel it creates or
  * accepts is wrapped so that
- *  - outgoing messages are cut into frames below the channel limit and
- *    queued against the channel's buffer (Chromium refuses sends beyond
- *    16 MiB buffered, and y-webrtc hands us a whole board state at once);
- *  - incoming frames are reassembled with a size bound, and each message is
- *    checked by the update guard before y-webrtc and Yjs see it.
+ *  - an outgoing message that fits in one frame is sent as stock y-webrtc
+ *    sends it, and a longer one is cut into marked parts below the channel
+ *    limit (chunking.ts); both are queued against the channel's buffer
+ *    (Chromium refuses sends beyond 16 MiB buffered, and y-webrtc hands us
+ *    a whole board state at once);
+ *  - incoming parts are reassembled with a size bound, and each message,
+ *    raw or reassembled, is checked by the update guard before y-webrtc and
+ *    Yjs see it.
  * A peer that breaks any rule is disconnected; the others are unaffected.
  */
 
 /** Keep at most this much in the browser's send buffer; the rest waits in our queue. */
 const SEND_HIGH_WATER_BYTES = 1024 * 1024;
+
+/** The bytes as an ArrayBuffer of their own (a raw message already is one: no copy then). */
+function wholeBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return whole ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
+}
 
 export type RefusalListener = (reason: string) => void;
 
@@ -61,7 +70,7 @@ class GuardedDataChannel {
     return 'arraybuffer';
   }
   set binaryType(_value: string) {
-    // Always array buffers: frames are reassembled from bytes.
+    // Always array buffers: messages are checked and reassembled as bytes.
   }
 
   send(data: ArrayBuffer | ArrayBufferView | string): void {
@@ -96,13 +105,16 @@ class GuardedDataChannel {
   private receive(data: unknown): void {
     if (this.refused) return;
     if (!(data instanceof ArrayBuffer)) return this.refuse('text frame');
+    // Stock y-webrtc answers a message it cannot read (one of our framed parts) with an empty one:
+    // it carries nothing, and dropping that peer for it would only make it reconnect.
+    if (data.byteLength === 0) return;
     const result = this.reassembler.push(new Uint8Array(data));
     if (result.kind === 'partial') return;
     if (result.kind === 'error') return this.refuse(`framing: ${result.reason}`);
     const verdict = checkPeerMessage(result.message);
     if (!verdict.ok) return this.refuse(`message: ${verdict.reason}`);
     try {
-      this.onmessage?.({ data: result.message.buffer });
+      this.onmessage?.({ data: wholeBuffer(result.message) });
     } catch (error) {
       // Yjs threw while applying: this peer's data is bad, so stop listening to it.
       this.refuse(`apply: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,10 +1,16 @@
 import { WebrtcProvider } from 'y-webrtc';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { DocumentRoom, DocumentTransport, TransportConnection } from './document-transport.js';
+import { stopRelayingInFullMesh } from './full-mesh-relay.js';
 import { createGuardedWebrtc } from './guarded-webrtc.js';
+import { retryStalledConnections } from './stalled-connections.js';
 import { DISCONNECTED, type SignalingStatus, type SyncStatusStore } from './sync-status.js';
 
-/** y-webrtc's peer cap; the mesh relays every update to every peer, so more would only add load. */
+/**
+ * y-webrtc's peer cap. Below it every peer is connected to every other and
+ * nothing is relayed (full-mesh-relay.ts), so each update costs one message
+ * per peer; a larger room falls back to relaying, whose cost grows as N².
+ */
 const MAX_PEER_CONNECTIONS = 20;
 
 /** Keeps `status.signaling` on whether any signaling server is reachable; returns the unsubscribe. */
@@ -42,10 +48,25 @@ function countPeers(provider: WebrtcProvider, status: SyncStatusStore): () => vo
   return () => provider.off('peers', onPeers);
 }
 
+/** Stops relaying once y-webrtc has opened its room (after the password's key is derived); returns the undo. */
+function stopRelayingOnceOpen(provider: WebrtcProvider): () => void {
+  let left = false;
+  let restore: (() => void) | null = null;
+  // y-webrtc opens the room in its own callback on the same promise, registered first: the room exists here.
+  void Promise.resolve(provider.key).then(() => {
+    if (!left && provider.room) restore = stopRelayingInFullMesh(provider.room);
+  });
+  return () => {
+    left = true;
+    restore?.();
+  };
+}
+
 /**
  * Documents over y-webrtc, with the configured signaling and ICE servers
- * only (never y-webrtc's public defaults), and every peer message framed and
- * checked by the update guard (guarded-webrtc.ts).
+ * only (never y-webrtc's public defaults), every peer message checked by the
+ * update guard (guarded-webrtc.ts), no relaying in a full mesh, and
+ * connections stuck in negotiation started over (stalled-connections.ts).
  */
 export function createWebrtcTransport(config: RuntimeConfig): DocumentTransport {
   return {
@@ -64,10 +85,15 @@ export function createWebrtcTransport(config: RuntimeConfig): DocumentTransport 
       });
       const stopSignaling = watchSignaling(provider, status);
       const stopCounting = countPeers(provider, status);
+      const relayAgain = stopRelayingOnceOpen(provider);
+      const stopRetrying = retryStalledConnections(provider);
       return {
         destroy() {
           stopSignaling();
           stopCounting();
+          stopRetrying();
+          // y-webrtc's own listeners go back first: its disconnect unregisters those it knows.
+          relayAgain();
           provider.destroy();
           status.setState(DISCONNECTED);
           // y-webrtc leaves its module-wide room registry only once the room key settled.

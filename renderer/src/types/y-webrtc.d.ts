@@ -27,19 +27,35 @@ declare module 'y-webrtc' {
     bcPeers: string[];
   }
 
-  /** simple-peer's instance: only its connect event is used. */
+  /** simple-peer's instance: its connect event, and destroy (which makes y-webrtc drop the connection and announce itself again). */
   export interface SimplePeer {
     once(event: 'connect', listener: () => void): void;
+    destroy(): void;
   }
 
   export interface WebrtcConn {
     /** True once the data channel is open. */
     readonly connected: boolean;
+    readonly closed: boolean;
     readonly peer: SimplePeer;
   }
 
-  export interface Room {
-    readonly webrtcConns: ReadonlyMap<string, WebrtcConn>;
+  /** y-webrtc's room. Its underscored listeners are y-webrtc internals, swapped by full-mesh-relay.ts. */
+  export class Room {
+    constructor(doc: Y.Doc, provider: WebrtcProvider, name: string, key: CryptoKey | null);
+    readonly doc: Y.Doc;
+    readonly awareness: Awareness;
+    readonly provider: WebrtcProvider;
+    readonly webrtcConns: Map<string, WebrtcConn>;
+    /** True between connect() and disconnect(), exactly while the two listeners below are registered. */
+    readonly bcconnected: boolean;
+    /** Sends a document update to every peer, whatever its origin. */
+    _docUpdateHandler: (update: Uint8Array, origin: unknown) => void;
+    /** Sends an awareness change to every peer, whatever its origin. */
+    _awarenessUpdateHandler: (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void;
+    connect(): void;
+    disconnect(): void;
+    destroy(): void;
   }
 
   export class WebrtcProvider {
@@ -48,6 +64,8 @@ declare module 'y-webrtc' {
     readonly awareness: Awareness;
     readonly signalingConns: SignalingConnection[];
     readonly connected: boolean;
+    /** y-webrtc accepts an announced peer only while it has fewer connections than this. */
+    readonly maxConns: number;
     /** Set once the room key settled; null before and after. */
     readonly room: Room | null;
     /** The room's encryption key (null without a password); `destroy` leaves the room only once it settled. */
