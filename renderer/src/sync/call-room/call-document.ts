@@ -89,6 +89,8 @@ export class CallDocument {
 
   /** Our channel opened (a new call session): we may have missed anything, so compare with everyone again. */
   channelOpened(): void {
+    if (this.pullTimer) clearTimeout(this.pullTimer);
+    this.pullTimer = null;
     this.pulling = null;
     this.answered.clear();
     this.known.clear();
@@ -105,15 +107,16 @@ export class CallDocument {
       this.hellos = 0;
       this.sayHello();
     }
-    for (const feed of this.answered) if (!members.has(feed)) this.answered.delete(feed);
-    for (const [feed, clients] of this.awarenessClients) {
-      if (members.has(feed)) continue;
-      this.awarenessClients.delete(feed);
+    const departed = new Set([...this.answered, ...this.known.keys(), ...this.gaps, ...this.awarenessClients.keys()].filter((feed) => !members.has(feed)));
+    for (const feed of departed) {
+      const clients = this.awarenessClients.get(feed) ?? new Set<number>();
+      this.answered.delete(feed);
       this.known.delete(feed);
       this.gaps.delete(feed);
-      if (this.pulling === feed) this.stopPulling();
+      this.awarenessClients.delete(feed);
       this.catchUps.close(feed);
       removeAwarenessStates(this.room.awareness, [...clients].filter((client) => client !== this.room.doc.clientID), this);
+      if (this.pulling === feed) this.stopPulling();
     }
     this.reportStatus();
   }
@@ -211,6 +214,7 @@ export class CallDocument {
     this.pulling = from;
     this.port.send(ENVELOPE_KIND.pull, from, Y.encodeStateVector(this.room.doc));
     this.pullTimer = setTimeout(() => {
+      if (this.pulling !== from) return;
       // It never delivered: forget what it claimed, and try whoever else is ahead.
       this.known.delete(from);
       this.gaps.delete(from);
@@ -239,7 +243,8 @@ export class CallDocument {
   private applyCatchUp(from: string, update: Uint8Array, checked = false): void {
     if (this.pulling !== from) return;
     if (!this.apply(from, update, checked)) return;
-    // What its catch-up still leaves pending, it does not have either: asking it again would loop.
+    // We now have what it had when it told us; what its catch-up still leaves pending it lacks too: asking it again would loop.
+    this.known.delete(from);
     this.gaps.delete(from);
     this.stopPulling();
   }
