@@ -2,17 +2,16 @@
 // raw RTCDataChannel floor, frame times while panning and zooming large
 // boards, restore time from disk and the time a new peer takes to join a
 // 50,000-stroke board.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startSignaling } from '../deploy/stack/signaling.js';
-import { boardUrl, createProfile, drag, itemCount, launchBoardParticipant, peerCount, removeProfile, type BoardParticipant } from '../e2e/harness/board-browser.js';
+import { boardUrl, createProfile, launchBoardParticipant, peerCount, removeProfile, type BoardParticipant } from '../e2e/harness/board-browser.js';
 import { RENDERER_DIRECTORY } from '../scripts/launch-environment.js';
 import { serveWebBuild } from '../scripts/web-server.js';
-import { boardToJson } from '../shared/board/board-json.js';
-import { sampleStroke } from '../shared/board/test-items.js';
 import type { BenchFigure, Benchmark } from './harness/bench-result.js';
+import { boardFile, importBoard, strokeLatency, waitFor } from './harness/board-pages.js';
 
 const SIGNALING_PORT = 4455;
 const STROKES_FOR_LATENCY = 40;
@@ -34,65 +33,6 @@ function summarize(values: readonly number[]): Summary {
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  // A check may throw while the page is still loading (no canvas yet): that counts as not yet.
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function boardFile(directory: string, count: number): Promise<string> {
-  const file = path.join(directory, `board-${count}.json`);
-  const strokes = Array.from({ length: count }, (_, index) => sampleStroke((index % 250) * 160, Math.floor(index / 250) * 40, index + 1, 50));
-  await writeFile(file, boardToJson(strokes));
-  return file;
-}
-
-async function importBoard(page: Page, file: string, count: number): Promise<void> {
-  await page.getByTestId('board-import-input').setInputFiles(file);
-  await waitFor(async () => (await itemCount(page)) >= count, 300_000, `${count} strokes imported`);
-}
-
-/** Records, in the page, the wall-clock time (ms, sub-ms precision) of every change of the canvas's item count. */
-async function watchArrivals(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const canvas = document.querySelector('[data-testid="board-canvas"]');
-    const arrivals: number[] = [];
-    (window as unknown as { arrivals: number[] }).arrivals = arrivals;
-    new MutationObserver(() => arrivals.push(performance.timeOrigin + performance.now())).observe(canvas as Node, { attributes: true, attributeFilter: ['data-item-count'] });
-  });
-}
-
-async function watchPointerUps(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const ups: number[] = [];
-    (window as unknown as { ups: number[] }).ups = ups;
-    document.querySelector('[data-testid="board-canvas"]')?.addEventListener('pointerup', (event) => ups.push(performance.timeOrigin + event.timeStamp), true);
-  });
-}
-
-async function strokeLatency(sender: Page, receiver: Page): Promise<number[]> {
-  await watchPointerUps(sender);
-  await watchArrivals(receiver);
-  const start = await itemCount(receiver);
-  for (let index = 0; index < STROKES_FOR_LATENCY; index += 1) {
-    const y = 40 + (index % 12) * 45;
-    const x = 40 + Math.floor(index / 12) * 220;
-    await drag(sender, [
-      [x, y],
-      [x + 60, y + 20],
-      [x + 120, y],
-      [x + 180, y + 25],
-    ]);
-    await waitFor(async () => (await itemCount(receiver)) >= start + index + 1, 20_000, 'a stroke to arrive');
-  }
-  const ups = await sender.evaluate(() => (window as unknown as { ups: number[] }).ups);
-  const arrivals = await receiver.evaluate(() => (window as unknown as { arrivals: number[] }).arrivals);
-  return ups.map((up, index) => (arrivals[index] ?? Number.NaN) - up);
 }
 
 /** One-way times of raw RTCDataChannel messages between the same two browsers: the floor for stroke latency. */
@@ -223,7 +163,7 @@ const benchmark: Benchmark = async () => {
     await alice.page.goto(boardUrl(web.url, 'bench-latency', 'Alice'));
     await bob.page.goto(boardUrl(web.url, 'bench-latency', 'Bob'));
     await waitFor(async () => (await peerCount(alice.page)) === 1 && (await peerCount(bob.page)) === 1, 30_000, 'peers');
-    const latency = summarize(await strokeLatency(alice.page, bob.page));
+    const latency = summarize(await strokeLatency(alice.page, bob.page, STROKES_FOR_LATENCY));
     const floor = summarize(await dataChannelFloor(alice.page, bob.page));
     figures.push(
       { name: 'stroke latency A to B, median', value: latency.median, unit: 'ms', better: 'lower', reference: { name: 'raw RTCDataChannel one-way, median', value: floor.median } },
