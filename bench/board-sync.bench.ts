@@ -15,7 +15,7 @@ import { bareDataPublisherScript, bareDataSubscriberScript } from './harness/bar
 import { median, percentile, type BenchFigure, type Benchmark } from './harness/bench-result.js';
 import { boardFile, drawStroke, importBoard, readArrivals, readPointerUps, strokeLatency, waitFor, watchArrivals, watchPointerUps } from './harness/board-pages.js';
 import { firstFrameScript, startCallBenchStack } from './harness/call-stack.js';
-import { countDataChannelSends, emptySendCounts, readSends, resetSends, totalSends, type SendCounts } from './harness/data-channel-sends.js';
+import { countDataChannelSends, emptySendCounts, readSends, resetSends, totalSends, type SendCounts } from '../e2e/harness/data-channel-sends.js';
 
 /** People per call and per mesh. 12 Chromiums fit on the 2-core machine, slowly (see the README). */
 const SIZES = [4, 8, 12] as const;

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { decodePoints } from '../shared/board/points.js';
 import { uniqueRoom } from './harness/browser.js';
 import { boardUrl, drag, exportBoard, itemCount, peerCount, useBoardParticipants } from './harness/board-browser.js';
-import { countDataChannelSends, documentMessages, readSends, resetSends, type DataChannelSends } from './harness/data-channel-sends.js';
+import { countDataChannelSends, readSends, resetSends, type SendCounts } from './harness/data-channel-sends.js';
 import { stockPeerSettings, useStockBoardPeers } from './harness/stock-board-peer.js';
 import { useTestStack } from './harness/test-stack.js';
 
@@ -15,11 +15,11 @@ const STROKE_MESSAGE_BOUND = 1.2 * (PEERS - 1);
 
 const NAMES = ['Alice', 'Bob', 'Carol', 'Dave'];
 
-function describeSends(names: readonly string[], sends: readonly DataChannelSends[]): string {
+function describeSends(names: readonly string[], sends: readonly SendCounts[]): string {
   return names
     .map((name, index) => {
       const each = sends[index];
-      return each ? `${name} ${each.updates} updates, ${each.parts} parts, ${each.handshakes} handshakes, ${each.awareness} awareness` : name;
+      return each ? `${name} ${each.document.messages} updates, ${each.handshake.messages} handshakes, ${each.awareness.messages} awareness` : name;
     })
     .join('; ');
 }
@@ -49,7 +49,7 @@ describe('boards outside a call: a full mesh that does not relay, and stock y-we
     for (const peer of peers) await expect.poll(() => peerCount(peer.page), { timeout: SYNC_TIMEOUT }).toBe(PEERS - 1);
 
     // The window: from just before the stroke is drawn until every other peer shows it.
-    await Promise.all(peers.map((peer) => resetSends(peer.page)));
+    await resetSends(peers.map((peer) => peer.page));
     const [drawer, ...others] = peers;
     if (!drawer) throw new Error('no peers');
     await drag(drawer.page, [
@@ -61,15 +61,15 @@ describe('boards outside a call: a full mesh that does not relay, and stock y-we
     for (const other of others) await expect.poll(() => itemCount(other.page), { timeout: SYNC_TIMEOUT }).toBe(1);
     const sends = await Promise.all(peers.map((peer) => readSends(peer.page)));
 
-    const strokeMessages = sends.reduce((total, each) => total + documentMessages(each), 0);
-    const awarenessMessages = sends.reduce((total, each) => total + each.awareness, 0);
+    const strokeMessages = sends.reduce((total, each) => total + each.document.messages, 0);
+    const awarenessMessages = sends.reduce((total, each) => total + each.awareness.messages, 0);
     console.info(
       `full mesh of ${PEERS} Confer peers, one stroke: ${strokeMessages} document messages (bound ${STROKE_MESSAGE_BOUND.toFixed(1)}, stock N(N-1) = ${PEERS * (PEERS - 1)}); ` +
         `${awarenessMessages} awareness messages apart. ${describeSends(NAMES, sends)}`,
     );
     expect(strokeMessages).toBeLessThanOrEqual(STROKE_MESSAGE_BOUND);
     // Each of the others received it directly, once.
-    expect(documentMessages(sends[0] as DataChannelSends)).toBe(PEERS - 1);
+    expect(sends[0]?.document.messages).toBe(PEERS - 1);
   }, 180_000);
 
   test(`counted the same way, ${PEERS} stock y-webrtc peers spend N(N-1) messages on one stroke`, async () => {
@@ -78,7 +78,7 @@ describe('boards outside a call: a full mesh that does not relay, and stock y-we
     const peers = await Promise.all(NAMES.map((name) => stockPeers.launch(name, settings, countDataChannelSends)));
     for (const peer of peers) await expect.poll(() => peer.connectedPeers(), { timeout: SYNC_TIMEOUT }).toBe(PEERS - 1);
 
-    await Promise.all(peers.map((peer) => resetSends(peer.page)));
+    await resetSends(peers.map((peer) => peer.page));
     const [drawer, ...others] = peers;
     if (!drawer) throw new Error('no peers');
     await drawer.addStroke('control', [
@@ -89,7 +89,7 @@ describe('boards outside a call: a full mesh that does not relay, and stock y-we
     for (const other of others) await expect.poll(async () => (await other.items()).length, { timeout: SYNC_TIMEOUT }).toBe(1);
     const sends = await Promise.all(peers.map((peer) => readSends(peer.page)));
 
-    const strokeMessages = sends.reduce((total, each) => total + documentMessages(each), 0);
+    const strokeMessages = sends.reduce((total, each) => total + each.document.messages, 0);
     console.info(`stock y-webrtc mesh of ${PEERS}, one stroke: ${strokeMessages} document messages (N(N-1) = ${PEERS * (PEERS - 1)}). ${describeSends(NAMES, sends)}`);
     // The counter sees relays: without this, a bound met above could mean a blind counter.
     expect(strokeMessages).toBeGreaterThan(STROKE_MESSAGE_BOUND);

@@ -1,110 +1,119 @@
+// Counts what a page hands to its data channels: every
+// RTCDataChannel.prototype.send call and its bytes, sorted by what the
+// message carries. The app wraps its channels (framing, queues) but every
+// wrapper ends in the prototype's send, so this sees what goes on the wire
+// above SCTP, whatever the transport. End-to-end tests and benchmarks share it.
 import type { BrowserContext, Page } from 'playwright-core';
 
-/** What went through Janus on the call's channel (`confer-room`), read from each envelope. */
-export interface CallSends {
-  /** Board or annotation updates (an envelope carrying a sync message). */
-  readonly documentMessages: number;
-  readonly documentBytes: number;
-  readonly largestDocumentMessage: number;
-  /** Cursors and the like. */
-  readonly awarenessMessages: number;
-  /** Catch-up handshakes and negotiation. */
-  readonly controlMessages: number;
-  /** Every byte sent on the call's channel. */
-  readonly bytes: number;
-}
+/** What the sorted messages carry. */
+export const SEND_CATEGORIES = [
+  /** Yjs updates: in a call a peerMessage envelope carrying a sync message; outside, a y-webrtc sync update (0, 2). */
+  'document',
+  /** y-webrtc's sync steps 1 and 2, exchanged when two peers connect. */
+  'handshake',
+  /** Cursors, selections and presence: awareness updates (1) and queries (3). */
+  'awareness',
+  /** In a call: hello, offer, pull and signal envelopes, the catch-up's negotiation. */
+  'catch-up-control',
+  /** In a call: a catch-up sent through Janus (envelope kind 5). */
+  'catch-up-janus',
+  /** Anything sent on the direct channel labelled `confer-catch-up`. */
+  'catch-up-direct',
+  /** Text on the call's channel: chat, hands, reactions. */
+  'call-text',
+  'other',
+] as const;
+export type SendCategory = (typeof SEND_CATEGORIES)[number];
 
-/** Data-channel messages a page sent, by what they carry. */
-export interface DataChannelSends {
-  /** y-webrtc sync updates (type 0, step 2): document changes, sent raw. */
-  readonly updates: number;
-  /** Parts of a message too long for one frame (they start with 0x7f, see shared/board/chunking.ts). */
-  readonly parts: number;
-  /** Sync steps 1 and 2, exchanged when two peers connect. */
-  readonly handshakes: number;
-  /** Awareness updates and queries (cursors, names): counted apart from the document. */
-  readonly awareness: number;
-  readonly other: number;
-  readonly call: CallSends;
-  /** Messages on a direct catch-up channel between two callers. */
-  readonly catchUpMessages: number;
+export interface SendCount {
+  messages: number;
+  bytes: number;
 }
-
-type Mutable<T> = { -readonly [Key in keyof T]: T[Key] extends object ? Mutable<T[Key]> : T[Key] };
-/** The page's window, holding its counts. */
-type CountingWindow = { dataChannelSends?: Mutable<DataChannelSends>; resetDataChannelSends?: () => void };
+export type SendCounts = Record<SendCategory, SendCount>;
 
 /**
- * Runs in the page before its scripts: wraps the browser's own send, which
- * Confer's channels and stock y-webrtc all end in. A call's envelope is read
- * just far enough to tell updates from awareness (see
- * renderer/src/sync/call-room/envelope.ts): version, sender, kind,
- * document, addressee, fragment flag, then the payload's first byte.
+ * Runs in the page before any app code. The envelope is read as
+ * `renderer/src/sync/call-room/envelope.ts` writes it (varUint version,
+ * varString from, varUint kind, varString doc, varString to, varUint more,
+ * varUint8Array payload); a y-webrtc message raw or in the parts of
+ * `shared/board/chunking.ts` (first byte 0x7f). A message cut into
+ * fragments counts every fragment under its first one's category.
  */
 function installCounter(): void {
-  const zero = (): Mutable<DataChannelSends> => ({
-    updates: 0,
-    parts: 0,
-    handshakes: 0,
-    awareness: 0,
-    other: 0,
-    call: { documentMessages: 0, documentBytes: 0, largestDocumentMessage: 0, awarenessMessages: 0, controlMessages: 0, bytes: 0 },
-    catchUpMessages: 0,
-  });
-  const counting = window as unknown as CountingWindow;
-  counting.dataChannelSends = zero();
-  counting.resetDataChannelSends = () => {
-    counting.dataChannelSends = zero();
-  };
-  const readUint = (bytes: Uint8Array, at: { i: number }): number => {
+  const ROOM_LABEL = 'confer-room';
+  const CATCH_UP_LABEL = 'confer-catch-up';
+  const FRAMED_MARKER = 0x7f;
+  const counts: Partial<Record<string, { messages: number; bytes: number }>> = {};
+  const continuing = new WeakMap<RTCDataChannel, string>();
+  const readVarUint = (bytes: Uint8Array, cursor: { at: number }): number => {
     let value = 0;
     for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at.i++] ?? 0;
+      const byte = bytes[cursor.at++];
+      if (byte === undefined) throw new Error('truncated');
       value += (byte & 0x7f) * 2 ** shift;
       if (byte < 0x80) return value;
     }
   };
-  const skipString = (bytes: Uint8Array, at: { i: number }): void => {
-    const length = readUint(bytes, at);
-    at.i += length;
+  const skipBytes = (bytes: Uint8Array, cursor: { at: number }): void => {
+    // Read the length first: `cursor.at += read()` would add it to the position before the read.
+    const length = readVarUint(bytes, cursor);
+    cursor.at += length;
   };
-  const countEnvelope = (call: Mutable<CallSends>, bytes: Uint8Array): void => {
-    call.bytes += bytes.byteLength;
-    const at = { i: 0 };
-    readUint(bytes, at);
-    skipString(bytes, at);
-    const kind = readUint(bytes, at);
-    skipString(bytes, at);
-    skipString(bytes, at);
-    readUint(bytes, at);
-    readUint(bytes, at);
-    const first = bytes[at.i];
-    if (kind === 0 && first === 0) {
-      call.documentMessages += 1;
-      call.documentBytes += bytes.byteLength;
-      call.largestDocumentMessage = Math.max(call.largestDocumentMessage, bytes.byteLength);
-    } else if (kind === 0 && first === 1) call.awarenessMessages += 1;
-    else call.controlMessages += 1;
+  /** A y-webrtc message by its first two bytes. */
+  const byMessage = (type: number | undefined, syncType: number | undefined): string =>
+    type === 0 ? (syncType === 2 ? 'document' : 'handshake') : type === 1 || type === 3 ? 'awareness' : 'other';
+  const classifyEnvelope = (channel: RTCDataChannel, bytes: Uint8Array): string => {
+    const cursor = { at: 0 };
+    readVarUint(bytes, cursor);
+    skipBytes(bytes, cursor);
+    const kind = readVarUint(bytes, cursor);
+    skipBytes(bytes, cursor);
+    skipBytes(bytes, cursor);
+    const more = readVarUint(bytes, cursor) === 1;
+    readVarUint(bytes, cursor);
+    const first = bytes[cursor.at];
+    // Through the call every sync message is an update: catch-ups have kinds of their own.
+    const category =
+      continuing.get(channel) ?? (kind === 0 ? (first === 0 ? 'document' : byMessage(first, undefined)) : kind === 5 ? 'catch-up-janus' : kind >= 1 && kind <= 4 ? 'catch-up-control' : 'other');
+    if (more) continuing.set(channel, category);
+    else continuing.delete(channel);
+    return category;
   };
-  const countPeerMessage = (counts: Mutable<DataChannelSends>, bytes: Uint8Array | null): void => {
-    if (bytes?.[0] === 0) {
-      if (bytes[1] === 2) counts.updates += 1;
-      else counts.handshakes += 1;
-    } else if (bytes?.[0] === 0x7f) counts.parts += 1;
-    else if (bytes?.[0] === 1 || bytes?.[0] === 3) counts.awareness += 1;
-    else counts.other += 1;
+  const classifyPeerMessage = (channel: RTCDataChannel, bytes: Uint8Array): string => {
+    if (bytes[0] !== FRAMED_MARKER) return byMessage(bytes[0], bytes[1]);
+    // [marker, 2, payload] continues a message; [marker, 1, u32 length, payload] starts one.
+    if (bytes[1] === 2) return continuing.get(channel) ?? 'other';
+    const category = byMessage(bytes[6], bytes[7]);
+    continuing.set(channel, category);
+    return category;
+  };
+  const classify = (channel: RTCDataChannel, data: unknown): [string, number] => {
+    if (typeof data === 'string') return [channel.label === ROOM_LABEL ? 'call-text' : 'other', new TextEncoder().encode(data).length];
+    if (data instanceof Blob) return ['other', data.size];
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array();
+    if (channel.label === CATCH_UP_LABEL) return ['catch-up-direct', bytes.length];
+    if (channel.label === ROOM_LABEL) return [classifyEnvelope(channel, bytes), bytes.length];
+    return [classifyPeerMessage(channel, bytes), bytes.length];
   };
   const send = RTCDataChannel.prototype.send;
   RTCDataChannel.prototype.send = function (this: RTCDataChannel, data: never) {
-    const counts = counting.dataChannelSends ?? (counting.dataChannelSends = zero());
-    const raw = data as unknown;
-    const bytes = raw instanceof ArrayBuffer ? new Uint8Array(raw) : ArrayBuffer.isView(raw) ? new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength) : null;
-    if (this.label === 'confer-catch-up') counts.catchUpMessages += 1;
-    else if (this.label === 'confer-room') {
-      if (bytes) countEnvelope(counts.call, bytes);
-      else counts.other += 1;
-    } else countPeerMessage(counts, bytes);
+    let category = 'other';
+    let size = 0;
+    try {
+      [category, size] = classify(this, data);
+    } catch {
+      // A message this counter cannot read is still counted, as other.
+    }
+    const count = (counts[category] ??= { messages: 0, bytes: 0 });
+    count.messages += 1;
+    count.bytes += size;
     return send.call(this, data);
+  };
+  (window as unknown as { __dataChannelSends: unknown }).__dataChannelSends = {
+    read: () => JSON.parse(JSON.stringify(counts)) as unknown,
+    reset: () => {
+      for (const key of Object.keys(counts)) delete counts[key];
+    },
   };
 }
 
@@ -113,17 +122,34 @@ export async function countDataChannelSends(target: BrowserContext | Page): Prom
   await target.addInitScript(installCounter);
 }
 
-export async function resetSends(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as CountingWindow).resetDataChannelSends?.());
+export function emptySendCounts(): SendCounts {
+  return Object.fromEntries(SEND_CATEGORIES.map((category) => [category, { messages: 0, bytes: 0 }])) as SendCounts;
 }
 
-export async function readSends(page: Page): Promise<DataChannelSends> {
-  const counts = await page.evaluate(() => (window as unknown as CountingWindow).dataChannelSends);
-  if (!counts) throw new Error('the page counts no data-channel messages: countDataChannelSends must run before it loads');
-  return counts;
+export async function resetSends(pages: readonly Page[]): Promise<void> {
+  await Promise.all(pages.map((page) => page.evaluate(() => (window as unknown as { __dataChannelSends: { reset(): void } }).__dataChannelSends.reset())));
 }
 
-/** The messages that carry document changes between y-webrtc peers: what a stroke costs outside a call. */
-export function documentMessages(sends: DataChannelSends): number {
-  return sends.updates + sends.parts;
+/** One page's counts since its last reset. */
+export async function readSends(page: Page): Promise<SendCounts> {
+  const read = await page.evaluate(() => (window as unknown as { __dataChannelSends?: { read(): unknown } }).__dataChannelSends?.read());
+  if (read === undefined) throw new Error('the page counts no data-channel messages: countDataChannelSends must run before it loads');
+  return { ...emptySendCounts(), ...(read as Partial<SendCounts>) };
+}
+
+/** The counts of several pages, added up. */
+export async function totalSends(pages: readonly Page[]): Promise<SendCounts> {
+  const total = emptySendCounts();
+  for (const counts of await Promise.all(pages.map(readSends))) {
+    for (const category of SEND_CATEGORIES) {
+      total[category].messages += counts[category].messages;
+      total[category].bytes += counts[category].bytes;
+    }
+  }
+  return total;
+}
+
+/** What a call page sent through Janus: everything but the direct catch-up channel and y-webrtc's handshakes (only the caller that bridges to peers outside the call has any). */
+export function bytesThroughCall(counts: SendCounts): number {
+  return SEND_CATEGORIES.filter((category) => category !== 'catch-up-direct' && category !== 'handshake').reduce((sum, category) => sum + counts[category].bytes, 0);
 }
