@@ -6,7 +6,7 @@ import { createWindowRegistry, type RegisteredWindow } from '../window/window-re
 import { createIpcHandlers, type IpcHandlerParts } from './ipc-handlers.js';
 import { createIpcRouter, type SenderFrame } from './ipc-router.js';
 
-const inCall: CallReport = { inCall: true, room: 'standup', audioMuted: false, screenSharing: false };
+const inCall: CallReport = { inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: false };
 const drawing = { strokes: [{ color: '#ff0000', width: 4, points: [[0.1, 0.2]] as [number, number][] }] };
 
 /** Each window's top frame: every one is app://confer, so only the registry tells them apart. */

@@ -60,7 +60,7 @@ describe('IPC router', () => {
     const refused = [
       { channel: 'capture:answer', payload: { requestId: '../1', choice: null } },
       { channel: 'capture:answer', payload: { requestId: 'capture-1', choice: { sourceId: 'file:///etc', shareAudio: false } } },
-      { channel: 'call:report', payload: { inCall: true, room: '<script>', audioMuted: false, screenSharing: false } },
+      { channel: 'call:report', payload: { inCall: true, reconnecting: false, room: '<script>', audioMuted: false, screenSharing: false } },
       { channel: 'overlay:update', payload: { strokes: [{ color: 'red', width: 1, points: [] }] } },
       { channel: 'mini:command', payload: { kind: 'quit' } },
     ];

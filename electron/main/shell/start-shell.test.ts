@@ -62,8 +62,8 @@ class FakeWindow extends EventEmitter {
 const noImage = { isEmpty: () => true, toDataURL: () => '' };
 const screenSource = { id: 'screen:1:0', name: 'Screen 1', display_id: '1', thumbnail: noImage, appIcon: noImage };
 const display = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 0, width: 1440, height: 900 } };
-const inCall: CallReport = { inCall: true, room: 'standup', audioMuted: false, screenSharing: false };
-const noCall: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
+const inCall: CallReport = { inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: false };
+const noCall: CallReport = { inCall: false, reconnecting: false, room: null, audioMuted: false, screenSharing: false };
 
 function platformDouble(userData: string) {
   const windows: FakeWindow[] = [];
@@ -270,6 +270,29 @@ describe('the shell, started against an Electron double', () => {
     expect(overlay.eventsSent('overlay:content')).toEqual([drawing, drawing]);
     await call(main, 'call:report', inCall);
     expect(overlay.destroyed).toBe(true);
+  });
+
+  test('a call that reconnects keeps the tray, the mute shortcut and close-to-tray, and its overlay comes back', async () => {
+    const { main, windows, call, requestDisplayMedia, trayIcon, shortcuts } = await started();
+    await call(main, 'call:report', inCall);
+    requestDisplayMedia(main, () => undefined);
+    const [request] = main.eventsSent('capture:requested') as { requestId: string }[];
+    await call(main, 'capture:list-sources', { requestId: request?.requestId });
+    await call(main, 'capture:answer', { requestId: request?.requestId, choice: { sourceId: 'screen:1:0', shareAudio: false } });
+    await call(main, 'call:report', { ...inCall, screenSharing: true });
+    expect(windows[1]?.url).toBe('app://confer/index.html?view=overlay');
+    // The share's publisher is gone while the call rejoins.
+    await expect(call(main, 'call:report', { ...inCall, reconnecting: true })).resolves.toEqual({ ok: true, value: {} });
+    expect(trayIcon()).toBe('in-call-light.png');
+    expect([...shortcuts.keys()]).toEqual(['CommandOrControl+Shift+M']);
+    main.close();
+    expect(main.destroyed).toBe(false);
+    expect(main.visible).toBe(false);
+    // Back in the call with the same screen: the overlay returns over its display, with no new request.
+    await call(main, 'call:report', { ...inCall, screenSharing: true });
+    const overlays = windows.filter((window) => window.url.endsWith('?view=overlay'));
+    expect(overlays.map((window) => window.destroyed)).toEqual([true, false]);
+    expect(trayIcon()).toBe('presenting-light.png');
   });
 
   test('without a server configuration nothing opens: the user is told why and the app exits', async () => {

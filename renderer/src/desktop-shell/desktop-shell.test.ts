@@ -41,11 +41,23 @@ describe('reporting the call to the desktop shell', () => {
     inCall({ audioMuted: true, screenSharing: true });
     calls.setState({ ...initialCallState });
     expect(reports).toEqual([
-      { inCall: false, room: null, audioMuted: false, screenSharing: false },
-      { inCall: true, room: 'standup', audioMuted: false, screenSharing: false },
-      { inCall: true, room: 'standup', audioMuted: true, screenSharing: false },
-      { inCall: true, room: 'standup', audioMuted: true, screenSharing: true },
-      { inCall: false, room: null, audioMuted: false, screenSharing: false },
+      { inCall: false, reconnecting: false, room: null, audioMuted: false, screenSharing: false },
+      { inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: false },
+      { inCall: true, reconnecting: false, room: 'standup', audioMuted: true, screenSharing: false },
+      { inCall: true, reconnecting: false, room: 'standup', audioMuted: true, screenSharing: true },
+      { inCall: false, reconnecting: false, room: null, audioMuted: false, screenSharing: false },
+    ]);
+  });
+
+  test('a call that reconnects is still reported as the call, marked reconnecting', () => {
+    const { reports, inCall } = setup();
+    inCall({ screenSharing: true });
+    inCall({ screenSharing: true, phase: 'reconnecting' });
+    inCall({ screenSharing: true });
+    expect(reports.slice(1)).toEqual([
+      { inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: true },
+      { inCall: true, reconnecting: true, room: 'standup', audioMuted: false, screenSharing: true },
+      { inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: true },
     ]);
   });
 
@@ -68,6 +80,16 @@ describe('tray and shortcut commands', () => {
     await flush();
     expect(controls.setAudioMuted.mock.calls).toEqual([[false], [false]]);
     expect(controls.stopScreenShare).toHaveBeenCalledOnce();
+    expect(controls.leave).toHaveBeenCalledOnce();
+  });
+
+  test('the tray and the global shortcut still act while the call reconnects', async () => {
+    const { controls, inCall, command } = setup();
+    inCall({ phase: 'reconnecting' });
+    command({ kind: 'toggle-audio' });
+    command({ kind: 'leave-call' });
+    await flush();
+    expect(controls.setAudioMuted.mock.calls).toEqual([[true]]);
     expect(controls.leave).toHaveBeenCalledOnce();
   });
 

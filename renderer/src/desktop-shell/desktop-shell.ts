@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ShellBridge, Unsubscribe } from '../../../shared/bridge.js';
 import type { CallReport, CallCommand } from '../../../shared/desktop/call-report.js';
 import type { DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
-import type { CallState } from '../call/call-store.js';
+import type { CallPhase, CallState } from '../call/call-store.js';
 import type { CallControls } from './call-controls.js';
 
 /** The call store as this module reads it. */
@@ -11,10 +11,14 @@ export interface ReadableCallStore {
   subscribe(listener: () => void): Unsubscribe;
 }
 
+/** A call that reconnects is still the user's call: the shell keeps its tray, shortcut, overlay and close-to-tray. */
+export const isCallOngoing = (phase: CallPhase): boolean => phase === 'in-call' || phase === 'reconnecting';
+
 export function callReportOf(state: ReturnType<ReadableCallStore['getState']>): CallReport {
-  const inCall = state.phase === 'in-call';
+  const inCall = isCallOngoing(state.phase);
   return {
     inCall,
+    reconnecting: state.phase === 'reconnecting',
     room: inCall ? state.room : null,
     audioMuted: inCall && state.audioMuted,
     screenSharing: inCall && state.screenSharing,
@@ -22,7 +26,7 @@ export function callReportOf(state: ReturnType<ReadableCallStore['getState']>): 
 }
 
 const sameReport = (a: CallReport | null, b: CallReport) =>
-  a !== null && a.inCall === b.inCall && a.room === b.room && a.audioMuted === b.audioMuted && a.screenSharing === b.screenSharing;
+  a !== null && (Object.keys(b) as (keyof CallReport)[]).every((key) => a[key] === b[key]);
 
 /** A room the lobby should offer because a link named it, and why it did not join by itself. */
 export interface LinkPrefill {
@@ -37,7 +41,7 @@ export type LinkPrefillStore = ReturnType<typeof createLinkPrefillStore>;
 export async function applyCallCommand(command: CallCommand, calls: ReadableCallStore, controls: CallControls): Promise<void> {
   const state = calls.getState();
   // Commands describe the call the user sees in the tray; with no call there is nothing to act on.
-  if (state.phase !== 'in-call') return;
+  if (!isCallOngoing(state.phase)) return;
   switch (command.kind) {
     case 'toggle-audio':
       return controls.setAudioMuted(!state.audioMuted);
