@@ -44,6 +44,8 @@ export interface LocalMediaState {
   readonly audioMuted: boolean;
   readonly videoMuted: boolean;
   readonly screenSharing: boolean;
+  /** A moderator muted our microphone: Janus drops it, whatever our own mute says, until they unmute us. */
+  readonly audioModerated: boolean;
   /** Local tracks for previews; null while off. */
   readonly localAudio: MediaStreamTrack | null;
   readonly localVideo: MediaStreamTrack | null;
@@ -82,6 +84,7 @@ export const initialLocalMediaState: LocalMediaState = {
   audioMuted: false,
   videoMuted: false,
   screenSharing: false,
+  audioModerated: false,
   localAudio: null,
   localVideo: null,
   localScreen: null,
