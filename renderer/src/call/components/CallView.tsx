@@ -5,6 +5,7 @@ import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 import '../call.css';
 import { REACTIONS } from '../chat/room-messages.js';
+import { CallAnnouncements } from './CallAnnouncements.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import { Stage } from './Stage.js';
@@ -166,6 +167,7 @@ export function CallView({ callStore, boardSyncStatus, engine, onLeave, shareOve
         </span>
       </header>
       <Notices store={callStore} />
+      <CallAnnouncements store={callStore} />
       <div className="call-body">
         <Stage store={callStore} engine={engine} shareOverlay={shareOverlay} />
         <div className="call-side">
