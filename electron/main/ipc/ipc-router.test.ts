@@ -15,6 +15,9 @@ const handlers: IpcHandlers = {
   updateOverlay: () => ({}),
   sendMiniWindowCommand: () => ({}),
   announceReady: () => ({}),
+  notifyActivity: () => ({}),
+  getCallPreferences: () => ({ singleKeyShortcuts: true }),
+  saveCallPreferences: () => ({}),
 };
 
 /** A typed double of the two WebFrameMain fields the sender check reads. */

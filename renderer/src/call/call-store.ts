@@ -74,7 +74,13 @@ export interface MessagingState {
   readonly handRaised: boolean;
 }
 
-export interface CallState extends SessionState, RoomState, LocalMediaState, QualityState, MessagingState {}
+/** What the user chose for the call, loaded and saved by the desktop shell's connection (settings file or local storage). */
+export interface PreferenceState {
+  /** The call's single-key shortcuts (M, V, S, L, H, I) are on. */
+  readonly singleKeyShortcuts: boolean;
+}
+
+export interface CallState extends SessionState, RoomState, LocalMediaState, QualityState, MessagingState, PreferenceState {}
 
 export const initialSessionState: SessionState = { phase: 'idle', room: null, displayName: '', error: null, moderator: false, reconnects: 0 };
 
@@ -99,12 +105,15 @@ export const initialQualityState: QualityState = { mediaProblem: null, audioOnly
 
 export const initialMessagingState: MessagingState = { roomChat: initialRoomChatState, handRaised: false };
 
+export const initialPreferenceState: PreferenceState = { singleKeyShortcuts: true };
+
 export const initialCallState: CallState = {
   ...initialSessionState,
   ...initialRoomState,
   ...initialLocalMediaState,
   ...initialQualityState,
   ...initialMessagingState,
+  ...initialPreferenceState,
 };
 
 const sessionSlice: StateCreator<CallState, [], [], SessionState> = () => initialSessionState;
@@ -112,6 +121,7 @@ const roomSlice: StateCreator<CallState, [], [], RoomState> = () => initialRoomS
 const localMediaSlice: StateCreator<CallState, [], [], LocalMediaState> = () => initialLocalMediaState;
 const qualitySlice: StateCreator<CallState, [], [], QualityState> = () => initialQualityState;
 const messagingSlice: StateCreator<CallState, [], [], MessagingState> = () => initialMessagingState;
+const preferenceSlice: StateCreator<CallState, [], [], PreferenceState> = () => initialPreferenceState;
 
 export type CallStore = ReturnType<typeof createCallStore>;
 
@@ -123,6 +133,7 @@ export function createCallStore() {
     ...localMediaSlice(...store),
     ...qualitySlice(...store),
     ...messagingSlice(...store),
+    ...preferenceSlice(...store),
   }));
 }
 
