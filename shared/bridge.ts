@@ -1,6 +1,8 @@
 import type { RuntimeConfig } from './config/runtime-config.js';
 import type { CaptureChoice, CaptureEnded, CaptureRequested, CaptureSource } from './desktop/capture.js';
-import type { DeepLinkJoin } from './desktop/deep-link.js';
+import type { ActivityNotice } from './desktop/call-notification.js';
+import type { CallPreferences } from './desktop/call-preferences.js';
+import type { DeepLinkOpen } from './desktop/deep-link.js';
 import type { OverlayContent } from './desktop/overlay.js';
 import type { CallCommand, CallReport, MiniWindowCommand } from './desktop/call-report.js';
 import type { IpcChannelKey, IpcRequest, IpcResponse } from './ipc/channels.js';
@@ -43,7 +45,13 @@ export interface ShellBridge {
   reportCall(report: CallReport): Promise<void>;
   /** Tray, shortcut and mini-window commands for the call. */
   onCallCommand(listener: (command: CallCommand) => void): Unsubscribe;
-  onDeepLinkJoin(listener: (link: DeepLinkJoin) => void): Unsubscribe;
+  onDeepLinkJoin(listener: (link: DeepLinkOpen) => void): Unsubscribe;
+  /** Something others did in the call: a system notification when the window is not focused and do-not-disturb is off. */
+  notifyActivity(activity: ActivityNotice): Promise<void>;
+  /** The call's keyboard preferences (the settings file in the desktop app, local storage on the web)… */
+  getCallPreferences(): Promise<CallPreferences>;
+  /** …and saving them. */
+  saveCallPreferences(preferences: CallPreferences): Promise<void>;
   /** Content for the presenter overlay (sent by the call window)… */
   updateOverlay(content: OverlayContent): Promise<void>;
   /** …and received by the overlay window. */

@@ -83,8 +83,11 @@ const platform: ShellPlatform = {
   openWindow: (options) => new BrowserWindow(options),
   createTray: (iconPath) => new Tray(iconPath),
   buildMenu: (template) => Menu.buildFromTemplate(template),
-  notify: (notice) => {
-    if (Notification.isSupported()) new Notification(notice).show();
+  notify: (notice, onClick) => {
+    if (!Notification.isSupported()) return;
+    const notification = new Notification(notice);
+    if (onClick) notification.on('click', onClick);
+    notification.show();
   },
   startUpdates: (plan) => {
     electronUpdater.autoUpdater.logger = log;

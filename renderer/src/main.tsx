@@ -8,6 +8,7 @@ import { ScreenPicker } from './capture/ScreenPicker.js';
 import { detectBridge } from './bridge/detect-bridge.js';
 import { MiniCallView } from './mini/MiniCallView.js';
 import { OverlayView } from './overlay/OverlayView.js';
+import { connectCallPreferences } from './desktop-shell/call-preferences.js';
 import { connectDesktopShell, createLinkPrefillStore } from './desktop-shell/desktop-shell.js';
 import { LinkPrefilledApp } from './desktop-shell/LinkPrefilledApp.js';
 import { DiagnosticsPanel } from './telemetry/components/DiagnosticsPanel.js';
@@ -36,6 +37,7 @@ async function start(): Promise<void> {
     // The web build has no overlay window: the web bridge hands the overlay's content back for the presenter's preview.
     const OverlayPreview = bridge.kind === 'web' ? ({ className }: { readonly className: string }) => <OverlayView bridge={bridge} className={className} /> : null;
     connectDesktopShell({ bridge, calls: meeting.callStore, controls: meeting, prefill });
+    connectCallPreferences(bridge, meeting.callStore);
     root.render(
       <StrictMode>
         <AnnotationContext.Provider value={{ annotations: meeting.annotations, OverlayPreview }}>

@@ -3,7 +3,10 @@ import { RoomNameSchema } from '../call/join-request.js';
 
 /** What the call window reports to the main process whenever the call changes. */
 export const CallReportSchema = z.strictObject({
+  /** In a call, including while it reconnects: the shell keeps behaving as in a call. */
   inCall: z.boolean(),
+  /** The call is recovering its connection ("Reconnecting…"); always false outside a call. */
+  reconnecting: z.boolean(),
   room: RoomNameSchema.nullable(),
   audioMuted: z.boolean(),
   screenSharing: z.boolean(),

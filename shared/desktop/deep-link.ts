@@ -8,3 +8,11 @@ export const DeepLinkJoinSchema = z.strictObject({
   server: z.url({ protocol: /^https?$/ }).nullable(),
 });
 export type DeepLinkJoin = z.infer<typeof DeepLinkJoinSchema>;
+
+/**
+ * A link as the call window receives it. `leaveCall`: the user already
+ * agreed to leave the call they are in for it (the desktop app asks before
+ * delivering); without it the call window asks itself.
+ */
+export const DeepLinkOpenSchema = DeepLinkJoinSchema.extend({ leaveCall: z.boolean() });
+export type DeepLinkOpen = z.infer<typeof DeepLinkOpenSchema>;

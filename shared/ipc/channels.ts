@@ -3,6 +3,8 @@ import { RuntimeConfigSchema } from '../config/runtime-config.js';
 import { CaptureChoiceSchema, CaptureRequestIdSchema, CaptureSourceSchema } from '../desktop/capture.js';
 import { OverlayContentSchema } from '../desktop/overlay.js';
 import { CallReportSchema, MiniWindowCommandSchema } from '../desktop/call-report.js';
+import { ActivityNoticeSchema } from '../desktop/call-notification.js';
+import { CallPreferencesSchema } from '../desktop/call-preferences.js';
 import { defineChannel, type IpcChannel } from './channel.js';
 import { IPC_CHANNEL_NAMES as names, type IpcChannelKey } from './names.js';
 
@@ -43,6 +45,11 @@ export const ipcChannels = {
   announceReady: defineChannel(names.announceReady, NoRequest, NoResponse),
   /** Buttons of the mini call window; accepted from that window only. */
   sendMiniWindowCommand: defineChannel(names.sendMiniWindowCommand, MiniWindowCommandSchema, NoResponse),
+  /** Something others did in the call; the main process decides whether it becomes a system notification. */
+  notifyActivity: defineChannel(names.notifyActivity, ActivityNoticeSchema, NoResponse),
+  /** The call's keyboard preferences, kept in the settings file. */
+  getCallPreferences: defineChannel(names.getCallPreferences, NoRequest, CallPreferencesSchema),
+  saveCallPreferences: defineChannel(names.saveCallPreferences, CallPreferencesSchema, NoResponse),
 } as const satisfies Record<IpcChannelKey, IpcChannel>;
 
 export type IpcChannels = typeof ipcChannels;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CaptureEndedSchema, CaptureRequestedSchema } from '../desktop/capture.js';
-import { DeepLinkJoinSchema } from '../desktop/deep-link.js';
+import { DeepLinkOpenSchema } from '../desktop/deep-link.js';
 import { OverlayContentSchema } from '../desktop/overlay.js';
 import { CallCommandSchema, CallReportSchema } from '../desktop/call-report.js';
 import { defineEvent, type WindowEvent } from './event.js';
@@ -11,7 +11,7 @@ export const windowEvents = {
   captureRequested: defineEvent(names.captureRequested, CaptureRequestedSchema),
   captureEnded: defineEvent(names.captureEnded, CaptureEndedSchema),
   callCommand: defineEvent(names.callCommand, CallCommandSchema),
-  deepLinkJoin: defineEvent(names.deepLinkJoin, DeepLinkJoinSchema),
+  deepLinkJoin: defineEvent(names.deepLinkJoin, DeepLinkOpenSchema),
   overlayContent: defineEvent(names.overlayContent, OverlayContentSchema),
   /** The call as the main window last reported it, for the mini call window. */
   callStatus: defineEvent(names.callStatus, CallReportSchema),

@@ -13,6 +13,9 @@ export const IPC_CHANNEL_NAMES = {
   updateOverlay: 'overlay:update',
   announceReady: 'window:ready',
   sendMiniWindowCommand: 'mini:command',
+  notifyActivity: 'call:notify-activity',
+  getCallPreferences: 'preferences:get-call',
+  saveCallPreferences: 'preferences:save-call',
 } as const;
 
 export type IpcChannelKey = keyof typeof IPC_CHANNEL_NAMES;

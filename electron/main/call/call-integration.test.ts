@@ -4,7 +4,7 @@ import type { CallCommand, CallReport } from '../../../shared/desktop/call-repor
 import { createCallIntegration, type CallIntegrationOptions } from './call-integration.js';
 import { NO_CALL } from './call-reactions.js';
 
-const inCall = (overrides: Partial<CallReport> = {}): CallReport => ({ inCall: true, room: 'standup', audioMuted: false, screenSharing: false, ...overrides });
+const inCall = (overrides: Partial<CallReport> = {}): CallReport => ({ inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: false, ...overrides });
 
 function setup(overrides: Partial<CallIntegrationOptions> = {}, shortcutTaken = false) {
   const shortcuts = new Map<string, () => void>();
@@ -102,5 +102,20 @@ describe('call integration', () => {
     call.granted({ kind: 'screen', displayId: '2' });
     call.report(inCall({ screenSharing: true }));
     expect(happened).toContain('overlay 2');
+  });
+
+  test('a reconnect neither releases the mute shortcut nor lets quitting think the call ended', async () => {
+    const { call, shortcuts, commands } = setup();
+    call.report(inCall());
+    let ended = false;
+    void call.whenEnded().then(() => (ended = true));
+    call.report(inCall({ reconnecting: true }));
+    await Promise.resolve();
+    expect(call.inCall).toBe(true);
+    expect(ended).toBe(false);
+    shortcuts.get('CommandOrControl+Shift+M')?.();
+    expect(commands).toEqual([{ kind: 'toggle-audio' }]);
+    call.report(inCall());
+    expect([...shortcuts.keys()]).toEqual(['CommandOrControl+Shift+M']);
   });
 });

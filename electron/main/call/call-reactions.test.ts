@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { CallReport } from '../../../shared/desktop/call-report.js';
 import { createCallReactions } from './call-reactions.js';
 
-const report = (overrides: Partial<CallReport> = {}): CallReport => ({ inCall: true, room: 'standup', audioMuted: false, screenSharing: false, ...overrides });
-const noCall: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
+const report = (overrides: Partial<CallReport> = {}): CallReport => ({ inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: false, ...overrides });
+const noCall: CallReport = { inCall: false, reconnecting: false, room: null, audioMuted: false, screenSharing: false };
 
 function setup(pushToTalk = false) {
   const log: string[] = [];
@@ -62,5 +62,27 @@ describe('reactions to the call window’s reports', () => {
     reactions.report(report({ screenSharing: true }));
     reactions.report(noCall);
     expect(log.slice(-3)).toEqual(['release shortcut', 'overlay close', 'ended']);
+  });
+
+  test('a reconnect keeps the call: tray in call, shortcut held, overlay open, and nothing ends', () => {
+    const { reactions, log } = setup();
+    reactions.granted({ kind: 'screen', displayId: '2' });
+    reactions.report(report({ screenSharing: true }));
+    log.length = 0;
+    reactions.report(report({ screenSharing: true, reconnecting: true }));
+    reactions.report(report({ screenSharing: true }));
+    expect(log).toEqual(['tray true', 'overlay open 2', 'tray true', 'overlay open 2']);
+    expect(reactions.current.inCall).toBe(true);
+  });
+
+  test('an overlay a reconnect interrupted returns when the share resumes, without a new grant', () => {
+    const { reactions, log } = setup();
+    reactions.granted({ kind: 'screen', displayId: '2' });
+    reactions.report(report({ screenSharing: true }));
+    reactions.report(report({ screenSharing: false, reconnecting: true }));
+    expect(log.at(-1)).toBe('overlay close');
+    log.length = 0;
+    reactions.report(report({ screenSharing: true }));
+    expect(log).toEqual(['tray true', 'overlay open 2']);
   });
 });

@@ -2,7 +2,7 @@ import type { CaptureSource } from '../../../shared/desktop/capture.js';
 import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
 
 /** The call as the main process knows it when there is none. */
-export const NO_CALL: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
+export const NO_CALL: CallReport = { inCall: false, reconnecting: false, room: null, audioMuted: false, screenSharing: false };
 
 export interface CallReactionsOptions {
   /** Feeds the tray status. */
@@ -19,7 +19,9 @@ export interface CallReactionsOptions {
  * What the main process does when the call window reports a change: the
  * tray follows, the mute shortcut is held only during a call, push to talk
  * starts muted, and the presenter overlay opens over the granted screen
- * once the share is live and closes with it.
+ * once the share is live and closes with it. A call that reconnects is
+ * still a call: the tray, the shortcut and the overlay stay, and an overlay
+ * the reconnect interrupted returns with the share.
  */
 export function createCallReactions(options: CallReactionsOptions) {
   let current = NO_CALL;
@@ -46,8 +48,9 @@ export function createCallReactions(options: CallReactionsOptions) {
       if (ended) options.muteShortcut.release();
       if (report.screenSharing && grantedDisplayId !== null) options.overlay.open(grantedDisplayId);
       if (!report.screenSharing) {
-        grantedDisplayId = null;
         options.overlay.close();
+        // A share interrupted by a reconnect comes back with the same track, without a new grant: keep its display.
+        if (!report.inCall || !report.reconnecting) grantedDisplayId = null;
       }
       options.afterReport(report, ended);
     },

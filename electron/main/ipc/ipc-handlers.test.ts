@@ -6,7 +6,7 @@ import { createWindowRegistry, type RegisteredWindow } from '../window/window-re
 import { createIpcHandlers, type IpcHandlerParts } from './ipc-handlers.js';
 import { createIpcRouter, type SenderFrame } from './ipc-router.js';
 
-const inCall: CallReport = { inCall: true, room: 'standup', audioMuted: false, screenSharing: false };
+const inCall: CallReport = { inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: false };
 const drawing = { strokes: [{ color: '#ff0000', width: 4, points: [[0.1, 0.2]] as [number, number][] }] };
 
 /** Each window's top frame: every one is app://confer, so only the registry tells them apart. */
@@ -40,6 +40,11 @@ function setup() {
     send: (role, key, payload) => void happened.push(['send', role, key, payload]),
     showMainWindow: () => void happened.push(['show main window']),
     sendCallCommand: (command) => void happened.push(['command', command]),
+    notifier: { notify: (activity) => void happened.push(['notify', activity]) },
+    callPreferences: {
+      get: () => ({ singleKeyShortcuts: false }),
+      save: async (preferences) => void happened.push(['save preferences', preferences]),
+    },
   };
   const router = createIpcRouter(createIpcHandlers(parts), isAppTopFrame);
   const call = (frame: SenderFrame, channel: string, payload: unknown) => router({ senderFrame: frame }, { channel, payload });
@@ -89,6 +94,21 @@ describe('IPC handlers', () => {
     expect(happened).toEqual([
       ['list', true, 'capture-1'],
       ['answer', true, 'capture-1', null],
+    ]);
+  });
+
+  test('only the call window reports activity and reads or saves the call preferences, each checked by its schema', async () => {
+    const { frames, call, happened } = setup();
+    await call(frames.main, 'call:notify-activity', { kind: 'chat', name: 'Bob', text: 'hi' });
+    await expect(call(frames.main, 'preferences:get-call', {})).resolves.toEqual({ ok: true, value: { singleKeyShortcuts: false } });
+    await call(frames.main, 'preferences:save-call', { singleKeyShortcuts: true });
+    await expect(call(frames.main, 'preferences:save-call', { singleKeyShortcuts: 'no' })).resolves.toMatchObject({ ok: false, error: { reason: IpcErrorReason.invalidRequest } });
+    await expect(call(frames.main, 'call:notify-activity', { kind: 'chat', name: 'Bob', text: '' })).resolves.toMatchObject({ ok: false });
+    await expect(call(frames.mini, 'call:notify-activity', { kind: 'hand', name: 'Bob' })).resolves.toMatchObject({ ok: false });
+    await expect(call(frames.overlay, 'preferences:save-call', { singleKeyShortcuts: false })).resolves.toMatchObject({ ok: false });
+    expect(happened).toEqual([
+      ['notify', { kind: 'chat', name: 'Bob', text: 'hi' }],
+      ['save preferences', { singleKeyShortcuts: true }],
     ]);
   });
 });

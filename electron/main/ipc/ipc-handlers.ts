@@ -1,5 +1,7 @@
 import type { IpcMain } from 'electron';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
+import type { ActivityNotice } from '../../../shared/desktop/call-notification.js';
+import type { CallPreferences } from '../../../shared/desktop/call-preferences.js';
 import type { CaptureChoice, CaptureSource } from '../../../shared/desktop/capture.js';
 import type { OverlayContent } from '../../../shared/desktop/overlay.js';
 import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
@@ -24,12 +26,15 @@ export interface IpcHandlerParts {
   readonly send: <K extends WindowEventKey>(role: WindowRole, key: K, payload: WindowEventPayload<K>) => void;
   readonly showMainWindow: () => void;
   readonly sendCallCommand: (command: CallCommand) => void;
+  readonly notifier: { notify(activity: ActivityNotice): unknown };
+  readonly callPreferences: { get(): CallPreferences; save(preferences: CallPreferences): Promise<void> };
 }
 
 /**
  * What each IPC channel does. The router has already checked the origin
  * and the payload; these check which window is asking: only the call
- * window reports the call or feeds the overlay, only the mini window sends
+ * window reports the call, its activity and its preferences, or feeds the
+ * overlay, only the mini window sends
  * its buttons, only the window that asked to share answers for it.
  */
 export function createIpcHandlers(parts: IpcHandlerParts): IpcHandlers {
@@ -64,6 +69,20 @@ export function createIpcHandlers(parts: IpcHandlerParts): IpcHandlers {
       windows.require(sender, 'mini');
       if (command.kind === 'show-window') parts.showMainWindow();
       else parts.sendCallCommand(command);
+      return {};
+    },
+    notifyActivity: (activity, sender) => {
+      windows.require(sender, 'main');
+      parts.notifier.notify(activity);
+      return {};
+    },
+    getCallPreferences: (_request, sender) => {
+      windows.require(sender, 'main');
+      return parts.callPreferences.get();
+    },
+    saveCallPreferences: async (preferences, sender) => {
+      windows.require(sender, 'main');
+      await parts.callPreferences.save(preferences);
       return {};
     },
   };

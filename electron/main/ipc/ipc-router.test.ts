@@ -15,6 +15,9 @@ const handlers: IpcHandlers = {
   updateOverlay: () => ({}),
   sendMiniWindowCommand: () => ({}),
   announceReady: () => ({}),
+  notifyActivity: () => ({}),
+  getCallPreferences: () => ({ singleKeyShortcuts: true }),
+  saveCallPreferences: () => ({}),
 };
 
 /** A typed double of the two WebFrameMain fields the sender check reads. */
@@ -60,7 +63,7 @@ describe('IPC router', () => {
     const refused = [
       { channel: 'capture:answer', payload: { requestId: '../1', choice: null } },
       { channel: 'capture:answer', payload: { requestId: 'capture-1', choice: { sourceId: 'file:///etc', shareAudio: false } } },
-      { channel: 'call:report', payload: { inCall: true, room: '<script>', audioMuted: false, screenSharing: false } },
+      { channel: 'call:report', payload: { inCall: true, reconnecting: false, room: '<script>', audioMuted: false, screenSharing: false } },
       { channel: 'overlay:update', payload: { strokes: [{ color: 'red', width: 1, points: [] }] } },
       { channel: 'mini:command', payload: { kind: 'quit' } },
     ];

@@ -10,13 +10,13 @@ function target(destroyed = false) {
 describe('main→renderer events', () => {
   test('are sent on their own channel with the validated payload', () => {
     const { double, sent } = target();
-    sendWindowEvent(double, 'deepLinkJoin', { room: 'standup', server: null });
-    expect(sent).toEqual([['confer:event:deep-link:join', { room: 'standup', server: null }]]);
+    sendWindowEvent(double, 'deepLinkJoin', { room: 'standup', server: null, leaveCall: false });
+    expect(sent).toEqual([['confer:event:deep-link:join', { room: 'standup', server: null, leaveCall: false }]]);
   });
 
   test('a payload that breaks its schema is a bug in the main process, thrown here', () => {
     const { double, sent } = target();
-    expect(() => sendWindowEvent(double, 'deepLinkJoin', { room: '../etc', server: null })).toThrow();
+    expect(() => sendWindowEvent(double, 'deepLinkJoin', { room: '../etc', server: null, leaveCall: false })).toThrow();
     expect(sent).toEqual([]);
   });
 

@@ -33,6 +33,8 @@ export const PreferencesSchema = z.object({
       toggleMute: AcceleratorSchema.nullable().default('CommandOrControl+Shift+M'),
       /** Push to talk: muted unless this key is held while Confer's window is focused. */
       pushToTalk: z.object({ enabled: z.boolean().default(false), key: z.string().max(32).default('Space') }).prefault({}),
+      /** The call window's single-key shortcuts (M, V, S, L, H, I); false turns them off. */
+      singleKeys: z.boolean().default(true),
     })
     .prefault({}),
   miniWindow: z

@@ -52,8 +52,8 @@ export interface ShellPlatform {
   readonly openWindow: (options: BrowserWindowConstructorOptions) => BrowserWindow;
   readonly createTray: (iconPath: string) => Tray;
   readonly buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
-  /** Shows a system notification where the platform has them. */
-  readonly notify: (notice: { readonly title: string; readonly body: string }) => void;
+  /** Shows a system notification where the platform has them; `onClick` when the user clicks it. */
+  readonly notify: (notice: { readonly title: string; readonly body: string }, onClick?: () => void) => void;
   /** Starts electron-updater on an enabled plan. */
   readonly startUpdates: (plan: Extract<UpdatePlan, { kind: 'enabled' }>) => void;
   readonly log: ShellLog;

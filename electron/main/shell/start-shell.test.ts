@@ -34,6 +34,8 @@ class FakeWindow extends EventEmitter {
   showInactive = () => this.setVisible(true, 'show');
   focus = () => undefined;
   isVisible = () => this.visible;
+  focused = false;
+  isFocused = () => this.focused;
   isMinimized = () => false;
   isMaximized = () => false;
   isDestroyed = () => this.destroyed;
@@ -62,14 +64,17 @@ class FakeWindow extends EventEmitter {
 const noImage = { isEmpty: () => true, toDataURL: () => '' };
 const screenSource = { id: 'screen:1:0', name: 'Screen 1', display_id: '1', thumbnail: noImage, appIcon: noImage };
 const display = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workArea: { x: 0, y: 0, width: 1440, height: 900 } };
-const inCall: CallReport = { inCall: true, room: 'standup', audioMuted: false, screenSharing: false };
-const noCall: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
+const inCall: CallReport = { inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: false };
+const noCall: CallReport = { inCall: false, reconnecting: false, room: null, audioMuted: false, screenSharing: false };
 
 function platformDouble(userData: string) {
   const windows: FakeWindow[] = [];
   const happened: string[] = [];
   const appEvents = new EventEmitter();
   const shortcuts = new Map<string, () => void>();
+  /** The buttons the user presses in the next message boxes (0 is the first). */
+  const answers: number[] = [];
+  const notifications: { title: string; body: string; click?: () => void }[] = [];
   let invoke: ((event: unknown, envelope: unknown) => Promise<unknown>) | null = null;
   let displayMediaHandler: ((request: unknown, callback: (streams: unknown) => void) => void) | null = null;
   let trayImage = '';
@@ -86,7 +91,10 @@ function platformDouble(userData: string) {
     }),
     dialog: {
       showErrorBox: (title: string) => void happened.push(`error box ${title}`),
-      showMessageBox: async (options: { message: string }) => void happened.push(`message ${options.message}`),
+      showMessageBox: async (options: { message: string }) => {
+        happened.push(`message ${options.message}`);
+        return { response: answers.shift() ?? 1 };
+      },
     },
     desktopCapturer: { getSources: async () => [screenSource] },
     globalShortcut: {
@@ -127,7 +135,10 @@ function platformDouble(userData: string) {
       on: () => undefined,
     }),
     buildMenu: (template: MenuItemConstructorOptions[]) => ({ template }),
-    notify: (notice: { title: string }) => void happened.push(`notice ${notice.title}`),
+    notify: (notice: { title: string; body: string }, click?: () => void) => {
+      happened.push(`notice ${notice.title}`);
+      notifications.push({ ...notice, ...(click ? { click } : {}) });
+    },
     startUpdates: () => void happened.push('updates'),
     log: { info: () => undefined, warn: (message: string) => void happened.push(`warn ${message}`), error: () => undefined },
   } as unknown as ShellPlatform;
@@ -142,6 +153,8 @@ function platformDouble(userData: string) {
     happened,
     appEvents,
     shortcuts,
+    answers,
+    notifications,
     call,
     requestDisplayMedia,
     trayIcon: () => path.basename(trayImage),
@@ -174,10 +187,11 @@ function environment(overrides: Partial<ShellEnvironment> = {}): ShellEnvironmen
 
 async function started(overrides: Partial<ShellEnvironment> = {}) {
   const double = platformDouble(userData);
-  await startShell(double.platform, environment(overrides), double.registry, createLinkInbox());
+  const links = createLinkInbox();
+  await startShell(double.platform, environment(overrides), double.registry, links);
   const main = double.windows[0] as FakeWindow;
   main.emit('ready-to-show');
-  return { ...double, main };
+  return { ...double, main, openLink: (raw: string) => links.open(raw) };
 }
 
 describe('the shell, started against an Electron double', () => {
@@ -245,7 +259,8 @@ describe('the shell, started against an Electron double', () => {
     const { main, call, happened } = await started({ argv: ['/usr/bin/confer', 'confer://join/standup'] });
     expect(main.eventsSent('deep-link:join')).toEqual([]);
     await call(main, 'window:ready', {});
-    expect(main.eventsSent('deep-link:join')).toEqual([{ room: 'standup', server: null }]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(main.eventsSent('deep-link:join')).toEqual([{ room: 'standup', server: null, leaveCall: false }]);
     const again = await started({ argv: ['/usr/bin/confer', 'confer://leave/standup'] });
     expect(again.happened).toContain('message Confer cannot open this meeting link');
     expect(happened).not.toContain('message Confer cannot open this meeting link');
@@ -270,6 +285,62 @@ describe('the shell, started against an Electron double', () => {
     expect(overlay.eventsSent('overlay:content')).toEqual([drawing, drawing]);
     await call(main, 'call:report', inCall);
     expect(overlay.destroyed).toBe(true);
+  });
+
+  test('a call that reconnects keeps the tray, the mute shortcut and close-to-tray, and its overlay comes back', async () => {
+    const { main, windows, call, requestDisplayMedia, trayIcon, shortcuts } = await started();
+    await call(main, 'call:report', inCall);
+    requestDisplayMedia(main, () => undefined);
+    const [request] = main.eventsSent('capture:requested') as { requestId: string }[];
+    await call(main, 'capture:list-sources', { requestId: request?.requestId });
+    await call(main, 'capture:answer', { requestId: request?.requestId, choice: { sourceId: 'screen:1:0', shareAudio: false } });
+    await call(main, 'call:report', { ...inCall, screenSharing: true });
+    expect(windows[1]?.url).toBe('app://confer/index.html?view=overlay');
+    // The share's publisher is gone while the call rejoins.
+    await expect(call(main, 'call:report', { ...inCall, reconnecting: true })).resolves.toEqual({ ok: true, value: {} });
+    expect(trayIcon()).toBe('in-call-light.png');
+    expect([...shortcuts.keys()]).toEqual(['CommandOrControl+Shift+M']);
+    main.close();
+    expect(main.destroyed).toBe(false);
+    expect(main.visible).toBe(false);
+    // Back in the call with the same screen: the overlay returns over its display, with no new request.
+    await call(main, 'call:report', { ...inCall, screenSharing: true });
+    const overlays = windows.filter((window) => window.url.endsWith('?view=overlay'));
+    expect(overlays.map((window) => window.destroyed)).toEqual([true, false]);
+    expect(trayIcon()).toBe('presenting-light.png');
+  });
+
+  test('a link during a call to another room asks first: staying drops it, leaving sends it on as agreed', async () => {
+    const { main, call, answers, happened, openLink: links } = await started();
+    await call(main, 'window:ready', {});
+    await call(main, 'call:report', inCall);
+    answers.push(1);
+    links('confer://join/retro');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(happened).toContain('message Leave the call in standup and join retro?');
+    expect(main.eventsSent('deep-link:join')).toEqual([]);
+    answers.push(0);
+    links('confer://join/retro');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(main.eventsSent('deep-link:join')).toEqual([{ room: 'retro', server: null, leaveCall: true }]);
+  });
+
+  test('activity in the call notifies only while the call window is in the background and not in do-not-disturb', async () => {
+    const { main, call, notifications, trayItem } = await started();
+    await call(main, 'call:report', inCall);
+    main.focused = true;
+    await call(main, 'call:notify-activity', { kind: 'chat', name: 'Bob', text: 'hi' });
+    expect(notifications).toEqual([]);
+    main.focused = false;
+    main.hide();
+    await call(main, 'call:notify-activity', { kind: 'chat', name: 'Bob', text: 'still there?' });
+    expect(notifications.map(({ title, body }) => `${title}: ${body}`)).toEqual(['Bob: still there?']);
+    notifications[0]?.click?.();
+    expect(main.visible).toBe(true);
+    const status = trayItem('Set status (Available)')?.submenu as { label: string; click: () => void }[];
+    status.find((item) => item.label === 'Do not disturb')?.click();
+    await call(main, 'call:notify-activity', { kind: 'hand', name: 'Bob' });
+    expect(notifications).toHaveLength(1);
   });
 
   test('without a server configuration nothing opens: the user is told why and the app exits', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
-import type { CallCommand } from '../../../shared/desktop/call-report.js';
+import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import { buildContentSecurityPolicy } from '../../../shared/security/content-security-policy.js';
 import { createCallIntegration, type CallIntegration } from '../call/call-integration.js';
@@ -9,10 +9,12 @@ import { captureOwnerOf } from '../capture/capture-owner.js';
 import { supportsLoopbackAudio } from '../capture/capture-platform.js';
 import { createDisplayMediaQueue, type DisplayMediaQueueOptions } from '../capture/display-media-queue.js';
 import { createDeepLinkDispatcher, deepLinkFromArgv } from '../deep-link/deep-link.js';
+import { linkDuringCall, type LeaveCallQuestion } from '../deep-link/link-during-call.js';
 import { registerIpcHandlers } from '../ipc/ipc-handlers.js';
 import type { LinkInbox } from '../lifecycle/app-lifecycle.js';
 import { CLOSE_TO_TRAY_NOTICE, createCloseHandler } from '../lifecycle/close-to-tray.js';
 import { createGracefulQuit } from '../lifecycle/graceful-quit.js';
+import { createActivityNotifier, type ActivityNotifier } from '../notifications/activity-notifier.js';
 import { createOverlayController } from '../overlay/overlay-controller.js';
 import { APP_ENTRY_URL, isAppUrl } from '../security/app-origin.js';
 import { registerAppProtocol } from '../security/app-protocol.js';
@@ -75,7 +77,7 @@ export async function startShell(
   const tray = startTray(parts, sendCallCommand, () => quitter.quit());
   platform.app.on('before-quit', (event) => quitter.onBeforeQuit(event));
   const call = startCallIntegration(parts, tray, overlay, sendCallCommand);
-  const deepLinks = startDeepLinks(parts, runtimeConfig, links);
+  const deepLinks = startDeepLinks(parts, runtimeConfig, links, () => call.current);
 
   registerIpcHandlers(platform.ipcMain, {
     runtimeConfig,
@@ -88,6 +90,11 @@ export async function startShell(
     send: windows.send,
     showMainWindow: windows.showMain,
     sendCallCommand,
+    notifier: startNotifications(parts, registry, tray),
+    callPreferences: {
+      get: () => ({ singleKeyShortcuts: preferences.get().shortcuts.singleKeys }),
+      save: ({ singleKeyShortcuts }) => savePreferences((current) => ({ ...current, shortcuts: { ...current.shortcuts, singleKeys: singleKeyShortcuts } })),
+    },
   });
 
   const launchLink = deepLinkFromArgv(environment.argv);
@@ -182,13 +189,34 @@ function startCallIntegration(
   return call;
 }
 
-/** Links go to the call window once it is ready; a bad link is explained and does nothing else. */
-function startDeepLinks({ platform, windows }: ShellParts, runtimeConfig: RuntimeConfig, links: LinkInbox) {
+/** Chat, hands and joins reported by the call window notify while it is in the background, never during do-not-disturb. */
+function startNotifications({ platform, windows }: ShellParts, registry: WindowRegistry<BrowserWindow>, tray: TrayStatus): ActivityNotifier {
+  return createActivityNotifier({
+    isCallWindowFocused: () => registry.get('main')?.isFocused() ?? false,
+    isDoNotDisturb: () => tray.state.chosen === 'do-not-disturb',
+    show: (notification, onClick) => platform.notify(notification, onClick),
+    showCallWindow: windows.showMain,
+  });
+}
+
+/** Asks with a native dialog whether to leave the call for a link; staying is the default. */
+async function askToLeaveCall(platform: ShellPlatform, question: LeaveCallQuestion): Promise<boolean> {
+  const { response } = await platform.dialog.showMessageBox({ type: 'question', ...question, buttons: [...question.buttons], defaultId: 1, cancelId: 1 });
+  return response === 0;
+}
+
+/**
+ * Links go to the call window once it is ready; a bad link is explained and
+ * does nothing else; a link during a call to another room asks first.
+ */
+function startDeepLinks({ platform, windows }: ShellParts, runtimeConfig: RuntimeConfig, links: LinkInbox, currentCall: () => CallReport) {
   const deepLinks = createDeepLinkDispatcher({
     config: runtimeConfig,
     deliver: (link) => {
       windows.showMain();
-      windows.send('main', 'deepLinkJoin', link);
+      void linkDuringCall(link, currentCall(), (question) => askToLeaveCall(platform, question))
+        .then((open) => (open ? windows.send('main', 'deepLinkJoin', open) : platform.log.info(`stayed in the call instead of opening ${link.room}`)))
+        .catch((error: unknown) => platform.log.error('could not ask about a link during the call', error));
     },
     reject: (problem) => {
       platform.log.warn(`refused a deep link: ${problem}`);

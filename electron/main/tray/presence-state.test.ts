@@ -12,7 +12,7 @@ import {
 
 const call = (report: Partial<CallReport> = {}): PresenceInput => ({
   type: 'call-reported',
-  report: { inCall: true, room: 'standup', audioMuted: false, screenSharing: false, ...report },
+  report: { inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: false, ...report },
 });
 const run = (...inputs: PresenceInput[]): PresenceState => inputs.reduce(reducePresence, initialPresence);
 
@@ -28,7 +28,9 @@ describe('tray presence state machine', () => {
     ['presenting (outranks muted)', [call({ audioMuted: true, screenSharing: true })], 'presenting', 'Confer: Presenting in standup'],
     ['do not disturb', [{ type: 'status-chosen', status: 'do-not-disturb' }], 'do-not-disturb', 'Confer: Do not disturb'],
     ['a call outranks do not disturb', [{ type: 'status-chosen', status: 'do-not-disturb' }, call()], 'in-call', 'Confer: In a call in standup'],
-    ['leaving the call', [call({ screenSharing: true }), call({ inCall: false, room: null })], 'available', 'Confer: Available'],
+    ['reconnecting is still in the call', [call(), call({ reconnecting: true })], 'in-call', 'Confer: In a call in standup, reconnecting'],
+    ['presenting through a reconnect', [call({ screenSharing: true, reconnecting: true })], 'presenting', 'Confer: Presenting in standup, reconnecting'],
+    ['leaving the call', [call({ screenSharing: true }), call({ inCall: false, reconnecting: false, room: null })], 'available', 'Confer: Available'],
   ])('%s', (_label, inputs, icon, tooltip) => {
     const state = run(...inputs);
     expect(presenceIcon(state)).toBe(icon);
@@ -51,7 +53,7 @@ describe('tray presence state machine', () => {
   test('idle during a call stays in the call, and away shows once it ends', () => {
     const state = run(call(), { type: 'user-idle' });
     expect(presenceIcon(state)).toBe('in-call');
-    expect(presenceIcon(reducePresence(state, call({ inCall: false, room: null })))).toBe('away');
+    expect(presenceIcon(reducePresence(state, call({ inCall: false, reconnecting: false, room: null })))).toBe('away');
   });
 
   test('do not disturb outlasts idleness and return', () => {
@@ -62,8 +64,9 @@ describe('tray presence state machine', () => {
   });
 
   test('a report of no call forgets the room and media flags', () => {
-    expect(run(call({ audioMuted: true }), call({ inCall: false, room: 'standup', audioMuted: true })).call).toEqual({
+    expect(run(call({ audioMuted: true }), call({ inCall: false, reconnecting: false, room: 'standup', audioMuted: true })).call).toEqual({
       inCall: false,
+      reconnecting: false,
       room: null,
       audioMuted: false,
       screenSharing: false,

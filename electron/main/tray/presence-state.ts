@@ -67,11 +67,12 @@ export function presenceLabel(icon: PresenceIcon): string {
   return LABELS[icon];
 }
 
-/** The tray tooltip: the app, the state and, in a call, the room. */
+/** The tray tooltip: the app, the state and, in a call, the room (and that it is reconnecting). */
 export function presenceTooltip(state: PresenceState): string {
   const icon = presenceIcon(state);
   const room = state.call.inCall && state.call.room ? ` in ${state.call.room}` : '';
-  return `Confer: ${presenceLabel(icon)}${room}`;
+  const reconnecting = state.call.inCall && state.call.reconnecting ? ', reconnecting' : '';
+  return `Confer: ${presenceLabel(icon)}${room}${reconnecting}`;
 }
 
 /** One tray menu entry, as data: the adapter turns it into an Electron MenuItem. */

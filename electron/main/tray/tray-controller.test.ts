@@ -41,13 +41,13 @@ function setup(theme: 'light' | 'dark' = 'dark') {
 describe('tray controller', () => {
   test('shows the state’s icon in the theme’s variant and names the room', () => {
     const { controller, log } = setup('light');
-    controller.render(reducePresence(initialPresence, { type: 'call-reported', report: { inCall: true, room: 'standup', audioMuted: true, screenSharing: false } }));
+    controller.render(reducePresence(initialPresence, { type: 'call-reported', report: { inCall: true, reconnecting: false, room: 'standup', audioMuted: true, screenSharing: false } }));
     expect(log).toEqual(['image tray/muted-light.png', 'tooltip Confer: In a call, muted in standup']);
   });
 
   test('menu items send call commands, statuses and quit', () => {
     const { controller, log, commands, item, click } = setup();
-    controller.render(reducePresence(initialPresence, { type: 'call-reported', report: { inCall: true, room: 'r', audioMuted: false, screenSharing: true } }));
+    controller.render(reducePresence(initialPresence, { type: 'call-reported', report: { inCall: true, reconnecting: false, room: 'r', audioMuted: false, screenSharing: true } }));
     item('Mute')?.click?.({} as never, undefined, {} as never);
     item('Stop sharing')?.click?.({} as never, undefined, {} as never);
     item('Leave call')?.click?.({} as never, undefined, {} as never);

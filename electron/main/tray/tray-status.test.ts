@@ -71,7 +71,7 @@ describe('tray status', () => {
 
   test('follows the call it is told about', () => {
     const { images, status } = setup();
-    status.dispatch({ type: 'call-reported', report: { inCall: true, room: 'standup', audioMuted: false, screenSharing: true } });
+    status.dispatch({ type: 'call-reported', report: { inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: true } });
     expect(images.at(-1)).toBe('presenting-dark');
   });
 

@@ -8,7 +8,7 @@ describe('web bridge', () => {
     for (const subscribe of [bridge.onCaptureRequested, bridge.onCaptureEnded, bridge.onCallCommand, bridge.onDeepLinkJoin, bridge.onCallStatus]) {
       expect(typeof subscribe(listener)).toBe('function');
     }
-    await expect(bridge.reportCall({ inCall: true, room: 'r', audioMuted: false, screenSharing: false })).resolves.toBeUndefined();
+    await expect(bridge.reportCall({ inCall: true, reconnecting: false, room: 'r', audioMuted: false, screenSharing: false })).resolves.toBeUndefined();
     await expect(bridge.announceReady()).resolves.toBeUndefined();
     expect(listener).not.toHaveBeenCalled();
   });

@@ -59,7 +59,7 @@ export interface CallEngine {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What a rejoin and the end of a call clear: the room as the last session saw it. */
-const EMPTY_ROOM = { selfId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, stats: {}, activeSpeakerId: null, mediaProblem: null } as const;
+const EMPTY_ROOM = { selfId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, stats: {}, activeSpeakerId: null, mediaProblem: null, audioModerated: false } as const;
 
 /**
  * The call: local media, one call session at a time (camera publisher,
@@ -98,7 +98,7 @@ class Call implements CallEngine {
     this.quality = new QualityLoop({ store, session: () => this.session, onBudgetChange: () => this.updateLayers(), warn });
     this.messaging = new RoomMessaging(store, () => this.session?.roomChannel ?? null);
     this.roomChannel = new RoomChannel(() => this.session?.roomChannel ?? null);
-    this.moderation = new Moderation(store, () => this.session);
+    this.moderation = new Moderation(store, () => this.session, () => this.localMedia.setAudioMuted(true));
   }
 
   async preview(): Promise<void> {
@@ -251,7 +251,7 @@ class Call implements CallEngine {
       },
       roomData: (data) => (data instanceof ArrayBuffer ? this.roomChannel.receive(data) : this.messaging.receiveData(data)),
       roomChannelOpen: () => {
-        this.messaging.announceHand();
+        this.messaging.channelOpened();
         this.roomChannel.opened();
       },
       screenLost: () => this.localMedia.stopScreen(),
@@ -272,7 +272,8 @@ class Call implements CallEngine {
       return { selfId, roster, activeSpeakerId: talkingId, roomChat: pruneHands(current.roomChat, (id) => id === selfId || id in roster) };
     });
     this.session?.want(this.wantedFeeds());
-    if (event.videoroom === 'event' && event.publishers?.length) this.messaging.announceHand();
+    this.moderation.heard(event);
+    this.messaging.roomEvent(event);
   }
 
   private wantedFeeds(): string[] {

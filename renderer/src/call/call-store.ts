@@ -44,6 +44,8 @@ export interface LocalMediaState {
   readonly audioMuted: boolean;
   readonly videoMuted: boolean;
   readonly screenSharing: boolean;
+  /** A moderator muted our microphone: Janus drops it, whatever our own mute says, until they unmute us. */
+  readonly audioModerated: boolean;
   /** Local tracks for previews; null while off. */
   readonly localAudio: MediaStreamTrack | null;
   readonly localVideo: MediaStreamTrack | null;
@@ -72,7 +74,13 @@ export interface MessagingState {
   readonly handRaised: boolean;
 }
 
-export interface CallState extends SessionState, RoomState, LocalMediaState, QualityState, MessagingState {}
+/** What the user chose for the call, loaded and saved by the desktop shell's connection (settings file or local storage). */
+export interface PreferenceState {
+  /** The call's single-key shortcuts (M, V, S, L, H, I) are on. */
+  readonly singleKeyShortcuts: boolean;
+}
+
+export interface CallState extends SessionState, RoomState, LocalMediaState, QualityState, MessagingState, PreferenceState {}
 
 export const initialSessionState: SessionState = { phase: 'idle', room: null, displayName: '', error: null, moderator: false, reconnects: 0 };
 
@@ -82,6 +90,7 @@ export const initialLocalMediaState: LocalMediaState = {
   audioMuted: false,
   videoMuted: false,
   screenSharing: false,
+  audioModerated: false,
   localAudio: null,
   localVideo: null,
   localScreen: null,
@@ -96,12 +105,15 @@ export const initialQualityState: QualityState = { mediaProblem: null, audioOnly
 
 export const initialMessagingState: MessagingState = { roomChat: initialRoomChatState, handRaised: false };
 
+export const initialPreferenceState: PreferenceState = { singleKeyShortcuts: true };
+
 export const initialCallState: CallState = {
   ...initialSessionState,
   ...initialRoomState,
   ...initialLocalMediaState,
   ...initialQualityState,
   ...initialMessagingState,
+  ...initialPreferenceState,
 };
 
 const sessionSlice: StateCreator<CallState, [], [], SessionState> = () => initialSessionState;
@@ -109,6 +121,7 @@ const roomSlice: StateCreator<CallState, [], [], RoomState> = () => initialRoomS
 const localMediaSlice: StateCreator<CallState, [], [], LocalMediaState> = () => initialLocalMediaState;
 const qualitySlice: StateCreator<CallState, [], [], QualityState> = () => initialQualityState;
 const messagingSlice: StateCreator<CallState, [], [], MessagingState> = () => initialMessagingState;
+const preferenceSlice: StateCreator<CallState, [], [], PreferenceState> = () => initialPreferenceState;
 
 export type CallStore = ReturnType<typeof createCallStore>;
 
@@ -120,6 +133,7 @@ export function createCallStore() {
     ...localMediaSlice(...store),
     ...qualitySlice(...store),
     ...messagingSlice(...store),
+    ...preferenceSlice(...store),
   }));
 }
 

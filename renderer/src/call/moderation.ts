@@ -1,15 +1,37 @@
 import type { CallStore } from './call-store.js';
+import type { VideoRoomEvent } from './janus/videoroom-messages.js';
 import type { CallSession } from './session/call-session.js';
 
 /**
+ * What a VideoRoom event says a moderator did to our own feed: Janus sends
+ * `{ videoroom: 'event', id: <our feed>, moderation: 'muted' | 'unmuted' }`
+ * to the publisher it moderated, and to nobody else. Null for anything else.
+ */
+export function moderationOfSelf(event: VideoRoomEvent, selfId: string | null): 'muted' | 'unmuted' | null {
+  if (event.videoroom !== 'event' || event.moderation === undefined || selfId === null || event.id !== selfId) return null;
+  return event.moderation;
+}
+
+/**
  * Muting and removing participants, with the room's secret. Janus checks
- * the secret; without one, nothing is sent.
+ * the secret; without one, nothing is sent. Being muted by a moderator
+ * mutes our own microphone too, so what we show (and what others see in
+ * our stream descriptions) follows what Janus does.
  */
 export class Moderation {
   constructor(
     private readonly store: CallStore,
     private readonly session: () => Pick<CallSession, 'active' | 'params' | 'request'> | null,
+    private readonly muteSelf: () => Promise<void>,
   ) {}
+
+  /** A room event on our camera's handle: a moderator's mute or unmute of our feed is applied. */
+  heard(event: VideoRoomEvent): void {
+    const moderation = moderationOfSelf(event, this.store.getState().selfId);
+    if (moderation === null) return;
+    this.store.setState({ audioModerated: moderation === 'muted' });
+    if (moderation === 'muted') void this.muteSelf().catch(() => undefined);
+  }
 
   async mute(feedId: string): Promise<void> {
     const session = this.session();

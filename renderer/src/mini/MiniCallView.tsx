@@ -3,7 +3,7 @@ import type { ShellBridge } from '../../../shared/bridge.js';
 import type { CallReport, MiniWindowCommand } from '../../../shared/desktop/call-report.js';
 import './mini.css';
 
-const NO_CALL: CallReport = { inCall: false, room: null, audioMuted: false, screenSharing: false };
+const NO_CALL: CallReport = { inCall: false, reconnecting: false, room: null, audioMuted: false, screenSharing: false };
 
 /** The always-on-top mini call window: the room, and the buttons that matter while the main window is away. */
 export function MiniCallView({ bridge }: { readonly bridge: Pick<ShellBridge, 'onCallStatus' | 'sendMiniWindowCommand' | 'announceReady'> }) {

@@ -24,12 +24,16 @@ export const RoomMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type RoomMessage = z.infer<typeof RoomMessageSchema>;
 
+/** Where one of our own chat messages is: waiting for the channel, sent, or given up. Others' messages are `sent`. */
+export type ChatDelivery = 'queued' | 'sent' | 'failed';
+
 export interface ChatEntry {
   readonly id: string;
   readonly from: string;
   readonly name: string;
   readonly text: string;
   readonly self: boolean;
+  readonly delivery: ChatDelivery;
 }
 
 export interface ReactionEntry {
@@ -64,7 +68,7 @@ export function applyRoomMessage(state: RoomChatState, message: RoomMessage, sel
   switch (message.type) {
     case 'chat': {
       if (state.chat.some((entry) => entry.id === message.id)) return state;
-      const entry = { id: message.id, from: message.from, name: message.name, text: message.text, self: message.from === selfId };
+      const entry: ChatEntry = { id: message.id, from: message.from, name: message.name, text: message.text, self: message.from === selfId, delivery: 'sent' };
       return { ...state, chat: [...state.chat, entry].slice(-MAX_CHAT_HISTORY) };
     }
     case 'hand': {
@@ -76,6 +80,19 @@ export function applyRoomMessage(state: RoomChatState, message: RoomMessage, sel
       if (state.reactions.some((entry) => entry.id === message.id)) return state;
       return { ...state, reactions: [...state.reactions, { id: message.id, from: message.from, emoji: message.emoji }].slice(-20) };
   }
+}
+
+/** Adds one of our own chat messages, as it stands (queued while the room cannot hear us). */
+export function appendOwnChat(state: RoomChatState, entry: Omit<ChatEntry, 'self'>): RoomChatState {
+  if (state.chat.some((existing) => existing.id === entry.id)) return state;
+  return { ...state, chat: [...state.chat, { ...entry, self: true }].slice(-MAX_CHAT_HISTORY) };
+}
+
+/** Moves our own messages on: queued to sent, or queued to failed. */
+export function setChatDelivery(state: RoomChatState, ids: readonly string[], delivery: ChatDelivery): RoomChatState {
+  if (ids.length === 0) return state;
+  const changing = new Set(ids);
+  return { ...state, chat: state.chat.map((entry) => (changing.has(entry.id) ? { ...entry, delivery } : entry)) };
 }
 
 /** Forgets hands of people who left. */

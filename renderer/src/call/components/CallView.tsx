@@ -5,6 +5,8 @@ import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 import '../call.css';
 import { REACTIONS } from '../chat/room-messages.js';
+import { CallAnnouncements } from './CallAnnouncements.js';
+import { CallKeyboardSwitch } from './CallKeyboardSwitch.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import { Stage } from './Stage.js';
@@ -31,6 +33,7 @@ function useShortcuts(store: CallStore, engine: CallEngine, toggleStats: () => v
       if (event.defaultPrevented) return;
       if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable]')) return;
       const state = store.getState();
+      if (!state.singleKeyShortcuts) return;
       switch (event.key.toLowerCase()) {
         case 'm':
           void engine.setAudioMuted(!state.audioMuted);
@@ -164,8 +167,10 @@ export function CallView({ callStore, boardSyncStatus, engine, onLeave, shareOve
         <span className={`status status-${signaling}`} data-testid="signaling-status" data-status={signaling}>
           Board sync: {SIGNALING_LABEL[signaling]}
         </span>
+        <CallKeyboardSwitch store={callStore} />
       </header>
       <Notices store={callStore} />
+      <CallAnnouncements store={callStore} />
       <div className="call-body">
         <Stage store={callStore} engine={engine} shareOverlay={shareOverlay} />
         <div className="call-side">

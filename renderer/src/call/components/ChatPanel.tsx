@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 
+const DELIVERY_LABEL = { queued: 'waiting for the connection…', failed: 'not sent: the connection did not come back' } as const;
+
 export function ChatPanel({ store, engine }: { readonly store: CallStore; readonly engine: CallEngine }) {
   const chat = useStore(store, (state) => state.roomChat.chat);
   const [draft, setDraft] = useState('');
@@ -20,8 +22,9 @@ export function ChatPanel({ store, engine }: { readonly store: CallStore; readon
       <h2>Chat</h2>
       <ol ref={list} className="chat-messages">
         {chat.map((entry) => (
-          <li key={entry.id} data-testid="chat-message" data-from={entry.name} className={entry.self ? 'chat-self' : ''}>
+          <li key={entry.id} data-testid="chat-message" data-from={entry.name} data-delivery={entry.delivery} className={entry.self ? 'chat-self' : ''}>
             <strong>{entry.self ? 'You' : entry.name}</strong> {entry.text}
+            {entry.delivery !== 'sent' && <em className="chat-delivery"> ({DELIVERY_LABEL[entry.delivery]})</em>}
           </li>
         ))}
       </ol>

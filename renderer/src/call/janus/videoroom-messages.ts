@@ -59,6 +59,10 @@ export const VideoRoomEventSchema = z.discriminatedUnion('videoroom', [
     error: z.string().optional(),
     error_code: z.number().optional(),
     configured: z.string().optional(),
+    /** With `moderation`: the feed a moderator muted or unmuted (Janus tells that publisher itself). */
+    id: FeedId.optional(),
+    moderation: z.enum(['muted', 'unmuted']).optional(),
+    mid: z.string().max(64).optional(),
   }),
   z.looseObject({
     videoroom: z.enum(['attached', 'updated']),

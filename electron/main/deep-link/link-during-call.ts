@@ -1,0 +1,32 @@
+import type { CallReport } from '../../../shared/desktop/call-report.js';
+import type { DeepLinkJoin, DeepLinkOpen } from '../../../shared/desktop/deep-link.js';
+
+export interface LeaveCallQuestion {
+  readonly message: string;
+  readonly detail: string;
+  /** The first button leaves the call; the second (the default, and Escape) stays. */
+  readonly buttons: readonly [string, string];
+}
+
+export function leaveCallQuestion(currentRoom: string, link: DeepLinkJoin): LeaveCallQuestion {
+  return {
+    message: `Leave the call in ${currentRoom} and join ${link.room}?`,
+    detail: 'You clicked a meeting link while you are in a call. Staying keeps you in the call and ignores the link.',
+    buttons: ['Leave and join', 'Stay in the call'],
+  };
+}
+
+/**
+ * A link that arrives during a call to another room asks before the call
+ * is left: the link goes on to the call window only if the user agrees,
+ * marked so that the window does not ask again. A link to the room we are
+ * in, or outside a call, goes on as it is.
+ */
+export async function linkDuringCall(
+  link: DeepLinkJoin,
+  call: CallReport,
+  ask: (question: LeaveCallQuestion) => Promise<boolean>,
+): Promise<DeepLinkOpen | null> {
+  if (!call.inCall || call.room === null || call.room === link.room) return { ...link, leaveCall: false };
+  return (await ask(leaveCallQuestion(call.room, link))) ? { ...link, leaveCall: true } : null;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { initialCallState } from './call-store.js';
+import type { ChatEntry } from './chat/room-messages.js';
+import type { Participant } from './participants.js';
+import { createActivityTracker, describeActivity, type ActivityView } from './room-activity.js';
+
+const person = (id: string, displayName: string, screenOf: string | null = null): Participant => ({
+  id,
+  displayName,
+  publishing: true,
+  talking: false,
+  audioMuted: false,
+  videoMuted: false,
+  audioMid: '0',
+  screenOf,
+});
+const chat = (id: string, name: string, text: string, self = false): ChatEntry => ({ id, from: name, name, text, self, delivery: 'sent' });
+
+function view(change: { phase?: ActivityView['phase']; people?: Participant[]; chat?: readonly ChatEntry[]; hands?: string[] } = {}): ActivityView {
+  return {
+    phase: change.phase ?? 'in-call',
+    selfId: 'me',
+    roster: Object.fromEntries((change.people ?? []).map((entry) => [entry.id, entry])),
+    roomChat: { ...initialCallState.roomChat, chat: change.chat ?? [], raisedHands: Object.fromEntries((change.hands ?? []).map((id) => [id, true as const])) },
+  };
+}
+
+describe('room activity', () => {
+  test('chat from others, hands raised and people joining and leaving, in a settled call', () => {
+    const tracker = createActivityTracker();
+    const bob = person('b', 'Bob');
+    const start = view({ people: [bob] });
+    const next = view({ people: [bob, person('c', 'Carol'), person('c-screen', 'Carol', 'c')], chat: [chat('1', 'Bob', 'hi'), chat('2', 'Ada', 'mine', true)], hands: ['b', 'me'] });
+    expect(tracker.next(start, next).map(describeActivity)).toEqual(['Bob says: hi', 'Carol joined', 'Bob raised a hand']);
+    expect(tracker.next(next, view({ people: [bob], chat: next.roomChat.chat, hands: ['b', 'me'] })).map(describeActivity)).toEqual(['Carol left']);
+  });
+
+  test('the people already there when we join are not news', () => {
+    const tracker = createActivityTracker();
+    const joining = view({ phase: 'joining' });
+    const admitted = view({ phase: 'joining', people: [person('b', 'Bob')], hands: ['b'] });
+    expect(tracker.next(joining, admitted)).toEqual([]);
+    expect(tracker.next(admitted, { ...admitted, phase: 'in-call' })).toEqual([]);
+  });
+
+  test('after a rejoin, people and hands coming back under new feed ids are not announced again; a newcomer is', () => {
+    const tracker = createActivityTracker();
+    const before = view({ people: [person('b', 'Bob')], hands: ['b'] });
+    const reconnecting = view({ phase: 'reconnecting', people: [person('b', 'Bob')], hands: ['b'] });
+    const emptied = view({ phase: 'reconnecting' });
+    const back = view();
+    const bobAgain = view({ people: [person('b2', 'Bob')] });
+    const withHand = view({ people: [person('b2', 'Bob'), person('d', 'Dan')], hands: ['b2'] });
+    expect([tracker.next(before, reconnecting), tracker.next(reconnecting, emptied), tracker.next(emptied, back), tracker.next(back, bobAgain)].flat()).toEqual([]);
+    expect(tracker.next(bobAgain, withHand)).toEqual([{ kind: 'joined', name: 'Dan' }]);
+  });
+
+  test('chat arriving while the call reconnects still counts', () => {
+    const tracker = createActivityTracker();
+    expect(tracker.next(view({ phase: 'reconnecting' }), view({ phase: 'reconnecting', chat: [chat('1', 'Bob', 'back soon')] }))).toEqual([{ kind: 'chat', name: 'Bob', text: 'back soon' }]);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { ActivityNoticeSchema, notificationFor } from './call-notification.js';
+
+const away = { focused: false, doNotDisturb: false };
+
+describe('when an activity becomes a system notification', () => {
+  test('chat, a raised hand and someone joining notify while the window is not focused', () => {
+    expect(notificationFor({ kind: 'chat', name: 'Bob', text: 'ready?' }, away)).toEqual({ title: 'Bob', body: 'ready?' });
+    expect(notificationFor({ kind: 'hand', name: 'Bob' }, away)).toEqual({ title: 'Raised hand', body: 'Bob raised a hand' });
+    expect(notificationFor({ kind: 'joined', name: 'Carol' }, away)).toEqual({ title: 'Joined the call', body: 'Carol joined the call' });
+  });
+
+  test('nothing while the window is focused, and nothing during do-not-disturb', () => {
+    const chat = { kind: 'chat', name: 'Bob', text: 'hi' } as const;
+    expect(notificationFor(chat, { focused: true, doNotDisturb: false })).toBeNull();
+    expect(notificationFor(chat, { focused: false, doNotDisturb: true })).toBeNull();
+  });
+
+  test('a long message is cut to a glance', () => {
+    const body = notificationFor({ kind: 'chat', name: 'Bob', text: 'x'.repeat(1000) }, away)?.body ?? '';
+    expect(body).toHaveLength(200);
+    expect(body.endsWith('…')).toBe(true);
+  });
+
+  test('the reported activity is checked: no unknown kinds, no empty or oversized names', () => {
+    expect(ActivityNoticeSchema.safeParse({ kind: 'chat', name: 'Bob', text: 'hi' }).success).toBe(true);
+    expect(ActivityNoticeSchema.safeParse({ kind: 'left', name: 'Bob' }).success).toBe(false);
+    expect(ActivityNoticeSchema.safeParse({ kind: 'hand', name: '' }).success).toBe(false);
+    expect(ActivityNoticeSchema.safeParse({ kind: 'hand', name: 'x'.repeat(65) }).success).toBe(false);
+    expect(ActivityNoticeSchema.safeParse({ kind: 'hand', name: 'Bob', admin: true }).success).toBe(false);
+  });
+});
