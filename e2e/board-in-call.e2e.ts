@@ -6,14 +6,14 @@ import { boardToJson } from '../shared/board/board-json.js';
 import { sampleStroke } from '../shared/board/test-items.js';
 import { boardUrl, exportBoard, itemCount, peerCount, useBoardParticipants } from './harness/board-browser.js';
 import { launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
-import { callPhase } from './harness/call-page.js';
+import { callPhase, showBoardOnStage } from './harness/call-page.js';
 import { countDataChannelSends, readSends, resetSends } from './harness/data-channel-sends.js';
 import { useTestStack } from './harness/test-stack.js';
 
 const SYNC_TIMEOUT = 30_000;
 
 /** Opens the lobby for `room`, turns camera and microphone off (cheap pages: this file is about data), and joins. */
-async function joinWithoutMedia(page: Page, webUrl: string, room: string, name: string, pin?: string): Promise<void> {
+async function tryJoinWithoutMedia(page: Page, webUrl: string, room: string, name: string, pin?: string): Promise<void> {
   const lobby = new URL(webUrl);
   lobby.search = new URLSearchParams({ room, name }).toString();
   await page.goto(lobby.toString());
@@ -23,7 +23,13 @@ async function joinWithoutMedia(page: Page, webUrl: string, room: string, name: 
   await page.getByRole('button', { name: 'Join' }).click();
 }
 
-/** Draws on the call's board, which sits below the call view: scrolled into view first. */
+/** Joins as above, then puts the room's board on the stage, where the tests draw and read it. */
+async function joinWithoutMedia(page: Page, webUrl: string, room: string, name: string, pin?: string): Promise<void> {
+  await tryJoinWithoutMedia(page, webUrl, room, name, pin);
+  await showBoardOnStage(page);
+}
+
+/** Draws on the call's board, on the stage (scrolled into view for the standalone board of a small window). */
 async function drawOnBoard(page: Page, from: readonly [number, number], to: readonly [number, number]): Promise<void> {
   const canvas = page.getByTestId('board-canvas');
   await canvas.scrollIntoViewIfNeeded();
@@ -46,7 +52,7 @@ describe('the board in a call, through Janus', () => {
     if (problems.length > 0) console.warn(problems.join('\n'));
   });
   const launchCallers = async <Names extends string[]>(...names: Names): Promise<{ [Index in keyof Names]: Participant }> => {
-    const launched = await Promise.all(names.map((name) => launchParticipant(name, { width: 1100, height: 700 })));
+    const launched = await Promise.all(names.map((name) => launchParticipant(name, { width: 1280, height: 800 })));
     callers.push(...launched);
     for (const each of launched) await countDataChannelSends(each.page);
     return launched as { [Index in keyof Names]: Participant };
@@ -94,12 +100,13 @@ describe('the board in a call, through Janus', () => {
     await host.page.getByLabel(/Room PIN/).fill('4821');
     await host.page.getByLabel(/Moderator secret/).fill('s3cret-for-tests');
     await host.page.getByRole('button', { name: 'Join' }).click();
+    await showBoardOnStage(host.page);
     await joinWithoutMedia(guest.page, webUrl, room, 'Guest', '4821');
     for (const each of [host, guest]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
     await drawOnBoard(host.page, [100, 100], [300, 160]);
     await everyoneSees([guest], 1);
 
-    await joinWithoutMedia(stranger.page, webUrl, room, 'Stranger', '0000');
+    await tryJoinWithoutMedia(stranger.page, webUrl, room, 'Stranger', '0000');
     await expect.poll(() => stranger.page.getByTestId('lobby-error').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/wrong pin/i);
     await host.page.locator('[data-testid="tile"][data-name="Guest"]').getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => guest.page.getByTestId('lobby-error').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/moderator removed you/i);

@@ -68,3 +68,14 @@ export function describeCallPage(page: Page): Promise<string> {
     })
     .catch((error: unknown) => `unreadable: ${String(error)}`);
 }
+
+/**
+ * Puts the room's whiteboard on the stage (the whiteboard layout), as a
+ * click on the toolbar's Whiteboard button does, and waits for its canvas.
+ */
+export async function showBoardOnStage(page: Page): Promise<void> {
+  const toggle = page.getByTestId('toggle-whiteboard');
+  await toggle.waitFor({ timeout: 30_000 });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await page.getByTestId('board-canvas').waitFor({ timeout: 30_000 });
+}
