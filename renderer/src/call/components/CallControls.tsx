@@ -106,7 +106,7 @@ export function CallControls({ store, engine, onLeave, onStats, statsOpen, onSid
       </div>
       <div className="controls-group controls-end tooltip-end">
         <IconButton label="Statistics" shortcut="I" icon={Activity} aria-pressed={statsOpen} testId="toggle-stats" onClick={onStats} />
-        <IconButton label="People and chat" icon={PanelRight} aria-pressed={sideOpen} aria-controls="call-side" testId="toggle-side" onClick={onSide} />
+        <IconButton label="People and chat" icon={PanelRight} aria-pressed={sideOpen} aria-controls={sideOpen ? 'call-side' : undefined} testId="toggle-side" onClick={onSide} />
         <IconButton label="Leave" tooltip="Leave the call" icon={LogOut} text="Leave" className="danger leave" testId="leave" onClick={onLeave} />
       </div>
     </footer>

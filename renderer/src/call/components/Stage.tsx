@@ -105,7 +105,8 @@ export function Stage(props: StageProps) {
             ))}
           </div>
           {plan.strip.length > 0 && (
-            <div className="stage-strip">
+            // Focusable, so the strip scrolls from the keyboard when it holds more than fits.
+            <div className="stage-strip" role="group" aria-label="Everyone else" tabIndex={0}>
               {plan.strip.map((item) => (
                 <StageCell key={itemKey(item)} item={item} place="strip" props={props} />
               ))}
