@@ -6,18 +6,20 @@ import { boardToJson } from '../shared/board/board-json.js';
 import { sampleStroke } from '../shared/board/test-items.js';
 import { boardUrl, exportBoard, itemCount, peerCount, useBoardParticipants } from './harness/board-browser.js';
 import { launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
-import { callPhase, joinFromLobby } from './harness/call-page.js';
+import { callPhase, joinFromLobby, showBoardOnStage } from './harness/call-page.js';
 import { bytesThroughCall, countDataChannelSends, readSends, resetSends } from './harness/data-channel-sends.js';
 import { useTestStack } from './harness/test-stack.js';
 
 const SYNC_TIMEOUT = 30_000;
 
-/** Joins with camera and microphone off: this file is about data, and media would only cost CPU. */
-function joinWithoutMedia(page: Page, webUrl: string, room: string, name: string, pin?: string): Promise<void> {
-  return joinFromLobby(page, webUrl, room, name, { withoutMedia: true, ...(pin ? { pin } : {}) });
+/** Joins with camera and microphone off (this file is about data, and media would only cost CPU), then puts the board on the stage. */
+async function joinWithoutMedia(page: Page, webUrl: string, room: string, name: string, pin?: string): Promise<void> {
+  await joinFromLobby(page, webUrl, room, name, { withoutMedia: true, ...(pin ? { pin } : {}) });
+  await showBoardOnStage(page);
 }
 
-/** Draws on the call's board, which sits below the call view: scrolled into view first. */
+
+/** Draws on the call's board, on the stage (scrolled into view for the standalone board of a small window). */
 async function drawOnBoard(page: Page, from: readonly [number, number], to: readonly [number, number]): Promise<void> {
   const canvas = page.getByTestId('board-canvas');
   await canvas.scrollIntoViewIfNeeded();
@@ -40,7 +42,7 @@ describe('the board in a call, through Janus', () => {
     if (problems.length > 0) console.warn(problems.join('\n'));
   });
   const launchCallers = async <Names extends string[]>(...names: Names): Promise<{ [Index in keyof Names]: Participant }> => {
-    const launched = await Promise.all(names.map((name) => launchParticipant(name, { width: 1100, height: 700 })));
+    const launched = await Promise.all(names.map((name) => launchParticipant(name, { width: 1280, height: 800 })));
     callers.push(...launched);
     for (const each of launched) await countDataChannelSends(each.page);
     return launched as { [Index in keyof Names]: Participant };
@@ -84,12 +86,13 @@ describe('the board in a call, through Janus', () => {
     const room = uniqueRoom('locked');
     const [host, guest, stranger] = await launchCallers('Host', 'Guest', 'Stranger');
     await joinFromLobby(host.page, webUrl, room, 'Host', { pin: '4821', secret: 's3cret-for-tests' });
+    await showBoardOnStage(host.page);
     await joinWithoutMedia(guest.page, webUrl, room, 'Guest', '4821');
     for (const each of [host, guest]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
     await drawOnBoard(host.page, [100, 100], [300, 160]);
     await everyoneSees([guest], 1);
 
-    await joinWithoutMedia(stranger.page, webUrl, room, 'Stranger', '0000');
+    await joinFromLobby(stranger.page, webUrl, room, 'Stranger', { withoutMedia: true, pin: '0000' });
     await expect.poll(() => stranger.page.getByTestId('lobby-error').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/wrong pin/i);
     await host.page.locator('[data-testid="tile"][data-name="Guest"]').getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => guest.page.getByTestId('lobby-error').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/moderator removed you/i);

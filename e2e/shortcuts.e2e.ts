@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
+import { showBoardOnStage } from './harness/call-page.js';
 import { useTestStack } from './harness/test-stack.js';
 
 describe('keyboard shortcuts in a call with its board', () => {
@@ -17,7 +18,8 @@ describe('keyboard shortcuts in a call with its board', () => {
     const camera = page.getByTestId('toggle-camera');
     const rectangle = page.getByTestId('board-tool-rectangle');
     const canvas = page.getByTestId('board-canvas');
-    await canvas.waitFor({ timeout: 30_000 });
+    // The board is one click away, on the stage: W would do the same.
+    await showBoardOnStage(page);
     await expect.poll(() => camera.getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('false');
 
     // V is the call's camera key and the board's select key: with the board untouched, the call has it.
@@ -35,5 +37,12 @@ describe('keyboard shortcuts in a call with its board', () => {
     await page.getByTestId('room-name').click();
     await page.keyboard.press('v');
     await expect.poll(() => camera.getAttribute('aria-pressed')).toBe('false');
+
+    // W and L, the layout keys, also belong to the call: W takes the board off the stage, L changes the layout.
+    await page.keyboard.press('w');
+    await expect.poll(() => page.getByTestId('stage').getAttribute('data-layout')).toBe('grid');
+    expect(await canvas.count()).toBe(0);
+    await page.keyboard.press('l');
+    await expect.poll(() => page.getByTestId('stage').getAttribute('data-layout')).toBe('speaker');
   });
 });

@@ -7,6 +7,8 @@ import { CHROMIUM_FLAGS } from './browser.js';
 import { CHROMIUM_PATH } from './requirements.js';
 import type { TestStack } from './test-stack.js';
 
+export { drag, itemCount } from './board-page.js';
+
 export interface BoardParticipant {
   readonly name: string;
   readonly context: BrowserContext;
@@ -90,24 +92,8 @@ export function boardUrl(webUrl: string, board: string, name: string): string {
   return url.toString();
 }
 
-export async function itemCount(page: Page): Promise<number> {
-  return Number(await page.getByTestId('board-canvas').getAttribute('data-item-count'));
-}
-
 export async function peerCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('board-sync-status').getAttribute('data-peers'));
-}
-
-/** Drags the mouse through `points` (canvas pixels) with the button held: real pointer events in the page. */
-export async function drag(page: Page, points: ReadonlyArray<readonly [number, number]>): Promise<void> {
-  const box = await page.getByTestId('board-canvas').boundingBox();
-  if (!box) throw new Error('the board canvas is not visible');
-  const [first, ...rest] = points;
-  if (!first) return;
-  await page.mouse.move(box.x + first[0], box.y + first[1]);
-  await page.mouse.down();
-  for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
-  await page.mouse.up();
 }
 
 /** The board as its JSON export, through the export button: identical boards give identical files. */

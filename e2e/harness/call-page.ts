@@ -90,3 +90,14 @@ export async function joinFromLobby(page: Page, webUrl: string, room: string, na
   if (options.secret) await page.getByLabel(/Moderator secret/).fill(options.secret);
   await page.getByRole('button', { name: 'Join' }).click();
 }
+
+/**
+ * Puts the room's whiteboard on the stage (the whiteboard layout), as a
+ * click on the toolbar's Whiteboard button does, and waits for its canvas.
+ */
+export async function showBoardOnStage(page: Page): Promise<void> {
+  const toggle = page.getByTestId('toggle-whiteboard');
+  await toggle.waitFor({ timeout: 30_000 });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await page.getByTestId('board-canvas').waitFor({ timeout: 30_000 });
+}

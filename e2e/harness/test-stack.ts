@@ -22,30 +22,50 @@ export interface TestStackOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** A running stack and web build, with the one call that stops both. */
+export interface RunningTestStack extends TestStack {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real stack and the web build served with its configuration. Logs
+ * go to e2e/artifacts/<label>-<time>/. Used by each test file, and by the
+ * screenshot script.
+ */
+export async function startTestStack(label: string, options: TestStackOptions = {}): Promise<RunningTestStack> {
+  const runDirectory = path.join(PROJECT_ROOT, 'e2e/artifacts', `${label}-${Date.now()}`);
+  await mkdir(runDirectory, { recursive: true });
+  const env = { ...process.env, ...(options.turn ? { CONFER_STACK_TURN: '1' } : {}), ...options.env };
+  const stack = await startStack({ ...stackOptionsFromEnv(env), runDirectory });
+  let web: WebServer;
+  try {
+    web = await serveWebBuild(RENDERER_DIRECTORY, { ...stack.runtimeConfig, ...options.runtimeConfig }, 0);
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+  return {
+    stack,
+    webUrl: web.url,
+    async stop() {
+      await web.close();
+      await stack.stop();
+    },
+  };
+}
+
 /**
  * Starts a real stack and the web build for one test file, and always stops
  * them afterwards. Each file gets its own so a test may kill or restart
  * servers without touching another file. Logs stay in e2e/artifacts/.
  */
 export function useTestStack(label: string, options: TestStackOptions = {}): () => TestStack {
-  let current: TestStack | null = null;
-  let web: WebServer | null = null;
+  let current: RunningTestStack | null = null;
   beforeAll(async () => {
-    const runDirectory = path.join(PROJECT_ROOT, 'e2e/artifacts', `${label}-${Date.now()}`);
-    await mkdir(runDirectory, { recursive: true });
-    const env = { ...process.env, ...(options.turn ? { CONFER_STACK_TURN: '1' } : {}), ...options.env };
-    const stack = await startStack({ ...stackOptionsFromEnv(env), runDirectory });
-    try {
-      web = await serveWebBuild(RENDERER_DIRECTORY, { ...stack.runtimeConfig, ...options.runtimeConfig }, 0);
-    } catch (error) {
-      await stack.stop();
-      throw error;
-    }
-    current = { stack, webUrl: web.url };
+    current = await startTestStack(label, options);
   });
   afterAll(async () => {
-    await web?.close();
-    await current?.stack.stop();
+    await current?.stop();
     current = null;
   });
   return () => {

@@ -11,7 +11,9 @@ import { OverlayView } from './overlay/OverlayView.js';
 import { connectCallPreferences } from './desktop-shell/call-preferences.js';
 import { connectDesktopShell, createLinkPrefillStore } from './desktop-shell/desktop-shell.js';
 import { LinkPrefilledApp } from './desktop-shell/LinkPrefilledApp.js';
-import { DiagnosticsPanel } from './telemetry/components/DiagnosticsPanel.js';
+import { HeaderExtrasContext } from './app/header-extras.js';
+import { DiagnosticsPanel, DiagnosticsToggle } from './telemetry/components/DiagnosticsPanel.js';
+import { createDiagnosticsView } from './telemetry/diagnostics-view.js';
 import { startCallTelemetry } from './telemetry/telemetry.js';
 import './styles.css';
 
@@ -36,15 +38,18 @@ async function start(): Promise<void> {
     const telemetry = startCallTelemetry(meeting.callStore, config, bridge.kind);
     // The web build has no overlay window: the web bridge hands the overlay's content back for the presenter's preview.
     const OverlayPreview = bridge.kind === 'web' ? ({ className }: { readonly className: string }) => <OverlayView bridge={bridge} className={className} /> : null;
+    const diagnostics = createDiagnosticsView();
     connectDesktopShell({ bridge, calls: meeting.callStore, controls: meeting, prefill });
     connectCallPreferences(bridge, meeting.callStore);
     root.render(
       <StrictMode>
         <AnnotationContext.Provider value={{ annotations: meeting.annotations, OverlayPreview }}>
-          <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
+          <HeaderExtrasContext.Provider value={<DiagnosticsToggle view={diagnostics} />}>
+            <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
+          </HeaderExtrasContext.Provider>
         </AnnotationContext.Provider>
         <ScreenPicker picker={picker} />
-        <DiagnosticsPanel telemetry={telemetry.store} calls={meeting.callStore} config={config} host={bridge.kind} />
+        <DiagnosticsPanel telemetry={telemetry.store} calls={meeting.callStore} config={config} host={bridge.kind} view={diagnostics} />
       </StrictMode>,
     );
   } catch (error) {

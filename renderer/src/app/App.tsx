@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useContext, useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { AnnotationLayer } from '../annotations/components/AnnotationLayer.js';
 import { EndedShares } from '../annotations/components/EndedShares.js';
@@ -7,6 +7,7 @@ import { BoardList } from '../board/components/BoardList.js';
 import { BoardPanel } from '../board/components/BoardPanel.js';
 import { CallView } from '../call/components/CallView.js';
 import { Lobby } from '../call/components/Lobby.js';
+import { HeaderExtrasContext } from './header-extras.js';
 import type { LaunchParams } from './launch-params.js';
 import type { Meeting } from './meeting.js';
 
@@ -24,6 +25,7 @@ export function App({ meeting, launch }: AppProps) {
   const phase = useStore(meeting.callStore, (state) => state.phase);
   const error = useStore(meeting.callStore, (state) => state.error);
   const board = useStore(meeting.boards.store, (state) => state.session);
+  const headerExtras = useContext(HeaderExtrasContext);
 
   useEffect(() => {
     if (launch.autoJoin && launch.room && launch.displayName) {
@@ -38,8 +40,15 @@ export function App({ meeting, launch }: AppProps) {
   if (phase === 'in-call' || phase === 'reconnecting') {
     return (
       <>
-        <CallView callStore={meeting.callStore} boardSyncStatus={meeting.boardSyncStatus} engine={meeting.call} onLeave={() => void meeting.leave()} shareOverlay={annotationOverlay} />
-        {board && <BoardPanel session={board} />}
+        <CallView
+          callStore={meeting.callStore}
+          boardSyncStatus={meeting.boardSyncStatus}
+          engine={meeting.call}
+          onLeave={() => void meeting.leave()}
+          shareOverlay={annotationOverlay}
+          board={board ? <BoardPanel session={board} /> : null}
+          headerExtras={headerExtras}
+        />
         <EndedShares />
       </>
     );
@@ -52,21 +61,27 @@ export function App({ meeting, launch }: AppProps) {
     );
   }
   return (
-    <div className="board-home">
-      <Lobby
-        initial={{
-          ...(launch.room ? { room: launch.room } : {}),
-          ...(launch.displayName ? { displayName: launch.displayName } : {}),
-          ...(launch.pin ? { pin: launch.pin } : {}),
-        }}
-        error={error}
-        busy={phase === 'joining'}
-        store={meeting.callStore}
-        engine={meeting.call}
-        joiningDirectly={launch.autoJoin}
-        onJoin={(request, access) => void meeting.join(request, access)}
-      />
-      <BoardList library={meeting.boards} />
+    <div className="home">
+      <header className="home-header">
+        <span className="home-brand">Confer</span>
+        {headerExtras}
+      </header>
+      <div className="board-home">
+        <Lobby
+          initial={{
+            ...(launch.room ? { room: launch.room } : {}),
+            ...(launch.displayName ? { displayName: launch.displayName } : {}),
+            ...(launch.pin ? { pin: launch.pin } : {}),
+          }}
+          error={error}
+          busy={phase === 'joining'}
+          store={meeting.callStore}
+          engine={meeting.call}
+          joiningDirectly={launch.autoJoin}
+          onJoin={(request, access) => void meeting.join(request, access)}
+        />
+        <BoardList library={meeting.boards} />
+      </div>
     </div>
   );
 }

@@ -3,9 +3,10 @@ import { initialRoomChatState, type RoomChatState } from './chat/room-messages.j
 import type { RemoteFeedMedia } from './janus/subscriber.js';
 import type { Roster } from './participants.js';
 import type { FeedStats } from './quality/stats-monitor.js';
+import type { CallLayout } from './layout/stage-plan.js';
 
 export type CallPhase = 'idle' | 'joining' | 'in-call' | 'reconnecting' | 'failed';
-export type CallLayout = 'grid' | 'speaker';
+export type { CallLayout } from './layout/stage-plan.js';
 
 export interface MediaDeviceChoice {
   readonly deviceId: string;
@@ -34,6 +35,7 @@ export interface RoomState {
   readonly remoteMedia: Readonly<Record<string, RemoteFeedMedia>>;
   /** Remote feeds whose video has shown a frame on a tile, by feed id. */
   readonly remoteVideoShown: Readonly<Record<string, true>>;
+  /** What fills the stage: grid, speaker view or the whiteboard (`layout/stage-plan.ts` says what goes where). */
   readonly layout: CallLayout;
   /** The feed last reported talking by Janus (ours included), or null. */
   readonly activeSpeakerId: string | null;

@@ -1,6 +1,8 @@
+import { ArrowUpRight, Circle, Eraser, Highlighter, Minus, MousePointer2, Pen, Redo2, Square, Type, Undo2, Upload, type LucideIcon } from 'lucide-react';
 import { useEffect, useRef, type ChangeEvent } from 'react';
 import { useStore } from 'zustand';
-import { TOOLS } from '../../../../shared/board/schema.js';
+import { TOOLS, type Tool } from '../../../../shared/board/schema.js';
+import { IconButton } from '../../ui/icon-button.js';
 import type { BoardController } from '../board-controller.js';
 import { download, exportJson, exportPng, exportSvg, readBoardFile } from '../board-export.js';
 import type { BoardSession } from '../board-session.js';
@@ -13,6 +15,18 @@ export interface MountedBoard {
   readonly controller: BoardController;
   readonly scene: Scene;
 }
+
+const TOOL_ICONS: Readonly<Record<Tool, LucideIcon>> = {
+  select: MousePointer2,
+  pen: Pen,
+  highlighter: Highlighter,
+  line: Minus,
+  arrow: ArrowUpRight,
+  rectangle: Square,
+  ellipse: Circle,
+  text: Type,
+  eraser: Eraser,
+};
 
 const SYNC_LABEL = { connecting: 'Connecting…', connected: 'Online', disconnected: 'Offline' } as const;
 
@@ -28,7 +42,7 @@ export function BoardToolbar({ session, view, mounted, onClose }: ToolbarProps) 
   const notice = useStore(view, (state) => state.notice);
   useStorageNotices(session, view);
   return (
-    <div className="board-toolbar" role="toolbar" aria-label="Board tools">
+    <div className="board-toolbar tooltip-below" role="group" aria-label="Board tools">
       <ToolButtons view={view} />
       <StyleControls view={view} />
       <BoardActions session={session} view={view} mounted={mounted} />
@@ -67,19 +81,18 @@ function useStorageNotices(session: BoardSession, view: BoardViewStore): void {
 function ToolButtons({ view }: { view: BoardViewStore }) {
   const tool = useStore(view, (state) => state.tool);
   return (
-    <div className="board-tools">
+    <div className="board-tools" role="group" aria-label="Tools">
       {TOOLS.map((candidate) => (
-        <button
+        <IconButton
           key={candidate}
-          type="button"
-          data-testid={`board-tool-${candidate}`}
+          label={TOOL_REGISTRY[candidate].label}
+          shortcut={TOOL_REGISTRY[candidate].key.toUpperCase()}
+          icon={TOOL_ICONS[candidate]}
+          testId={`board-tool-${candidate}`}
           data-active={candidate === tool}
           aria-pressed={candidate === tool}
-          title={`${TOOL_REGISTRY[candidate].label} (${TOOL_REGISTRY[candidate].key.toUpperCase()})`}
           onClick={() => view.setState({ tool: candidate })}
-        >
-          {TOOL_REGISTRY[candidate].label}
-        </button>
+        />
       ))}
     </div>
   );
@@ -134,24 +147,20 @@ function BoardActions({ session, view, mounted }: { session: BoardSession; view:
   const name = `board-${session.boardId}`;
   return (
     <div className="board-actions">
-      <button type="button" data-testid="board-undo" disabled={!canUndo} title="Undo (Ctrl+Z)" onClick={() => mounted?.controller.undo()}>
-        Undo
-      </button>
-      <button type="button" data-testid="board-redo" disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" onClick={() => mounted?.controller.redo()}>
-        Redo
-      </button>
-      <button type="button" data-testid="board-export-png" onClick={() => mounted && void exportPng(mounted.scene).then((blob) => download(`${name}.png`, blob, 'image/png'))}>
-        PNG
-      </button>
-      <button type="button" data-testid="board-export-svg" onClick={() => mounted && download(`${name}.svg`, exportSvg(mounted.scene), 'image/svg+xml')}>
-        SVG
-      </button>
-      <button type="button" data-testid="board-export-json" onClick={() => mounted && download(`${name}.json`, exportJson(mounted.scene), 'application/json')}>
-        JSON
-      </button>
-      <button type="button" data-testid="board-import" onClick={() => importRef.current?.click()}>
-        Import…
-      </button>
+      <IconButton label="Undo" shortcut="Ctrl+Z" icon={Undo2} testId="board-undo" disabled={!canUndo} onClick={() => mounted?.controller.undo()} />
+      <IconButton label="Redo" shortcut="Ctrl+Shift+Z" icon={Redo2} testId="board-redo" disabled={!canRedo} onClick={() => mounted?.controller.redo()} />
+      <span className="board-export" role="group" aria-label="Export">
+        <button type="button" data-testid="board-export-png" title="Export as PNG" onClick={() => mounted && void exportPng(mounted.scene).then((blob) => download(`${name}.png`, blob, 'image/png'))}>
+          PNG
+        </button>
+        <button type="button" data-testid="board-export-svg" title="Export as SVG" onClick={() => mounted && download(`${name}.svg`, exportSvg(mounted.scene), 'image/svg+xml')}>
+          SVG
+        </button>
+        <button type="button" data-testid="board-export-json" title="Export as JSON" onClick={() => mounted && download(`${name}.json`, exportJson(mounted.scene), 'application/json')}>
+          JSON
+        </button>
+      </span>
+      <IconButton label="Import a JSON board" icon={Upload} text="Import…" testId="board-import" onClick={() => importRef.current?.click()} />
       <input ref={importRef} type="file" accept="application/json,.json" hidden data-testid="board-import-input" onChange={(event) => void onImport(event)} />
     </div>
   );

@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { SyncStatusStore } from '../../sync/sync-status.js';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 import '../call.css';
-import { REACTIONS } from '../chat/room-messages.js';
+import { nextLayout, toggleWhiteboard } from '../layout/stage-plan.js';
 import { CallAnnouncements } from './CallAnnouncements.js';
+import { CallControls } from './CallControls.js';
 import { CallKeyboardSwitch } from './CallKeyboardSwitch.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ParticipantList } from './ParticipantList.js';
@@ -20,11 +21,15 @@ interface CallViewProps {
   readonly onLeave: () => void;
   /** Drawn over every screen share, ours and others'. */
   readonly shareOverlay: ShareOverlay;
+  /** The room's whiteboard once it is open, shown on the stage in the whiteboard layout. */
+  readonly board: ReactNode | null;
+  /** Controls the app adds to the header (diagnostics). */
+  readonly headerExtras?: ReactNode;
 }
 
 const SIGNALING_LABEL = { connecting: 'Connecting…', connected: 'Connected', disconnected: 'Offline' } as const;
 
-/** Single keys, ignored while typing in a field: M microphone, V camera, S screen, L layout, H hand, I statistics. */
+/** Single keys, ignored while typing in a field: M microphone, V camera, S screen, L layout, W whiteboard, H hand, I statistics. */
 function useShortcuts(store: CallStore, engine: CallEngine, toggleStats: () => void) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -45,7 +50,10 @@ function useShortcuts(store: CallStore, engine: CallEngine, toggleStats: () => v
           void (state.screenSharing ? engine.stopScreenShare() : engine.startScreenShare());
           break;
         case 'l':
-          engine.setLayout(state.layout === 'grid' ? 'speaker' : 'grid');
+          engine.setLayout(nextLayout(state.layout));
+          break;
+        case 'w':
+          engine.setLayout(toggleWhiteboard(state.layout));
           break;
         case 'h':
           engine.setHandRaised(!state.handRaised);
@@ -94,72 +102,21 @@ function Notices({ store }: { readonly store: CallStore }) {
   );
 }
 
-function Controls({ store, engine, onLeave, onStats }: { readonly store: CallStore; readonly engine: CallEngine; readonly onLeave: () => void; readonly onStats: () => void }) {
-  const audioMuted = useStore(store, (state) => state.audioMuted);
-  const videoMuted = useStore(store, (state) => state.videoMuted);
-  const sharing = useStore(store, (state) => state.screenSharing);
-  const layout = useStore(store, (state) => state.layout);
-  const handRaised = useStore(store, (state) => state.handRaised);
-  const cameras = useStore(store, (state) => state.cameras);
-  const microphones = useStore(store, (state) => state.microphones);
-  const cameraId = useStore(store, (state) => state.cameraId);
-  const microphoneId = useStore(store, (state) => state.microphoneId);
-  return (
-    <footer className="call-controls">
-      <button type="button" className={audioMuted ? 'off' : ''} aria-pressed={audioMuted} data-testid="toggle-mic" onClick={() => void engine.setAudioMuted(!audioMuted)} title="Microphone (M)">
-        {audioMuted ? 'Unmute' : 'Mute'}
-      </button>
-      <button type="button" className={videoMuted ? 'off' : ''} aria-pressed={videoMuted} data-testid="toggle-camera" onClick={() => void engine.setVideoMuted(!videoMuted)} title="Camera (V)">
-        {videoMuted ? 'Start video' : 'Stop video'}
-      </button>
-      <button type="button" aria-pressed={sharing} data-testid="toggle-screen" onClick={() => void (sharing ? engine.stopScreenShare() : engine.startScreenShare())} title="Screen share (S)">
-        {sharing ? 'Stop sharing' : 'Share screen'}
-      </button>
-      <button type="button" data-testid="toggle-layout" onClick={() => engine.setLayout(layout === 'grid' ? 'speaker' : 'grid')} title="Layout (L)">
-        {layout === 'grid' ? 'Speaker view' : 'Grid view'}
-      </button>
-      <button type="button" className={handRaised ? 'raised' : 'secondary'} aria-pressed={handRaised} data-testid="toggle-hand" onClick={() => engine.setHandRaised(!handRaised)} title="Raise hand (H)">
-        {handRaised ? 'Lower hand' : 'Raise hand'}
-      </button>
-      <span className="reactions" role="group" aria-label="Reactions">
-        {REACTIONS.map((emoji) => (
-          <button key={emoji} type="button" className="secondary reaction-button" data-testid="send-reaction" aria-label={`React ${emoji}`} onClick={() => engine.react(emoji)}>
-            {emoji}
-          </button>
-        ))}
-      </span>
-      <select aria-label="Camera" value={cameraId ?? ''} onChange={(event) => void engine.selectCamera(event.target.value)}>
-        {cameras.map((device) => (
-          <option key={device.deviceId} value={device.deviceId}>
-            {device.label}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Microphone" value={microphoneId ?? ''} onChange={(event) => void engine.selectMicrophone(event.target.value)}>
-        {microphones.map((device) => (
-          <option key={device.deviceId} value={device.deviceId}>
-            {device.label}
-          </option>
-        ))}
-      </select>
-      <button type="button" className="secondary" onClick={onStats} data-testid="toggle-stats" title="Statistics (I)">
-        Stats
-      </button>
-      <button type="button" className="leave" onClick={onLeave}>
-        Leave
-      </button>
-    </footer>
-  );
-}
-
-export function CallView({ callStore, boardSyncStatus, engine, onLeave, shareOverlay }: CallViewProps) {
+export function CallView({ callStore, boardSyncStatus, engine, onLeave, shareOverlay, board, headerExtras }: CallViewProps) {
   const room = useStore(callStore, (state) => state.room);
   const signaling = useStore(boardSyncStatus, (state) => state.signaling);
   const phase = useStore(callStore, (state) => state.phase);
   const reconnects = useStore(callStore, (state) => state.reconnects);
   const [statsOpen, setStatsOpen] = useState(false);
-  const toggleStats = () => setStatsOpen((open) => !open);
+  const [sideOpen, setSideOpen] = useState(true);
+  const toggleStats = useCallback(() => setStatsOpen((open) => !open), []);
   useShortcuts(callStore, engine, toggleStats);
+  // The statistics live in the side panel: asking for them shows it.
+  const sideShown = sideOpen || statsOpen;
+  const toggleSide = () => {
+    setSideOpen(!sideShown);
+    if (sideShown) setStatsOpen(false);
+  };
   return (
     <main className="call" data-testid="call" data-phase={phase} data-reconnects={reconnects}>
       <header className="call-header">
@@ -168,18 +125,21 @@ export function CallView({ callStore, boardSyncStatus, engine, onLeave, shareOve
           Board sync: {SIGNALING_LABEL[signaling]}
         </span>
         <CallKeyboardSwitch store={callStore} />
+        {headerExtras}
       </header>
       <Notices store={callStore} />
       <CallAnnouncements store={callStore} />
       <div className="call-body">
-        <Stage store={callStore} engine={engine} shareOverlay={shareOverlay} />
-        <div className="call-side">
-          <ParticipantList store={callStore} />
-          <ChatPanel store={callStore} engine={engine} />
-          {statsOpen && <StatsPanel store={callStore} engine={engine} />}
-        </div>
+        <Stage store={callStore} engine={engine} shareOverlay={shareOverlay} board={board} />
+        {sideShown && (
+          <aside className="call-side" id="call-side" aria-label="People and chat">
+            <ParticipantList store={callStore} />
+            <ChatPanel store={callStore} engine={engine} />
+            {statsOpen && <StatsPanel store={callStore} engine={engine} />}
+          </aside>
+        )}
       </div>
-      <Controls store={callStore} engine={engine} onLeave={onLeave} onStats={toggleStats} />
+      <CallControls store={callStore} engine={engine} onLeave={onLeave} onStats={toggleStats} statsOpen={statsOpen} onSide={toggleSide} sideOpen={sideShown} />
     </main>
   );
 }

@@ -20,7 +20,7 @@ export function ChatPanel({ store, engine }: { readonly store: CallStore; readon
   return (
     <section className="chat" aria-label="Chat">
       <h2>Chat</h2>
-      <ol ref={list} className="chat-messages">
+      <ol ref={list} className="chat-messages" tabIndex={0} aria-label="Messages">
         {chat.map((entry) => (
           <li key={entry.id} data-testid="chat-message" data-from={entry.name} data-delivery={entry.delivery} className={entry.self ? 'chat-self' : ''}>
             <strong>{entry.self ? 'You' : entry.name}</strong> {entry.text}

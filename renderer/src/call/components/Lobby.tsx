@@ -1,9 +1,12 @@
+import { LogIn, Mic, MicOff, Video, VideoOff } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useStore } from 'zustand';
 import { JoinRequestSchema, type JoinRequest } from '../../../../shared/call/join-request.js';
 import type { CallEngine, RoomAccess } from '../call-engine.js';
+import { IconButton } from '../../ui/icon-button.js';
 import type { CallStore } from '../call-store.js';
 import '../call.css';
+import './lobby.css';
 import { MicLevelMeter, VideoTrack } from './MediaElements.js';
 
 interface LobbyProps {
@@ -32,41 +35,39 @@ function DeviceCheck({ store, engine }: { readonly store: CallStore; readonly en
   const microphoneId = useStore(store, (state) => state.microphoneId);
   const deviceProblem = useStore(store, (state) => state.deviceProblem);
   return (
-    <>
+    <div className="lobby-devices">
       <div className="lobby-preview" data-testid="lobby-preview">
         {localVideo ? <VideoTrack track={localVideo} mirrored testId="preview-video" /> : <div className="tile-avatar">{videoMuted ? 'Camera off' : '…'}</div>}
       </div>
       <MicLevelMeter track={audioMuted ? null : localAudio} />
       <div className="lobby-toggles">
-        <button type="button" className={audioMuted ? 'off' : 'secondary'} aria-pressed={audioMuted} onClick={() => void engine.setAudioMuted(!audioMuted)}>
-          {audioMuted ? 'Microphone off' : 'Microphone on'}
-        </button>
-        <button type="button" className={videoMuted ? 'off' : 'secondary'} aria-pressed={videoMuted} onClick={() => void engine.setVideoMuted(!videoMuted)}>
-          {videoMuted ? 'Camera off' : 'Camera on'}
-        </button>
+        <IconButton label={audioMuted ? 'Microphone off' : 'Microphone on'} text={audioMuted ? 'Microphone off' : 'Microphone on'} tooltip={audioMuted ? 'Join with the microphone on' : 'Join with the microphone off'} icon={audioMuted ? MicOff : Mic} className={audioMuted ? 'off' : ''} onClick={() => void engine.setAudioMuted(!audioMuted)} />
+        <IconButton label={videoMuted ? 'Camera off' : 'Camera on'} text={videoMuted ? 'Camera off' : 'Camera on'} tooltip={videoMuted ? 'Join with the camera on' : 'Join with the camera off'} icon={videoMuted ? VideoOff : Video} className={videoMuted ? 'off' : ''} onClick={() => void engine.setVideoMuted(!videoMuted)} />
       </div>
-      <label>
-        Camera
-        <select value={cameraId ?? ''} onChange={(event) => void engine.selectCamera(event.target.value)}>
-          {cameras.map((device) => (
-            <option key={device.deviceId} value={device.deviceId}>
-              {device.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Microphone
-        <select value={microphoneId ?? ''} onChange={(event) => void engine.selectMicrophone(event.target.value)}>
-          {microphones.map((device) => (
-            <option key={device.deviceId} value={device.deviceId}>
-              {device.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="lobby-selects">
+        <label>
+          Camera
+          <select value={cameraId ?? ''} onChange={(event) => void engine.selectCamera(event.target.value)}>
+            {cameras.map((device) => (
+              <option key={device.deviceId} value={device.deviceId}>
+                {device.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Microphone
+          <select value={microphoneId ?? ''} onChange={(event) => void engine.selectMicrophone(event.target.value)}>
+            {microphones.map((device) => (
+              <option key={device.deviceId} value={device.deviceId}>
+                {device.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {deviceProblem && <p className="notice notice-error">{deviceProblem}</p>}
-    </>
+    </div>
   );
 }
 
@@ -94,33 +95,40 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, on
 
   const message = problem ?? error;
   return (
-    <form className="lobby lobby-wide" onSubmit={submit} aria-label="Join a meeting">
-      <h1>Confer</h1>
-      <DeviceCheck store={store} engine={engine} />
-      <label>
-        Your name
-        <input name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} autoFocus maxLength={64} />
-      </label>
-      <label>
-        Room
-        <input name="room" value={room} onChange={(event) => setRoom(event.target.value)} maxLength={64} />
-      </label>
-      <label>
-        Room PIN (if the room has one; a new room gets this PIN)
-        <input name="pin" type="password" value={pin} onChange={(event) => setPin(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" />
-      </label>
-      <label>
-        Moderator secret (optional: lets you mute and remove others)
-        <input name="secret" type="password" value={secret} onChange={(event) => setSecret(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" />
-      </label>
-      {message && (
-        <p className="error" role="alert" data-testid="lobby-error">
-          {message}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Joining…' : 'Join'}
-      </button>
+    <form className="lobby" onSubmit={submit} aria-labelledby="lobby-title">
+      <h1 id="lobby-title">Join a meeting</h1>
+      <div className="lobby-columns">
+        <DeviceCheck store={store} engine={engine} />
+        <div className="lobby-fields">
+          <label>
+            Your name
+            <input name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} autoFocus maxLength={64} autoComplete="name" />
+          </label>
+          <label>
+            Room
+            <input name="room" value={room} onChange={(event) => setRoom(event.target.value)} maxLength={64} />
+          </label>
+          <label>
+            Room PIN
+            <input name="pin" type="password" value={pin} onChange={(event) => setPin(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" aria-describedby="lobby-pin-hint" />
+            <small id="lobby-pin-hint">If the room has one; a room you create gets this PIN.</small>
+          </label>
+          <label>
+            Moderator secret
+            <input name="secret" type="password" value={secret} onChange={(event) => setSecret(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" aria-describedby="lobby-secret-hint" />
+            <small id="lobby-secret-hint">Optional: lets you mute and remove others.</small>
+          </label>
+          {message && (
+            <p className="error" role="alert" data-testid="lobby-error">
+              {message}
+            </p>
+          )}
+          <button type="submit" className="lobby-join" disabled={busy}>
+            <LogIn aria-hidden="true" size={20} />
+            {busy ? 'Joining…' : 'Join'}
+          </button>
+        </div>
+      </div>
     </form>
   );
 }

@@ -41,12 +41,37 @@ interface VideoTrackProps {
   readonly testId: string;
   /** Called once the first frame of `track` is on screen (remote tiles report it to the engine). */
   readonly onFirstFrame?: () => void;
+  /** Called with width / height whenever the frame size is known or changes: tiles take the video's shape. */
+  readonly onAspect?: (aspect: number) => void;
+}
+
+/** Reports the element's frame aspect on `loadedmetadata` and on every `resize` (a new layer, a rotated screen). */
+function useAspect(ref: RefObject<HTMLVideoElement | null>, onAspect: ((aspect: number) => void) | undefined) {
+  const report = useRef(onAspect);
+  useEffect(() => {
+    report.current = onAspect;
+  }, [onAspect]);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      if (element.videoWidth > 0 && element.videoHeight > 0) report.current?.(element.videoWidth / element.videoHeight);
+    };
+    element.addEventListener('loadedmetadata', measure);
+    element.addEventListener('resize', measure);
+    measure();
+    return () => {
+      element.removeEventListener('loadedmetadata', measure);
+      element.removeEventListener('resize', measure);
+    };
+  }, [ref]);
 }
 
 /** Plays one video track; a new track object (after a reconnect or device change) replaces the source. */
-export function VideoTrack({ track, mirrored = false, testId, onFirstFrame }: VideoTrackProps) {
+export function VideoTrack({ track, mirrored = false, testId, onFirstFrame, onAspect }: VideoTrackProps) {
   const ref = usePlayedTrack<HTMLVideoElement>(track);
   useFirstFrame(ref, track, onFirstFrame);
+  useAspect(ref, onAspect);
   return <video ref={ref} className={mirrored ? 'tile-video mirrored' : 'tile-video'} data-testid={testId} autoPlay playsInline muted />;
 }
 
@@ -74,7 +99,10 @@ export function MicLevelMeter({ track }: { readonly track: MediaStreamTrack | nu
       for (const sample of samples) sum += sample * sample;
       // RMS on a rough log scale: speech sits around the middle.
       const level = Math.min(1, Math.max(0, (20 * Math.log10(Math.sqrt(sum / samples.length) + 1e-6) + 60) / 60));
-      if (bar.current) bar.current.style.width = `${Math.round(level * 100)}%`;
+      if (bar.current) {
+        bar.current.style.width = `${Math.round(level * 100)}%`;
+        bar.current.parentElement?.setAttribute('aria-valuenow', String(Math.round(level * 100)));
+      }
       frame = requestAnimationFrame(draw);
     };
     draw();
@@ -85,7 +113,7 @@ export function MicLevelMeter({ track }: { readonly track: MediaStreamTrack | nu
     };
   }, [track]);
   return (
-    <div className="mic-meter" role="meter" aria-label="Microphone level" data-testid="mic-meter">
+    <div className="mic-meter" role="meter" aria-label="Microphone level" aria-valuemin={0} aria-valuemax={100} aria-valuenow={0} data-testid="mic-meter">
       <div ref={bar} className="mic-meter-level" />
     </div>
   );

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Hand, MicOff } from 'lucide-react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
@@ -7,6 +8,7 @@ import type { TileRole } from '../media/simulcast.js';
 import { screenFeedId } from '../feed-labels.js';
 import { SELF_STATS } from '../quality/stats-monitor.js';
 import { AudioTrack, VideoTrack } from './MediaElements.js';
+import { REACTION_LOOK } from './reaction-icons.js';
 
 const QUALITY_LABEL = { good: 'Good connection', fair: 'Unstable connection', poor: 'Poor connection', unknown: 'Measuring connection' } as const;
 
@@ -14,6 +16,23 @@ const QUALITY_LABEL = { good: 'Good connection', fair: 'Unstable connection', po
 export type ShareOverlay = (feedId: string) => ReactNode;
 
 const NO_REACTIONS: readonly ReactionEntry[] = [];
+
+/** A tile's shape before its video says otherwise: what cameras send. */
+const DEFAULT_ASPECT = 16 / 9;
+
+/** The tile takes its video's shape (`--aspect`), so the picture fills it with no bars. */
+function useTileShape(): [CSSProperties, (aspect: number) => void] {
+  const [aspect, setAspect] = useState(DEFAULT_ASPECT);
+  return [{ '--aspect': aspect.toFixed(4) } as CSSProperties, setAspect];
+}
+
+function MutedBadge({ testId }: { readonly testId?: string }) {
+  return (
+    <span className="tile-muted" data-testid={testId} role="img" aria-label="Microphone off" title="Microphone off">
+      <MicOff aria-hidden="true" size={16} />
+    </span>
+  );
+}
 
 /** A raised hand and the reactions currently floating over one participant's tile. */
 function TileBadges({ store, feedId }: { readonly store: CallStore; readonly feedId: string | null }) {
@@ -23,16 +42,19 @@ function TileBadges({ store, feedId }: { readonly store: CallStore; readonly fee
   return (
     <>
       {hand && (
-        <span className="tile-hand" data-testid="hand-raised" title="Hand raised">
-          ✋
+        <span className="tile-hand" data-testid="hand-raised" role="img" aria-label="Hand raised" title="Hand raised">
+          <Hand aria-hidden="true" size={20} />
         </span>
       )}
       <span className="tile-reactions">
-        {mine.map((entry) => (
-          <span key={entry.id} data-testid="reaction">
-            {entry.emoji}
-          </span>
-        ))}
+        {mine.map((entry) => {
+          const look = REACTION_LOOK[entry.emoji];
+          return (
+            <span key={entry.id} className={`tile-reaction ${look.tone}`} data-testid="reaction" data-emoji={entry.emoji} role="img" aria-label={look.label}>
+              <look.icon aria-hidden="true" size={28} />
+            </span>
+          );
+        })}
       </span>
     </>
   );
@@ -41,7 +63,7 @@ function TileBadges({ store, feedId }: { readonly store: CallStore; readonly fee
 function QualityIndicator({ store, feedId }: { readonly store: CallStore; readonly feedId: string }) {
   const quality = useStore(store, (state) => state.stats[feedId]?.quality ?? 'unknown');
   return (
-    <span className={`quality quality-${quality}`} data-testid="quality" data-quality={quality} title={QUALITY_LABEL[quality]} aria-label={QUALITY_LABEL[quality]}>
+    <span className={`quality quality-${quality}`} role="img" data-testid="quality" data-quality={quality} title={QUALITY_LABEL[quality]} aria-label={QUALITY_LABEL[quality]}>
       <i />
       <i />
       <i />
@@ -84,6 +106,7 @@ export function RemoteTile({ store, engine, feedId, role, shareOverlay }: Remote
   const framesDecoded = useStore(store, (state) => state.stats[feedId]?.framesDecoded ?? 0);
   const frameWidth = useStore(store, (state) => state.stats[feedId]?.frameWidth ?? 0);
   const ref = useLayerReport(engine, feedId, role);
+  const [shape, setAspect] = useTileShape();
   if (!participant) return null;
   const isScreen = participant.screenOf !== null;
   // A screen share keeps its video through the audio-only fallback: it is what the meeting is looking at.
@@ -92,6 +115,7 @@ export function RemoteTile({ store, engine, feedId, role, shareOverlay }: Remote
     <div
       ref={ref}
       className={`tile tile-${role}${speaking ? ' tile-speaking' : ''}`}
+      style={shape}
       data-testid={isScreen ? 'screen-tile' : 'tile'}
       data-feed-id={feedId}
       data-name={participant.displayName}
@@ -101,25 +125,21 @@ export function RemoteTile({ store, engine, feedId, role, shareOverlay }: Remote
       data-frames-decoded={framesDecoded}
       data-frame-width={frameWidth}
     >
-      {showVideo && media.video ? <VideoTrack track={media.video} testId={isScreen ? 'screen-video' : 'tile-video'} onFirstFrame={() => engine.reportFrameShown(feedId)} /> : <div className="tile-avatar">{participant.displayName.slice(0, 1).toUpperCase()}</div>}
+      {showVideo && media.video ? <VideoTrack track={media.video} testId={isScreen ? 'screen-video' : 'tile-video'} onFirstFrame={() => engine.reportFrameShown(feedId)} onAspect={setAspect} /> : <div className="tile-avatar">{participant.displayName.slice(0, 1).toUpperCase()}</div>}
       {media?.audio && <AudioTrack track={media.audio} />}
       {isScreen && shareOverlay(feedId)}
       <TileBadges store={store} feedId={feedId} />
       <div className="tile-label">
         <span className="tile-name">{isScreen ? `${participant.displayName}'s screen` : participant.displayName}</span>
-        {!isScreen && participant.audioMuted && (
-          <span className="tile-muted" data-testid="muted-badge" title="Microphone off">
-            mic off
-          </span>
-        )}
+        {!isScreen && participant.audioMuted && <MutedBadge testId="muted-badge" />}
         <QualityIndicator store={store} feedId={feedId} />
       </div>
       {moderator && !isScreen && (
         <div className="tile-moderation">
-          <button type="button" onClick={() => void engine.muteParticipant(feedId)} disabled={participant.audioMuted}>
+          <button type="button" className="secondary" onClick={() => void engine.muteParticipant(feedId)} disabled={participant.audioMuted} aria-label={`Mute ${participant.displayName}`}>
             Mute
           </button>
-          <button type="button" className="danger" onClick={() => void engine.removeParticipant(feedId)}>
+          <button type="button" className="danger" onClick={() => void engine.removeParticipant(feedId)} aria-label={`Remove ${participant.displayName}`}>
             Remove
           </button>
         </div>
@@ -134,26 +154,28 @@ export function SelfTile({ store, role }: { readonly store: CallStore; readonly 
   const audioMuted = useStore(store, (state) => state.audioMuted);
   const speaking = useStore(store, (state) => state.selfId !== null && state.activeSpeakerId === state.selfId);
   const selfId = useStore(store, (state) => state.selfId);
+  const [shape, setAspect] = useTileShape();
   return (
-    <div className={`tile tile-${role}${speaking ? ' tile-speaking' : ''}`} data-testid="tile-self" data-speaking={speaking}>
-      {video ? <VideoTrack track={video} mirrored testId="self-video" /> : <div className="tile-avatar">{name.slice(0, 1).toUpperCase()}</div>}
+    <div className={`tile tile-${role}${speaking ? ' tile-speaking' : ''}`} style={shape} data-testid="tile-self" data-speaking={speaking}>
+      {video ? <VideoTrack track={video} mirrored testId="self-video" onAspect={setAspect} /> : <div className="tile-avatar">{name.slice(0, 1).toUpperCase()}</div>}
       <TileBadges store={store} feedId={selfId} />
       <div className="tile-label">
         <span className="tile-name">{name} (you)</span>
-        {audioMuted && <span className="tile-muted">mic off</span>}
+        {audioMuted && <MutedBadge />}
         <QualityIndicator store={store} feedId={SELF_STATS} />
       </div>
     </div>
   );
 }
 
-export function LocalScreenTile({ store, shareOverlay }: { readonly store: CallStore; readonly shareOverlay: ShareOverlay }) {
+export function LocalScreenTile({ store, shareOverlay, role }: { readonly store: CallStore; readonly shareOverlay: ShareOverlay; readonly role: TileRole }) {
   const screen = useStore(store, (state) => state.localScreen);
   const selfId = useStore(store, (state) => state.selfId);
+  const [shape, setAspect] = useTileShape();
   if (!screen) return null;
   return (
-    <div className="tile tile-thumbnail" data-testid="local-screen-tile">
-      <VideoTrack track={screen} testId="local-screen-video" />
+    <div className={`tile tile-${role}`} style={shape} data-testid="local-screen-tile">
+      <VideoTrack track={screen} testId="local-screen-video" onAspect={setAspect} />
       {selfId && shareOverlay(screenFeedId(selfId))}
       <div className="tile-label">
         <span className="tile-name">Your screen</span>

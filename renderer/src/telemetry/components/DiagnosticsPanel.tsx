@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Stethoscope, X } from 'lucide-react';
+import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RuntimeConfig } from '../../../../shared/config/runtime-config.js';
 import type { CallStore } from '../../call/call-store.js';
 import { buildDiagnosticsBundle, diagnosticsFileName } from '../diagnostics-bundle.js';
 import { callSummary, samplesByStream, sparklinePoints, type SeriesMetric } from '../diagnostics-series.js';
 import type { TelemetryStore } from '../telemetry-store.js';
+import { IconButton } from '../../ui/icon-button.js';
+import { toggleDiagnostics, type DiagnosticsView } from '../diagnostics-view.js';
 import '../telemetry.css';
 
 interface DiagnosticsPanelProps {
@@ -12,6 +15,7 @@ interface DiagnosticsPanelProps {
   readonly calls: CallStore;
   readonly config: RuntimeConfig;
   readonly host: 'electron' | 'web';
+  readonly view: DiagnosticsView;
 }
 
 const GRAPH_WIDTH = 160;
@@ -34,32 +38,32 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+/** The button that opens the panel: placed in the page's header by the app, so it never sits over a control. */
+export function DiagnosticsToggle({ view }: { readonly view: DiagnosticsView }) {
+  const open = useStore(view, (state) => state.open);
+  return <IconButton label="Diagnostics" shortcut="Ctrl+Shift+D" icon={Stethoscope} aria-pressed={open} className="diagnostics-toggle" onClick={() => toggleDiagnostics(view)} />;
+}
+
 /**
  * Live graphs of the call's telemetry, its recent events, and the export for bug reports. Ctrl+Shift+D toggles it.
- * Closed, it is only a button: the open panel alone subscribes to the events, so a closed panel costs nothing per sample.
+ * Closed, it renders nothing: the open panel alone subscribes to the events, so a closed panel costs nothing per sample.
  */
 export function DiagnosticsPanel(props: DiagnosticsPanelProps) {
-  const [open, setOpen] = useState(false);
+  const open = useStore(props.view, (state) => state.open);
+  const { view } = props;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey && event.shiftKey && event.key.toLowerCase() === 'd') {
         event.preventDefault();
-        setOpen((value) => !value);
+        toggleDiagnostics(view);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [view]);
 
-  if (!open) {
-    return (
-      <button type="button" className="diagnostics-toggle" onClick={() => setOpen(true)} title="Diagnostics (Ctrl+Shift+D)">
-        Diagnostics
-      </button>
-    );
-  }
-  return <OpenDiagnostics {...props} onClose={() => setOpen(false)} />;
+  return open ? <OpenDiagnostics {...props} onClose={() => view.setState({ open: false })} /> : null;
 }
 
 function OpenDiagnostics({ telemetry, calls, config, host, onClose }: DiagnosticsPanelProps & { readonly onClose: () => void }) {
@@ -81,9 +85,7 @@ function OpenDiagnostics({ telemetry, calls, config, host, onClose }: Diagnostic
         <button type="button" onClick={exportBundle} data-testid="diagnostics-export">
           Export
         </button>
-        <button type="button" className="diagnostics-close" onClick={onClose} aria-label="Close diagnostics">
-          ×
-        </button>
+        <IconButton label="Close diagnostics" icon={X} className="diagnostics-close" onClick={onClose} />
       </header>
       <dl className="diagnostics-summary">
         <dt>Join time</dt>
