@@ -90,7 +90,8 @@ describe('the board in a call, through Janus', () => {
     await joinWithoutMedia(guest.page, webUrl, room, 'Guest', '4821');
     for (const each of [host, guest]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
     await drawOnBoard(host.page, [100, 100], [300, 160]);
-    await everyoneSees([guest], 1);
+    // The host's own stroke first: a miss here is the pointer, not the sync.
+    await everyoneSees([host, guest], 1);
 
     await joinFromLobby(stranger.page, webUrl, room, 'Stranger', { withoutMedia: true, pin: '0000' });
     await expect.poll(() => stranger.page.getByTestId('lobby-error').textContent(), { timeout: SYNC_TIMEOUT }).toMatch(/wrong pin/i);
@@ -105,7 +106,7 @@ describe('the board in a call, through Janus', () => {
       await drawOnBoard(host.page, [100 + hostStrokes * 150, 250], [200 + hostStrokes * 150, 300]);
       hostStrokes += 1;
       await drawOnBoard(outsider.page, [400, 100], [500, 200]);
-      await expect.poll(() => itemCount(outsider.page)).toBe(1);
+      await expect.poll(() => itemCount(outsider.page), { timeout: SYNC_TIMEOUT }).toBe(1);
       // Long enough for any path that existed to deliver: strokes between connected peers arrive in milliseconds.
       await host.page.waitForTimeout(3000);
       expect(await itemCount(host.page)).toBe(hostStrokes);
@@ -225,7 +226,7 @@ describe('the board in a call, through Janus', () => {
     await dave.page.goto(webUrl);
     await expect.poll(() => itemCount(dave.page), { timeout: SYNC_TIMEOUT }).toBe(2);
     await drawOnBoard(dave.page, [400, 300], [500, 400]);
-    await expect.poll(() => itemCount(dave.page)).toBe(3);
+    await expect.poll(() => itemCount(dave.page), { timeout: SYNC_TIMEOUT }).toBe(3);
 
     await stack.services.signaling.start();
     for (const each of [alice, bob, dave]) await expect.poll(() => itemCount(each.page), { timeout: 60_000 }).toBe(4);
