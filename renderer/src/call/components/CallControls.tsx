@@ -6,6 +6,7 @@ import type { CallStore } from '../call-store.js';
 import { REACTIONS } from '../chat/room-messages.js';
 import { nextLayout, toggleWhiteboard } from '../layout/stage-plan.js';
 import { REACTION_LOOK } from './reaction-icons.js';
+import { DeviceSelects } from './DeviceSelects.js';
 
 interface ControlsProps {
   readonly store: CallStore;
@@ -59,34 +60,11 @@ function LayoutButtons({ store, engine }: { readonly store: CallStore; readonly 
 
 /** Camera and microphone choice, in a popover so the toolbar stays one row down to 960 pixels. */
 function DeviceMenu({ store, engine }: { readonly store: CallStore; readonly engine: CallEngine }) {
-  const cameras = useStore(store, (state) => state.cameras);
-  const microphones = useStore(store, (state) => state.microphones);
-  const cameraId = useStore(store, (state) => state.cameraId);
-  const microphoneId = useStore(store, (state) => state.microphoneId);
   return (
     <>
       <IconButton label="Camera and microphone" icon={Settings2} popoverTarget={DEVICES_POPOVER} testId="toggle-devices" />
       <div id={DEVICES_POPOVER} popover="auto" className="devices-popover" role="dialog" aria-label="Camera and microphone">
-        <label>
-          Camera
-          <select value={cameraId ?? ''} onChange={(event) => void engine.selectCamera(event.target.value)}>
-            {cameras.map((device) => (
-              <option key={device.deviceId} value={device.deviceId}>
-                {device.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Microphone
-          <select value={microphoneId ?? ''} onChange={(event) => void engine.selectMicrophone(event.target.value)}>
-            {microphones.map((device) => (
-              <option key={device.deviceId} value={device.deviceId}>
-                {device.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DeviceSelects store={store} engine={engine} />
       </div>
     </>
   );

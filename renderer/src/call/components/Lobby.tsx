@@ -8,6 +8,7 @@ import type { CallStore } from '../call-store.js';
 import '../call.css';
 import './lobby.css';
 import { MicLevelMeter, VideoTrack } from './MediaElements.js';
+import { DeviceSelects } from './DeviceSelects.js';
 
 interface LobbyProps {
   readonly initial: Partial<JoinRequest> & { readonly pin?: string };
@@ -29,10 +30,6 @@ function DeviceCheck({ store, engine }: { readonly store: CallStore; readonly en
   const localAudio = useStore(store, (state) => state.localAudio);
   const audioMuted = useStore(store, (state) => state.audioMuted);
   const videoMuted = useStore(store, (state) => state.videoMuted);
-  const cameras = useStore(store, (state) => state.cameras);
-  const microphones = useStore(store, (state) => state.microphones);
-  const cameraId = useStore(store, (state) => state.cameraId);
-  const microphoneId = useStore(store, (state) => state.microphoneId);
   const deviceProblem = useStore(store, (state) => state.deviceProblem);
   return (
     <div className="lobby-devices">
@@ -45,26 +42,7 @@ function DeviceCheck({ store, engine }: { readonly store: CallStore; readonly en
         <IconButton label={videoMuted ? 'Camera off' : 'Camera on'} text={videoMuted ? 'Camera off' : 'Camera on'} tooltip={videoMuted ? 'Join with the camera on' : 'Join with the camera off'} icon={videoMuted ? VideoOff : Video} className={videoMuted ? 'off' : ''} onClick={() => void engine.setVideoMuted(!videoMuted)} />
       </div>
       <div className="lobby-selects">
-        <label>
-          Camera
-          <select value={cameraId ?? ''} onChange={(event) => void engine.selectCamera(event.target.value)}>
-            {cameras.map((device) => (
-              <option key={device.deviceId} value={device.deviceId}>
-                {device.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Microphone
-          <select value={microphoneId ?? ''} onChange={(event) => void engine.selectMicrophone(event.target.value)}>
-            {microphones.map((device) => (
-              <option key={device.deviceId} value={device.deviceId}>
-                {device.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DeviceSelects store={store} engine={engine} />
       </div>
       {deviceProblem && <p className="notice notice-error">{deviceProblem}</p>}
     </div>
