@@ -16,6 +16,7 @@ import { median, percentile, type BenchFigure, type Benchmark } from './harness/
 import { boardFile, drawStroke, importBoard, readArrivals, readPointerUps, strokeLatency, waitFor, watchArrivals, watchPointerUps } from './harness/board-pages.js';
 import { firstFrameScript, startCallBenchStack } from './harness/call-stack.js';
 import { countDataChannelSends, emptySendCounts, readSends, resetSends, totalSends, type SendCounts } from '../e2e/harness/data-channel-sends.js';
+import { showBoardOnStage } from '../e2e/harness/call-page.js';
 
 /** People per call and per mesh. 12 Chromiums fit on the 2-core machine, slowly (see the README). */
 const SIZES = [4, 8, 12] as const;
@@ -89,12 +90,10 @@ async function openMutedLobby(page: Page, webUrl: string, room: string, name: st
   await page.getByRole('button', { name: 'Microphone off', exact: true }).waitFor();
 }
 
-/** In the call with its board open and scrolled into view, where the mouse can draw on it. */
+/** In the call with its board on the stage, where the mouse can draw on it. */
 async function waitForCallBoard(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-testid="call"]')?.getAttribute('data-phase') === 'in-call', undefined, { timeout: 60_000 });
-  const canvas = page.getByTestId('board-canvas');
-  await canvas.waitFor({ timeout: 60_000 });
-  await canvas.scrollIntoViewIfNeeded();
+  await showBoardOnStage(page);
 }
 
 async function joinMuted(people: readonly Person[], webUrl: string, room: string): Promise<void> {
@@ -262,6 +261,8 @@ async function newcomerJoins(holders: readonly Person[], newcomer: Person, webUr
   const everyone = [...holders, newcomer].map((person) => person.page);
   await resetSends(everyone);
   await newcomer.page.getByRole('button', { name: 'Join', exact: true }).click();
+  // The board shows on the stage once asked for, as a user would once in the call.
+  await showBoardOnStage(newcomer.page);
   await waitFor(async () => (await newcomer.page.evaluate('window.newcomer.paintedAt')) !== undefined, 120_000, `${NEWCOMER_BOARD_STROKES} strokes painted on the newcomer`);
   const timing = (await newcomer.page.evaluate('window.newcomer')) as NewcomerTiming;
   const perPage = await Promise.all(everyone.map(readSends));
