@@ -119,6 +119,8 @@ function installCounter(): void {
 
 /** Counts every data-channel message the pages send, from their next navigation on. */
 export async function countDataChannelSends(target: BrowserContext | Page): Promise<void> {
+  // tsx (esbuild's keepNames) wraps the function's inner functions in `__name(...)`, which the page does not have.
+  await target.addInitScript({ content: 'globalThis.__name ??= (target) => target;' });
   await target.addInitScript(installCounter);
 }
 
