@@ -1,19 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { initialCallState, type CallState } from '../call/call-store.js';
-import type { Participant } from '../call/participants.js';
+import { testParticipant } from '../call/test-participants.js';
 import { wantedShares } from './call-shares.js';
 
-const person = (id: string, displayName: string, change: Partial<Participant> = {}): Participant => ({
-  id,
-  displayName,
-  publishing: true,
-  talking: false,
-  audioMuted: false,
-  videoMuted: false,
-  audioMid: null,
-  screenOf: null,
-  ...change,
-});
 
 const call = (change: Partial<CallState>): CallState => ({ ...initialCallState, phase: 'in-call', room: 'standup', displayName: 'Ada', selfId: '11', ...change });
 
@@ -27,10 +16,10 @@ describe('the shares a call wants annotated', () => {
 
   test("each remote screen that publishes, as viewer, labelled with its owner's name", () => {
     const roster = {
-      '22': person('22', 'Grace'),
-      '22.screen': person('22.screen', 'Grace (screen)', { screenOf: '22' }),
-      '33.screen': person('33.screen', 'Guest 3333', { screenOf: '33' }),
-      '44.screen': person('44.screen', 'Linus (screen)', { screenOf: '44', publishing: false }),
+      '22': testParticipant('22', 'Grace'),
+      '22.screen': testParticipant('22.screen', 'Grace (screen)', { screenOf: '22' }),
+      '33.screen': testParticipant('33.screen', 'Guest 3333', { screenOf: '33' }),
+      '44.screen': testParticipant('44.screen', 'Linus (screen)', { screenOf: '44', publishing: false }),
     };
     expect(Object.fromEntries(wantedShares(call({ roster })))).toEqual({
       '22.screen': { role: 'viewer', presenterName: 'Grace' },

@@ -2,18 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { initialCallState } from './call-store.js';
 import type { ChatEntry } from './chat/room-messages.js';
 import type { Participant } from './participants.js';
+import { testParticipant } from './test-participants.js';
 import { createActivityTracker, describeActivity, type ActivityView } from './room-activity.js';
 
-const person = (id: string, displayName: string, screenOf: string | null = null): Participant => ({
-  id,
-  displayName,
-  publishing: true,
-  talking: false,
-  audioMuted: false,
-  videoMuted: false,
-  audioMid: '0',
-  screenOf,
-});
+const person = (id: string, displayName: string, screenOf: string | null = null): Participant => testParticipant(id, displayName, { screenOf });
 const chat = (id: string, name: string, text: string, self = false): ChatEntry => ({ id, from: name, name, text, self, delivery: 'sent' });
 
 function view(change: { phase?: ActivityView['phase']; people?: Participant[]; chat?: readonly ChatEntry[]; hands?: string[] } = {}): ActivityView {
