@@ -55,7 +55,6 @@ export function createCallChannel(link: CallLink): DocumentTransport {
   };
 
   const portFor = (doc: string): CallChannelPort => ({
-    selfId: () => link.selfId(),
     isOpen: () => link.isOpen(),
     members: () => link.members(),
     rtc: () => link.rtc(),

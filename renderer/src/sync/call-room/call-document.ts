@@ -22,7 +22,6 @@ export const PULL_TIMEOUT_MS = 15_000;
 
 /** What one document needs from the call's channel; the router provides it. */
 export interface CallChannelPort {
-  selfId(): string | null;
   /** Whether our publisher's channel is open now. */
   isOpen(): boolean;
   /** The others in the room now, by feed id. */
@@ -42,10 +41,10 @@ function peerMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
  * One document (a board, a share's annotations) synced through the call.
  * Edits and awareness go up once on our channel and Janus fans them out: a
  * star, so nobody relays anyone else's messages. Catching up is the only
- * exchange between two peers: a newcomer says hello with its state vector,
- * the peers who have the document offer, the newcomer pulls from the first
- * to offer and sends the room what only it had; the chosen peer sends the
- * difference over a direct channel (Janus as a fallback).
+ * exchange between two peers: members tell each other their state vectors
+ * (hello, answered by an offer), and each pulls what it lacks from one
+ * member at a time; the member pulled from sends the difference over a
+ * direct channel, or through Janus when it is small or no channel opens.
  */
 export class CallDocument {
   /** The awareness clients each member announced, removed when it leaves. */
@@ -207,8 +206,8 @@ export class CallDocument {
 
   private pullIfBehind(): void {
     if (this.pulling !== null || this.destroyed) return;
-    const ours = Y.decodeStateVector(Y.encodeStateVector(this.room.doc));
-    const ahead = [...this.gaps][0] ?? [...this.known].find(([, theirs]) => [...theirs].some(([client, clock]) => clock > (ours.get(client) ?? 0)))?.[0];
+    const { store } = this.room.doc;
+    const ahead = [...this.gaps][0] ?? [...this.known].find(([, theirs]) => [...theirs].some(([client, clock]) => clock > Y.getState(store, client)))?.[0];
     if (ahead === undefined) return;
     const from = ahead;
     this.pulling = from;
