@@ -48,7 +48,7 @@ function countPeers(provider: WebrtcProvider, status: SyncStatusStore): () => vo
   return () => provider.off('peers', onPeers);
 }
 
-/** Stops relaying once y-webrtc has opened its room (after the password's key is derived); returns the undo. */
+/** Stops relaying once y-webrtc has opened its room (when its key promise settles); returns the undo. */
 function stopRelayingOnceOpen(provider: WebrtcProvider): () => void {
   let left = false;
   let restore: (() => void) | null = null;
