@@ -59,6 +59,8 @@ export interface LocalMediaState {
   readonly speakers: readonly MediaDeviceChoice[];
   readonly cameraId: string | null;
   readonly microphoneId: string | null;
+  /** The audio output remote sound plays through (`setSinkId`); null is the system default. */
+  readonly speakerId: string | null;
   /** A device problem the user should see (unplugged, refused), or null. */
   readonly deviceProblem: string | null;
   /** What the device fallback did (a device gone, a device back), for the live region, or null. */
@@ -113,6 +115,7 @@ export const initialLocalMediaState: LocalMediaState = {
   speakers: [],
   cameraId: null,
   microphoneId: null,
+  speakerId: null,
   deviceProblem: null,
   deviceNotice: null,
 };
