@@ -105,6 +105,7 @@ export function RemoteTile({ store, engine, feedId, role, shareOverlay }: Remote
   const audioOnly = useStore(store, (state) => state.audioOnly);
   const framesDecoded = useStore(store, (state) => state.stats[feedId]?.framesDecoded ?? 0);
   const frameWidth = useStore(store, (state) => state.stats[feedId]?.frameWidth ?? 0);
+  const speakerId = useStore(store, (state) => state.speakerId);
   const ref = useLayerReport(engine, feedId, role);
   const [shape, setAspect] = useTileShape();
   if (!participant) return null;
@@ -126,7 +127,7 @@ export function RemoteTile({ store, engine, feedId, role, shareOverlay }: Remote
       data-frame-width={frameWidth}
     >
       {showVideo && media.video ? <VideoTrack track={media.video} testId={isScreen ? 'screen-video' : 'tile-video'} onFirstFrame={() => engine.reportFrameShown(feedId)} onAspect={setAspect} /> : <div className="tile-avatar">{participant.displayName.slice(0, 1).toUpperCase()}</div>}
-      {media?.audio && <AudioTrack track={media.audio} />}
+      {media?.audio && <AudioTrack track={media.audio} sinkId={speakerId} />}
       {isScreen && shareOverlay(feedId)}
       <TileBadges store={store} feedId={feedId} />
       <div className="tile-label">
@@ -154,10 +155,11 @@ export function SelfTile({ store, role }: { readonly store: CallStore; readonly 
   const audioMuted = useStore(store, (state) => state.audioMuted);
   const speaking = useStore(store, (state) => state.selfId !== null && state.activeSpeakerId === state.selfId);
   const selfId = useStore(store, (state) => state.selfId);
+  const mirrored = useStore(store, (state) => state.mirrorPreview);
   const [shape, setAspect] = useTileShape();
   return (
     <div className={`tile tile-${role}${speaking ? ' tile-speaking' : ''}`} style={shape} data-testid="tile-self" data-speaking={speaking}>
-      {video ? <VideoTrack track={video} mirrored testId="self-video" onAspect={setAspect} /> : <div className="tile-avatar">{name.slice(0, 1).toUpperCase()}</div>}
+      {video ? <VideoTrack track={video} mirrored={mirrored} testId="self-video" onAspect={setAspect} /> : <div className="tile-avatar">{name.slice(0, 1).toUpperCase()}</div>}
       <TileBadges store={store} feedId={selfId} />
       <div className="tile-label">
         <span className="tile-name">{name} (you)</span>
