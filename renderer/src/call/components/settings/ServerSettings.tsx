@@ -21,6 +21,8 @@ export function ServerSettings({ store }: { readonly store: CallStore }) {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const save = (event: FormEvent) => {
     event.preventDefault();
+    // React carries events up through the portal: the lobby's own form must not take this submit as a join.
+    event.stopPropagation();
     const input = parseServerInput(janus, signaling);
     if (!input.ok) {
       setOutcome({ tone: 'error', text: t(input.problem === 'janus-url' ? 'settings.janusUrlInvalid' : 'settings.signalingUrlsInvalid') });
