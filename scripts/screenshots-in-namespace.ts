@@ -35,7 +35,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`wrote ${path.relative(PROJECT_ROOT, file)}`);
 }
 
-/** The settings screen over the lobby: its audio section, then the keyboard section, scrolled inside the dialog. */
+/** The settings screen over the lobby: its audio, video, keyboard and servers sections. */
 async function photographSettings(page: Page): Promise<void> {
   await page.getByTestId('open-settings').click();
   await page.getByTestId('settings-dialog').waitFor({ timeout: TIMEOUT });
@@ -46,6 +46,12 @@ async function photographSettings(page: Page): Promise<void> {
   await shoot(page, 'settings-video');
   await page.getByTestId('settings-tab-keyboard').click();
   await shoot(page, 'settings-keyboard');
+  // A refused address, to show the sentence; it is never saved.
+  await page.getByTestId('settings-tab-servers').click();
+  await page.getByTestId('janus-url').fill('https://sfu.example.com/janus');
+  await page.getByTestId('save-servers').click();
+  await page.getByTestId('servers-outcome').filter({ hasText: 'wss://' }).waitFor({ timeout: TIMEOUT });
+  await shoot(page, 'settings-servers');
   await page.keyboard.press('Escape');
   await page.getByTestId('settings-dialog').waitFor({ state: 'detached', timeout: TIMEOUT });
 }
