@@ -73,6 +73,16 @@ export const de: Messages = {
     you: '{{name}} (Sie)',
     sidePanel: 'Personen und Chat',
   },
+  tile: {
+    microphoneOff: 'Mikrofon aus',
+    handRaised: 'Hand gehoben',
+    quality: { good: 'Gute Verbindung', fair: 'Instabile Verbindung', poor: 'Schlechte Verbindung', unknown: 'Verbindung wird gemessen' },
+    mute: 'Stummschalten',
+    muteName: '{{name}} stummschalten',
+    remove: 'Entfernen',
+    removeName: '{{name}} entfernen',
+    yourScreen: 'Ihr Bildschirm',
+  },
   chat: {
     title: 'Chat',
     messages: 'Nachrichten',

@@ -71,6 +71,16 @@ export const en = {
     you: '{{name}} (you)',
     sidePanel: 'People and chat',
   },
+  tile: {
+    microphoneOff: 'Microphone off',
+    handRaised: 'Hand raised',
+    quality: { good: 'Good connection', fair: 'Unstable connection', poor: 'Poor connection', unknown: 'Measuring connection' },
+    mute: 'Mute',
+    muteName: 'Mute {{name}}',
+    remove: 'Remove',
+    removeName: 'Remove {{name}}',
+    yourScreen: 'Your screen',
+  },
   chat: {
     title: 'Chat',
     messages: 'Messages',
