@@ -96,7 +96,7 @@ describe('the settings screen in Chromium', () => {
     await closeSettings(alice.page);
   });
 
-  test('in the call, settings open from the toolbar, and new camera and microphone keep reaching the other participant', async () => {
+  test('in the call, settings open from the toolbar, and a new microphone, its processing and a new camera keep reaching the other participant', async () => {
     await alice.page.reload();
     await alice.page.getByRole('button', { name: 'Join' }).click();
     await bob.page.goto(joinUrl(testStack().webUrl, room, 'Bob'));
@@ -106,6 +106,11 @@ describe('the settings screen in Chromium', () => {
     await pickOtherDevice(alice.page, 'select-microphone');
     const audioAfterSwitch = (await inboundPackets(bob.page, 'Alice')).audio ?? 0;
     await expect.poll(async () => (await inboundPackets(bob.page, 'Alice')).audio ?? 0, { timeout: 20_000 }).toBeGreaterThan(audioAfterSwitch + 20);
+    // Processing changed on the live microphone (or by opening it again): the sound keeps going out.
+    await alice.page.getByTestId('processing-noiseSuppression').uncheck();
+    await expect.poll(async () => ((await storedPreferences(alice.page)).audioProcessing as Record<string, boolean> | undefined)?.noiseSuppression).toBe(false);
+    const audioAfterProcessing = (await inboundPackets(bob.page, 'Alice')).audio ?? 0;
+    await expect.poll(async () => (await inboundPackets(bob.page, 'Alice')).audio ?? 0, { timeout: 20_000 }).toBeGreaterThan(audioAfterProcessing + 20);
     await openSettings(alice.page, 'video');
     await pickOtherDevice(alice.page, 'select-camera');
     await alice.page.getByTestId('settings-preview').waitFor({ timeout: 15_000 });

@@ -1,5 +1,5 @@
 import { sliceWriter, type CallState, type CallStore, type LocalMediaState, type SliceWriter } from '../call-store.js';
-import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen } from './capture.js';
+import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen, type AudioProcessing } from './capture.js';
 import { DeviceSwitcher } from './device-switcher.js';
 
 /** Where our tracks are sent, when a call is on: the camera publisher of the current session. */
@@ -37,7 +37,7 @@ export class LocalMedia {
    * loaded, are what the first open asks for.
    */
   private followPreferences(state: CallState, previous: CallState): void {
-    if (state.audioProcessing !== previous.audioProcessing) void state.localAudio?.applyConstraints({ ...state.audioProcessing }).catch(() => undefined);
+    if (state.audioProcessing !== previous.audioProcessing) void this.applyAudioProcessing(state.audioProcessing);
     if (state.devices === previous.devices) return;
     if (state.devices.speaker !== previous.devices.speaker) this.set({ speakerId: state.devices.speaker?.deviceId ?? null });
     if (!state.localAudio && !this.openingMicrophone && state.devices.microphone) this.set({ microphoneId: state.devices.microphone.deviceId });
@@ -51,6 +51,23 @@ export class LocalMedia {
   /** Sends our tracks to `outlet` from now on (a session), or nowhere (null). */
   sendTo(outlet: LocalMediaOutlet | null): void {
     this.outlet = outlet ?? NO_OUTLET;
+  }
+
+  /**
+   * Changes the live microphone's processing with `applyConstraints`; where
+   * the browser refuses, or reports other settings afterwards, the
+   * microphone is opened again with them (mute state kept).
+   */
+  private async applyAudioProcessing(processing: AudioProcessing): Promise<void> {
+    const track = this.state.localAudio;
+    if (!track) return;
+    const applied = await track.applyConstraints({ ...processing }).then(
+      () => true,
+      () => false,
+    );
+    const settings = track.getSettings();
+    const took = applied && (Object.keys(processing) as (keyof AudioProcessing)[]).every((key) => settings[key] === undefined || settings[key] === processing[key]);
+    if (!took && this.state.localAudio === track) await this.selectMicrophone(this.state.microphoneId ?? '');
   }
 
   /** Plugging a device in or out updates the pickers; an unplugged device in use also ends its track (watchEnded). */
