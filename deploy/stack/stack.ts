@@ -8,7 +8,7 @@ import { launchJanus, prepareJanusConfig } from './janus.js';
 import { restartableService, type StackService } from './service.js';
 import { startSignaling } from './signaling.js';
 import type { StackOptions } from './stack-options.js';
-import { startTurnCredentialServer } from './turn-credentials.js';
+import { startOpenTurnCredentialServer } from './open-turn-credentials.js';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -100,7 +100,7 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       await coturn.start();
       started.push(coturn);
       const turnUri = `turn:${LOOPBACK}:${options.turn.port}?transport=udp`;
-      credentialServer = await startTurnCredentialServer(options.turn.credentialsPort, options.turn.secret, [turnUri]);
+      credentialServer = await startOpenTurnCredentialServer(options.turn.credentialsPort, options.turn.secret, [turnUri]);
       const turnCredentialsUrl = `http://${LOOPBACK}:${options.turn.credentialsPort}/turn-credentials`;
       endpoints.push(['TURN', turnUri], ['TURN credentials', turnCredentialsUrl]);
       Object.assign(runtimeConfig, { turnCredentialsUrl });
