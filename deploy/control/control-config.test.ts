@@ -35,7 +35,7 @@ describe('control plane settings', () => {
     ['a node with an http URL', { ...REQUIRED, CONFER_CONTROL_NODES: JSON.stringify([{ ...NODES[0], url: 'http://127.0.0.1:8088' }]) }],
     ['a TURN secret without URIs', { ...REQUIRED, CONFER_CONTROL_TURN_SECRET: 'turn-secret' }],
     ['a TURN URI that is not one', { ...REQUIRED, CONFER_CONTROL_TURN_SECRET: 'turn-secret', CONFER_CONTROL_TURN_URIS: 'stun:127.0.0.1' }],
-    ['a token lifetime under 30 s', { ...REQUIRED, CONFER_CONTROL_JANUS_TOKEN_TTL: '5' }],
+    ['a token lifetime under 5 s', { ...REQUIRED, CONFER_CONTROL_JANUS_TOKEN_TTL: '2' }],
   ])('refuses %s with a message', (_label, env) => {
     expect(() => controlConfigFromEnv(env)).toThrow(/control plane settings/);
   });

@@ -3,7 +3,8 @@ import type { RateLimit } from './rate-limiter.js';
 import type { JanusNodeAddress } from './janus-node.js';
 
 const Port = z.coerce.number().int().min(1).max(65535);
-const Seconds = z.coerce.number().int().min(30).max(7 * 24 * 3600);
+/** From 5 s, so tests can watch a token expire and be swept; up to a week. */
+const Seconds = z.coerce.number().int().min(5).max(7 * 24 * 3600);
 const Flag = z.enum(['0', '1', 'true', 'false']).transform((value) => value === '1' || value === 'true');
 const JanusNodesSchema = z
   .array(

@@ -59,12 +59,12 @@ export class JanusNode implements RoomNode {
   }
 
   async hasRoom(janusRoom: number): Promise<boolean> {
-    return ExistsSchema.parse(await this.videoroom({ request: 'exists', room: janusRoom })).exists;
+    return ExistsSchema.parse(await this.videoroomRequest({ request: 'exists', room: janusRoom })).exists;
   }
 
   async createRoom(request: Readonly<Record<string, unknown>>): Promise<void> {
     try {
-      await this.videoroom(request);
+      await this.videoroomRequest(request);
     } catch (error) {
       if (!(error instanceof JanusRequestError && error.code === ROOM_EXISTS)) throw error;
     }
@@ -94,7 +94,7 @@ export class JanusNode implements RoomNode {
   }
 
   /** A synchronous VideoRoom request; the plugin's own errors come back as JanusRequestError with its code. */
-  private async videoroom(body: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>> {
+  async videoroomRequest(body: Readonly<Record<string, unknown>>): Promise<Record<string, unknown>> {
     const session = await this.serviceSession();
     const reply = await session.socket.request({ janus: 'message', session_id: session.sessionId, handle_id: session.handleId, token: session.token.token, body });
     const data = PluginReplySchema.parse(reply).plugindata.data;
