@@ -222,11 +222,19 @@ describe('several control-plane processes, several nodes', () => {
     }
     expect((await admitted('127.0.0.41', { room: 'golf', pin: pinOf('golf') }, url)).node).toBe(last);
 
-    // Five-second tokens are gone from their node once the sweep has seen them expire.
-    const token = placed[0]!.janusToken.token;
-    const adminUrl = nodes[urls.indexOf(placed[0]!.node)]!.adminUrl;
-    await expect.poll(async () => (await tokensOn(adminUrl)).includes(token), { timeout: 20_000, interval: 500 }).toBe(false);
-    await expect(createSession(placed[0]!.node, token)).rejects.toMatchObject({ code: 403 });
+    // Five-second tokens are gone from their node once the sweep has seen them expire,
+    // and a session opened with one is refused from then on, keepalives included.
+    const token = placed.at(-1)!.janusToken.token;
+    const nodeUrl = placed.at(-1)!.node;
+    const socket = await JanusSocket.open(nodeUrl, 'janus-protocol');
+    try {
+      const session = IdReplySchema.parse(await socket.request({ janus: 'create', token })).data.id;
+      await expect.poll(async () => (await tokensOn(nodes[urls.indexOf(nodeUrl)]!.adminUrl)).includes(token), { timeout: 20_000, interval: 500 }).toBe(false);
+      await expect(socket.request({ janus: 'keepalive', session_id: session, token })).rejects.toMatchObject({ code: 403 });
+    } finally {
+      socket.close();
+    }
+    await expect(createSession(nodeUrl, token)).rejects.toMatchObject({ code: 403 });
 
     // A new room whose first node is down goes to its second.
     const newRoom = Array.from({ length: 50 }, (_, index) => `hotel-${index}`).find((name) => rankNodes(name, urls)[0] !== urls[0])!;
