@@ -102,14 +102,27 @@ export class JanusNode implements RoomNode {
     return data;
   }
 
+  /**
+   * The session while its socket is open and its token has more than the
+   * margin left, else a new one. Concurrent callers share one opening.
+   */
   private async serviceSession(): Promise<ServiceSession> {
-    const current = this.session ? await this.session.catch(() => null) : null;
-    const fresh = current && current.socket.isOpen && current.token.expiresAtSeconds - Date.now() / 1000 > SERVICE_TOKEN_MARGIN_SECONDS;
-    if (current && fresh) return current;
-    if (current) this.end(current);
-    const opening = this.openSession();
-    this.session = opening;
-    return opening;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const pending = (this.session ??= this.openSession());
+      let session: ServiceSession;
+      try {
+        session = await pending;
+      } catch (error) {
+        if (this.session === pending) this.session = null;
+        throw error;
+      }
+      if (session.socket.isOpen && session.token.expiresAtSeconds - Date.now() / 1000 > SERVICE_TOKEN_MARGIN_SECONDS) return session;
+      if (this.session === pending) {
+        this.end(session);
+        this.session = null;
+      }
+    }
+    throw new Error(`Janus at ${this.url} closed every session the control plane opened`);
   }
 
   private async openSession(): Promise<ServiceSession> {

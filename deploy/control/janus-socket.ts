@@ -119,12 +119,18 @@ export class ReconnectingJanusSocket {
     private readonly protocol: string,
   ) {}
 
+  /** Concurrent callers share one opening: the check and the assignment happen in one turn. */
   async socket(): Promise<JanusSocket> {
-    const existing = this.current ? await this.current.catch(() => null) : null;
-    if (existing?.isOpen) return existing;
-    const opening = JanusSocket.open(this.url, this.protocol);
-    this.current = opening;
-    return opening;
+    const pending = (this.current ??= JanusSocket.open(this.url, this.protocol));
+    try {
+      const socket = await pending;
+      if (socket.isOpen) return socket;
+    } catch (error) {
+      if (this.current === pending) this.current = null;
+      throw error;
+    }
+    if (this.current === pending) this.current = null;
+    return (this.current ??= JanusSocket.open(this.url, this.protocol));
   }
 
   close(): void {
