@@ -28,6 +28,8 @@ export interface JanusOptions {
   /** NAT 1:1 address Janus advertises instead of its own, for a relay in front of it. */
   readonly publicAddress?: string;
   readonly libraryDirectory?: string;
+  /** Set when a control plane fronts this Janus: token_auth on, and rooms only with this VideoRoom admin key. */
+  readonly controlPlane?: { readonly videoroomAdminKey: string };
 }
 
 export class JanusNotInstalledError extends Error {
@@ -64,6 +66,7 @@ export async function prepareJanusConfig(options: JanusOptions): Promise<string>
     // probes clients directly, so no media path can bypass the relay.
     options.publicAddress ? `\tnat_1_1_mapping = "${options.publicAddress}"\n\tkeep_private_host = false\n\tice_lite = true` : '',
   ].filter(Boolean).join('\n');
+  const control = options.controlPlane;
   const values = {
     CONFIG_DIR: configDirectory,
     PLUGINS_DIR: plugins,
@@ -74,6 +77,9 @@ export async function prepareJanusConfig(options: JanusOptions): Promise<string>
     NAT_EXTRA: natExtra,
     WS_PORT: String(options.wsPort),
     ADMIN_WS_PORT: String(options.adminWsPort),
+    // Every request then needs a token the control plane added through the admin API (loopback only).
+    CORE_EXTRA: control ? '\ttoken_auth = true' : '',
+    VIDEOROOM_GENERAL: control ? `\tstring_ids = false\n\tadmin_key = "${control.videoroomAdminKey}"` : '\tstring_ids = true',
   };
   for (const file of ['janus.jcfg', 'janus.transport.websockets.jcfg', 'janus.plugin.videoroom.jcfg']) {
     await renderTemplate(path.join(TEMPLATE_DIR, file), path.join(configDirectory, file), values);
