@@ -76,12 +76,14 @@ describe('recording a call', () => {
     await host.page.getByTestId('toggle-recording').click();
     for (const person of [host, ann]) await expect.poll(() => indicator(person.page).textContent(), { timeout: 10_000 }).toBe('Recording');
     expect(await indicator(ann.page).getAttribute('role')).toBe('status');
+    await host.page.screenshot({ path: path.join(testStack().stack.runDirectory, 'recording-indicator.png') });
     expect(await roomRecords(room)).toBe(true);
 
     await drag(ann.page, [[120, 120], [220, 180], [320, 120]]);
     // The late joiner learns it before anything of theirs is sent: Janus has not seen them in the room.
     await ben.page.goto(joinUrl(testStack().webUrl, room, 'Ben'));
     await expect.poll(() => ben.page.getByTestId('recording-consent').textContent({ timeout: 1000 }).catch(() => null), { timeout: 20_000 }).toContain('This call is being recorded');
+    await ben.page.screenshot({ path: path.join(testStack().stack.runDirectory, 'recording-consent.png') });
     const janus = await connectJanusRooms(testStack().stack.runtimeConfig.janusUrl);
     expect([...(await janus.displays(room)).values()].sort()).toEqual(['Ann', 'Host']);
     janus.close();
@@ -153,7 +155,6 @@ describe('recording a call', () => {
     const [download] = await Promise.all([ann.page.waitForEvent('download'), ann.page.getByTestId('recording-board-export').click()]);
     const replayed = await readFile((await download.path()) ?? '', 'utf8');
     expect(replayed).toBe(finalBoard);
-    await ann.page.setViewportSize({ width: 1280, height: 800 });
     await ann.page.screenshot({ path: path.join(testStack().stack.runDirectory, 'recording-player.png') });
   }, 120_000);
 });
