@@ -32,7 +32,10 @@ const DEFAULT_INTERVAL_MS = 1000;
 export class RecordingWatcher {
   private janus: JanusRooms | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private ticking: Promise<void> = Promise.resolve();
+  /** The look in progress, if any: a slow Janus makes looks skip, not pile up. */
+  private ticking: Promise<void> | null = null;
+  /** Recordings being processed, by room: one at a time per room, while the looks go on. */
+  private readonly running = new Map<string, Promise<unknown>>();
   private readonly displays = new Map<string, Map<string, string>>();
   private readonly statuses = new Map<string, { processing: Set<string>; failed: Map<string, string> }>();
 
@@ -40,7 +43,11 @@ export class RecordingWatcher {
 
   start(): void {
     this.timer = setInterval(() => {
-      this.ticking = this.ticking.then(() => this.tick()).catch(() => undefined);
+      this.ticking ??= this.tick()
+        .catch(() => undefined)
+        .finally(() => {
+          this.ticking = null;
+        });
     }, this.options.intervalMs ?? DEFAULT_INTERVAL_MS);
   }
 
@@ -48,6 +55,7 @@ export class RecordingWatcher {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.ticking;
+    await Promise.all(this.running.values());
     this.janus?.close();
     this.janus = null;
   }
@@ -56,7 +64,7 @@ export class RecordingWatcher {
     return this.statuses.get(room) ?? { processing: new Set(), failed: new Map() };
   }
 
-  /** One look at Janus and its folder; exported for tests that do not want to wait for the timer. */
+  /** One look at Janus and its folder; processing it starts runs on after the look. */
   async tick(): Promise<void> {
     let recording: Set<string>;
     try {
@@ -71,7 +79,9 @@ export class RecordingWatcher {
       return;
     }
     for (const [room, files] of await this.pendingFiles()) {
-      if (!recording.has(room)) await this.process(room, files);
+      if (recording.has(room) || this.running.has(room)) continue;
+      const processing = this.process(room, files).finally(() => this.running.delete(room));
+      this.running.set(room, processing);
     }
   }
 
@@ -96,12 +106,12 @@ export class RecordingWatcher {
     const id = recordingIdOf(Math.min(...files.map((file) => file.createdUs)));
     const outputDirectory = path.join(this.options.recordingsDirectory, room, id);
     const rawDirectory = path.join(outputDirectory, 'raw');
-    await mkdir(rawDirectory, { recursive: true });
-    for (const file of files) await rename(path.join(this.options.recordingsDirectory, file.name), path.join(rawDirectory, file.name));
     const status = this.statuses.get(room) ?? { processing: new Set<string>(), failed: new Map<string, string>() };
     this.statuses.set(room, status);
     status.processing.add(id);
     try {
+      await mkdir(rawDirectory, { recursive: true });
+      for (const file of files) await rename(path.join(this.options.recordingsDirectory, file.name), path.join(rawDirectory, file.name));
       return await processRecording({ room, id, rawDirectory, outputDirectory, displays: this.displays.get(room) ?? new Map(), logFile: this.options.logFile });
     } catch (error) {
       status.failed.set(id, error instanceof Error ? error.message.slice(0, 2000) : String(error));
