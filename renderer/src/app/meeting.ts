@@ -6,7 +6,7 @@ import { createBoardLibrary } from '../board/board-library.js';
 import { createCallEngine, type RoomAccess } from '../call/call-engine.js';
 import { createCallStore } from '../call/call-store.js';
 import { CALL_ONGOING, whenFirstRemoteFrame } from '../call/first-remote-frame.js';
-import { createRecordingStore, RecordingController } from '../call/recording/recording-state.js';
+import { createRecordingStore, RecordingController, recordingsLaunch } from '../call/recording/recording-state.js';
 import { roomIsRecording } from '../call/recording/room-recording.js';
 import { createBridgedTransport } from '../sync/call-room/bridged-transport.js';
 import { createCallChannel } from '../sync/call-room/call-channel.js';
@@ -30,7 +30,7 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, '
   const boardInCall = createBridgedTransport(callChannel, outsideCall, callBridgeElection(callStore, () => boardOpenToOutside));
   const boards = createBoardLibrary(outsideCall);
   const annotations = createShareAnnotations({ calls: callStore, transport: callChannel, bridge });
-  const recording = new RecordingController(config.janusUrl, createRecordingStore(), callStore);
+  const recording = new RecordingController(config.janusUrl, createRecordingStore(recordingsLaunch(window.location.search)), callStore);
   /** Counts joins, so that a board whose call was left (or joined again) while it waited does not open. */
   let joins = 0;
   // A call that ends by itself (removed by a moderator, failed for good) takes its board along, so the lobby shows why.

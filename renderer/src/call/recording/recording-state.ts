@@ -25,8 +25,8 @@ export function recordingsLaunch(search: string): string | null {
   return room !== null && RoomNameSchema.safeParse(room).success ? room : null;
 }
 
-export function createRecordingStore(): RecordingStore {
-  return createStore<RecordingState>(() => ({ recording: false, switching: false, problem: null, consent: null, libraryRoom: recordingsLaunch(window.location.search) }));
+export function createRecordingStore(libraryRoom: string | null = null): RecordingStore {
+  return createStore<RecordingState>(() => ({ recording: false, switching: false, problem: null, consent: null, libraryRoom }));
 }
 
 /** Janus sends no event when recording starts or stops: everyone asks this often, so the indicator follows within this. */
