@@ -41,14 +41,15 @@ async function recordCall(recordingsDirectory: string, webUrl: string): Promise<
   } finally {
     await Promise.all(people.map((person) => person.close()));
   }
-  // The stack moves the files to <room>/<id>/raw/ once it sees the room stopped.
+  // The stack moves the files to <room>/<id>/raw/ once it sees the room stopped; the measured runs wait for its own processing to end.
   const roomDirectory = path.join(recordingsDirectory, room);
-  for (let waited = 0; waited < 60_000; waited += 500) {
-    const ids = await readdir(roomDirectory).catch(() => []);
-    if (ids[0]) return { room, rawDirectory: path.join(roomDirectory, ids[0], 'raw') };
+  for (let waited = 0; waited < 300_000; waited += 500) {
+    const [id] = await readdir(roomDirectory).catch(() => []);
+    const processed = id ? await readdir(path.join(roomDirectory, id)).catch(() => []) : [];
+    if (id && processed.includes('recording.json')) return { room, rawDirectory: path.join(roomDirectory, id, 'raw') };
     await sleep(500);
   }
-  throw new Error('the stack never picked the recording up');
+  throw new Error('the stack never processed the recording');
 }
 
 async function timedGrid(outputDirectory: string, manifest: NonNullable<Awaited<ReturnType<typeof processRecording>>>): Promise<number> {
