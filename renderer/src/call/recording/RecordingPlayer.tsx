@@ -90,8 +90,23 @@ export function RecordingPlayer({ baseUrl, manifest }: { readonly baseUrl: strin
           <span>
             Board timeline <output data-testid="recording-time">{formatDuration(timeMs)}</output> / {formatDuration(manifest.durationMs)}
           </span>
-          <input type="range" min={0} max={manifest.durationMs} step={100} value={Math.min(timeMs, manifest.durationMs)} onChange={(event) => seek(Number(event.target.value))} data-testid="recording-slider" />
+          <input
+            type="range"
+            min={0}
+            max={manifest.durationMs}
+            step={100}
+            value={Math.min(timeMs, manifest.durationMs)}
+            onChange={(event) => seek(Number(event.target.value))}
+            list={`board-edits-${manifest.id}`}
+            data-testid="recording-slider"
+          />
         </label>
+        {/* A tick on the slider at each edit of the board. */}
+        <datalist id={`board-edits-${manifest.id}`}>
+          {replay.times.map((time, index) => (
+            <option key={index} value={time} />
+          ))}
+        </datalist>
         <button type="button" className="secondary" onClick={() => download(`${manifest.room}-${manifest.id}-board.json`, replayedBoardJson(replay.doc), 'application/json')} data-testid="recording-board-export">
           Board at this moment (JSON)
         </button>
