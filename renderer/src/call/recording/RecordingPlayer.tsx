@@ -25,6 +25,34 @@ function useBoardUpdates(baseUrl: string, manifest: RecordingManifest): { update
   return state;
 }
 
+/** The slider over the recording's timeline, with a tick at each edit of the board. */
+function BoardTimeline({ timeMs, durationMs, editTimes, id, onSeek }: { readonly timeMs: number; readonly durationMs: number; readonly editTimes: readonly number[]; readonly id: string; readonly onSeek: (ms: number) => void }) {
+  return (
+    <>
+      <label className="recording-timeline">
+        <span>
+          Board timeline <output data-testid="recording-time">{formatDuration(timeMs)}</output> / {formatDuration(durationMs)}
+        </span>
+        <input
+          type="range"
+          min={0}
+          max={durationMs}
+          step={100}
+          value={Math.min(timeMs, durationMs)}
+          onChange={(event) => onSeek(Number(event.target.value))}
+          list={`board-edits-${id}`}
+          data-testid="recording-slider"
+        />
+      </label>
+      <datalist id={`board-edits-${id}`}>
+        {editTimes.map((time, index) => (
+          <option key={index} value={time} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
 /**
  * One recording: the room's grid (or one participant) in a video player,
  * and beside it the board as it was at the video's moment. The slider runs
@@ -86,27 +114,7 @@ export function RecordingPlayer({ baseUrl, manifest }: { readonly baseUrl: strin
       <div className="recording-player-board">
         <ReplayBoard items={items} frame={frame} label={`The whiteboard at ${formatDuration(timeMs)}: ${items.length} items`} />
         {problem && <p role="alert">{problem}</p>}
-        <label className="recording-timeline">
-          <span>
-            Board timeline <output data-testid="recording-time">{formatDuration(timeMs)}</output> / {formatDuration(manifest.durationMs)}
-          </span>
-          <input
-            type="range"
-            min={0}
-            max={manifest.durationMs}
-            step={100}
-            value={Math.min(timeMs, manifest.durationMs)}
-            onChange={(event) => seek(Number(event.target.value))}
-            list={`board-edits-${manifest.id}`}
-            data-testid="recording-slider"
-          />
-        </label>
-        {/* A tick on the slider at each edit of the board. */}
-        <datalist id={`board-edits-${manifest.id}`}>
-          {replay.times.map((time, index) => (
-            <option key={index} value={time} />
-          ))}
-        </datalist>
+        <BoardTimeline timeMs={timeMs} durationMs={manifest.durationMs} editTimes={replay.times} id={manifest.id} onSeek={seek} />
         <button type="button" className="secondary" onClick={() => download(`${manifest.room}-${manifest.id}-board.json`, replayedBoardJson(replay.doc), 'application/json')} data-testid="recording-board-export">
           Board at this moment (JSON)
         </button>
