@@ -7,13 +7,26 @@ import {
   type RecordedParticipant,
   type RecordingManifest,
 } from '../../shared/recording/recording-manifest.js';
-import { startManagedProcess } from '../stack/managed-process.js';
+import { commandExists, startManagedProcess } from '../stack/managed-process.js';
 import { extractCommand, gridCommand, gridSize, muxCommand, probeCommand, type CommandLine } from './commands.js';
 import { parseMjrFileName, readMjrDataFrames, readMjrHeader } from './mjr.js';
 import { alignStreams, type AlignedParticipant, type RecordedStream, type RecordingTimeline } from './timeline.js';
 
 /** An .mjr header is a few hundred bytes: reading this much of a large video file is enough. */
 const HEADER_BYTES = 4096;
+
+/** The tools post-processing needs, and the Debian package of each. */
+const TOOLS = [
+  ['janus-pp-rec', 'janus-tools'],
+  ['ffmpeg', 'ffmpeg'],
+  ['ffprobe', 'ffmpeg'],
+] as const;
+
+/** Calls keep working without these; only their recordings cannot be processed, and the reason says what to install. */
+function checkTools(): void {
+  const missing = TOOLS.filter(([command]) => !commandExists(command));
+  if (missing.length > 0) throw new Error(`Recordings need ${missing.map(([command, pkg]) => `${command} (apt-get install ${pkg})`).join(' and ')}.`);
+}
 
 /** Runs one tool to its end, its output appended to `logFile`; returns what it printed on stdout. */
 async function run(line: CommandLine, logFile: string): Promise<string> {
@@ -107,6 +120,7 @@ export interface ProcessRequest {
  */
 export async function processRecording(request: ProcessRequest, now = () => performance.now()): Promise<RecordingManifest | null> {
   const began = now();
+  checkTools();
   const timeline = alignStreams(await recordedStreams(request.rawDirectory));
   if (!timeline) return null;
   const participants: RecordedParticipant[] = [];
