@@ -47,6 +47,8 @@ describe('recording a call', () => {
   const people: Participant[] = [];
   let manifest: RecordingManifest | null = null;
   let finalBoard = '';
+  /** From Janus's yes to the start to its yes to the stop, as the moderator saw them: at least RECORDED_MS, longer when the steps between take longer. */
+  let recordedMs = 0;
 
   beforeAll(async () => {
     people.push(...(await Promise.all(['Host', 'Ann', 'Ben'].map((name) => launchParticipant(name, { width: 1280, height: 800 })))));
@@ -72,9 +74,10 @@ describe('recording a call', () => {
   test('while it records everyone sees it, a late joiner is asked before publishing, and a guest cannot stop it', async () => {
     const [host, ann, ben] = people as [Participant, Participant, Participant];
     await showBoardOnStage(ann.page);
-    const started = Date.now();
     await host.page.getByTestId('toggle-recording').click();
-    for (const person of [host, ann]) await expect.poll(() => indicator(person.page).textContent(), { timeout: 10_000 }).toBe('Recording');
+    await expect.poll(() => indicator(host.page).textContent(), { timeout: 10_000, interval: 50 }).toBe('Recording');
+    const started = Date.now();
+    await expect.poll(() => indicator(ann.page).textContent(), { timeout: 10_000 }).toBe('Recording');
     expect(await indicator(ann.page).getAttribute('role')).toBe('status');
     await host.page.screenshot({ path: path.join(testStack().stack.runDirectory, 'recording-indicator.png') });
     expect(await roomRecords(room)).toBe(true);
@@ -99,16 +102,18 @@ describe('recording a call', () => {
     await expect.poll(() => itemCount(ann.page), { timeout: 20_000 }).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + RECORDED_MS - Date.now())));
     await host.page.getByTestId('toggle-recording').click();
+    await expect.poll(() => recordingShown(host.page), { timeout: 10_000, interval: 50 }).toBe('false');
+    recordedMs = Date.now() - started;
     for (const person of people) await expect.poll(() => recordingShown(person.page), { timeout: 10_000 }).toBe('false');
     finalBoard = await exportBoard(ann.page);
     try {
-      await expect.poll(async () => (await recordingsOf(room)).recordings.length, { timeout: 180_000, interval: 1000 }).toBe(1);
+      await expect.poll(async () => (await recordingsOf(room)).recordings.length, { timeout: 400_000, interval: 1000 }).toBe(1);
     } catch (error) {
       console.warn(JSON.stringify(await recordingsOf(room)), await describeCallPage(host.page));
       throw error;
     }
     manifest = (await recordingsOf(room)).recordings[0] ?? null;
-  }, 300_000);
+  }, 600_000);
 
   test('each participant has a playable file and the room a grid, of the recorded length', async () => {
     const recorded = manifest;
@@ -130,7 +135,8 @@ describe('recording a call', () => {
     }
     const late = recorded.participants.find((participant) => participant.display === 'Ben');
     expect(late?.offsetMs).toBeGreaterThan(1000);
-    expect(Math.abs(recorded.durationMs - RECORDED_MS)).toBeLessThan(1500);
+    expect(recordedMs).toBeGreaterThanOrEqual(RECORDED_MS);
+    expect(Math.abs(recorded.durationMs - recordedMs)).toBeLessThan(1000);
     const grid = readMediaFile(path.join(folder, recorded.grid?.file ?? 'missing'));
     expect(grid.kinds).toEqual(['audio', 'video']);
     expect({ width: grid.width, height: grid.height }).toEqual(gridSize(3));
