@@ -1,4 +1,5 @@
 import { Circle, Square } from 'lucide-react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { IconButton } from '../../ui/icon-button.js';
 import type { RecordingController } from './recording-state.js';
@@ -12,18 +13,19 @@ import './recording.css';
  */
 export function RecordingControls({ controller }: { readonly controller: RecordingController }) {
   const { recording, switching, problem } = useStore(controller.store);
+  const { t } = useTranslation();
   return (
     <div className="recording-controls">
       <span className="recording-indicator" role="status" data-testid="recording-indicator" data-recording={recording}>
         {recording && (
           <>
             <span className="recording-dot" aria-hidden="true" />
-            Recording
+            {t('recording.indicator')}
           </>
         )}
       </span>
       <IconButton
-        label={recording ? 'Stop recording' : 'Start recording'}
+        label={t(recording ? 'recording.stop' : 'recording.start')}
         icon={recording ? Square : Circle}
         aria-pressed={recording}
         disabled={switching}
@@ -32,7 +34,7 @@ export function RecordingControls({ controller }: { readonly controller: Recordi
       />
       {problem && (
         <p className="recording-problem" role="alert" data-testid="recording-problem">
-          {problem}
+          {t(`recording.${problem.reason}_${problem.action}`, { detail: problem.detail })}
         </p>
       )}
     </div>

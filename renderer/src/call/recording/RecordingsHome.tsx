@@ -1,5 +1,6 @@
 import { Film } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { JoinRequest } from '../../../../shared/call/join-request.js';
 import { IconButton } from '../../ui/icon-button.js';
@@ -22,6 +23,7 @@ interface RecordingsMeeting {
 export function RecordingsHome({ meeting, headerExtras, children }: { readonly meeting: RecordingsMeeting; readonly headerExtras: ReactNode; readonly children: ReactNode }) {
   const store = meeting.recording.store;
   const libraryRoom = useStore(store, (state) => state.libraryRoom);
+  const { t } = useTranslation();
   const accept = (): void => {
     const consent = store.getState().consent;
     if (consent) void meeting.join(consent.request, consent.access, true);
@@ -32,9 +34,9 @@ export function RecordingsHome({ meeting, headerExtras, children }: { readonly m
         <span className="home-brand">Confer</span>
         <span className="home-header-actions">
           <IconButton
-            label="Recordings"
+            label={t('recording.library')}
             icon={Film}
-            text="Recordings"
+            text={t('recording.library')}
             aria-pressed={libraryRoom !== null}
             onClick={() => store.setState({ libraryRoom: libraryRoom === null ? '' : null })}
             testId="open-recordings"

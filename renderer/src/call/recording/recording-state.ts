@@ -2,15 +2,15 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { RoomNameSchema, type JoinRequest } from '../../../../shared/call/join-request.js';
 import type { RoomAccess } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
-import { RecordingLink } from './room-recording.js';
+import { RecordingLink, RecordingRefused, type RecordingProblem } from './room-recording.js';
 
 export interface RecordingState {
   /** Whether the call's room records now, as Janus last said; false outside a call. */
   readonly recording: boolean;
   /** A start or stop is on its way to Janus. */
   readonly switching: boolean;
-  /** Why the last start or stop was refused, in a sentence. */
-  readonly problem: string | null;
+  /** Why the last start or stop did not happen. */
+  readonly problem: RecordingProblem | null;
   /** A join held back because the room records: it goes on only once the person agrees. */
   readonly consent: { readonly request: JoinRequest; readonly access: RoomAccess | undefined } | null;
   /** The room whose recordings the library shows, while it is open. */
@@ -68,12 +68,14 @@ export class RecordingController {
     if (!room || this.store.getState().switching) return;
     this.store.setState({ switching: true, problem: null });
     try {
+      const action = record ? 'start' : 'stop';
       const link = await this.ensureLink();
-      if (!link) throw new Error(`Recording could not be ${record ? 'started' : 'stopped'}: the media server cannot be reached.`);
+      if (!link) throw new RecordingRefused({ reason: 'unreachable', action, detail: '' });
       await link.setRecording(room, this.secret, record);
       this.store.setState({ recording: record });
     } catch (error) {
-      this.store.setState({ problem: error instanceof Error ? error.message : String(error) });
+      const problem: RecordingProblem = error instanceof RecordingRefused ? error.problem : { reason: 'failed', action: record ? 'start' : 'stop', detail: String(error) };
+      this.store.setState({ problem });
     } finally {
       this.store.setState({ switching: false });
     }

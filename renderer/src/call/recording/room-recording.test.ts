@@ -19,9 +19,9 @@ describe('what Janus says about a room\'s recording', () => {
   });
 
   test('a refusal for want of the secret says that only a moderator can do it', () => {
-    expect(recordingRefusal(new JanusRequestError('Missing mandatory element (secret)', 429), true)).toBe("Only a moderator can start recording. Join with the room's moderator secret to do it.");
-    expect(recordingRefusal(new JanusRequestError('Unauthorized (wrong secret)', 433), false)).toMatch(/^Only a moderator can stop recording/);
-    expect(recordingRefusal(new Error('Janus did not answer'), true)).toBe('Recording could not be started: Janus did not answer');
+    expect(recordingRefusal(new JanusRequestError('Missing mandatory element (secret)', 429), true)).toEqual({ reason: 'moderatorOnly', action: 'start', detail: '' });
+    expect(recordingRefusal(new JanusRequestError('Unauthorized (wrong secret)', 433), false)).toEqual({ reason: 'moderatorOnly', action: 'stop', detail: '' });
+    expect(recordingRefusal(new Error('Janus did not answer'), true)).toEqual({ reason: 'failed', action: 'start', detail: 'Janus did not answer' });
   });
 
   test('?recordings=<room> opens that room\'s recordings; a name that is not a room opens nothing', () => {

@@ -18,13 +18,27 @@ export function recordingOfList(answer: unknown, room: string): boolean | null {
 /** Janus's "missing secret" error: `enable_recording` in a room with a secret, sent without one. */
 const MISSING_ELEMENT = 429;
 
-/** The sentence shown when Janus refuses to start or stop recording. */
-export function recordingRefusal(error: unknown, record: boolean): string {
-  const code = error instanceof JanusRequestError ? error.code : undefined;
-  if (code === MISSING_ELEMENT || code === VideoRoomErrorCode.unauthorized) {
-    return `Only a moderator can ${record ? 'start' : 'stop'} recording. Join with the room's moderator secret to do it.`;
+/** Why a start or stop did not happen: the call's header says it in the user's language (`recording.<reason>_<action>`). */
+export interface RecordingProblem {
+  readonly reason: 'moderatorOnly' | 'failed' | 'unreachable';
+  readonly action: 'start' | 'stop';
+  /** What Janus said, for `failed`. */
+  readonly detail: string;
+}
+
+export class RecordingRefused extends Error {
+  constructor(readonly problem: RecordingProblem) {
+    super(`${problem.reason} (${problem.action}): ${problem.detail}`);
+    this.name = 'RecordingRefused';
   }
-  return `Recording could not be ${record ? 'started' : 'stopped'}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** What a refusal of `enable_recording` means: no secret or a wrong one is a moderator's job; anything else is a failure. */
+export function recordingRefusal(error: unknown, record: boolean): RecordingProblem {
+  const code = error instanceof JanusRequestError ? error.code : undefined;
+  const action = record ? 'start' : 'stop';
+  if (code === MISSING_ELEMENT || code === VideoRoomErrorCode.unauthorized) return { reason: 'moderatorOnly', action, detail: '' };
+  return { reason: 'failed', action, detail: error instanceof Error ? error.message : String(error) };
 }
 
 /**
@@ -59,12 +73,12 @@ export class RecordingLink {
     return recording;
   }
 
-  /** Starts or stops the room's recording; Janus checks the secret, and a refusal is thrown as its sentence. */
+  /** Starts or stops the room's recording; Janus checks the secret, and a refusal is thrown as a RecordingRefused. */
   async setRecording(room: string, secret: string | undefined, record: boolean): Promise<void> {
     try {
       await this.handle.request({ request: 'enable_recording', room, record, ...(secret ? { secret } : {}) });
     } catch (error) {
-      throw new Error(recordingRefusal(error, record));
+      throw new RecordingRefused(recordingRefusal(error, record));
     }
   }
 
