@@ -131,7 +131,10 @@ describe('recording a call', () => {
       expect((file.width ?? 0) / (file.height ?? 1)).toBeCloseTo(camera.width / camera.height, 2);
       expect(file.width).toBeLessThanOrEqual(camera.width);
       expect(file.width).toBeGreaterThanOrEqual(camera.width / 4);
-      expect(file.decodedFrames).toBeGreaterThan((file.durationMs / 1000) * 5);
+      expect(file.decodedFrames).toBeGreaterThan(0);
+      // Those already publishing when it started have a moving picture throughout. A late joiner's top simulcast
+      // layer, the one Janus records, starts only as its bandwidth estimate ramps up (README, Recording's limits).
+      if (participant.display !== 'Ben') expect(file.decodedFrames).toBeGreaterThan((file.durationMs / 1000) * 5);
     }
     const late = recorded.participants.find((participant) => participant.display === 'Ben');
     expect(late?.offsetMs).toBeGreaterThan(1000);
