@@ -26,7 +26,7 @@ const benchmark: Benchmark = async () => {
     await stack!.stop();
 
     const runDirectory = await mkdtemp(path.join(tmpdir(), 'confer-bench-janus-'));
-    const janusOptions = { runDirectory, wsPort: options.janusPort, adminWsPort: options.janusAdminPort, adminSecret: options.janusAdminSecret, rtpPortRange: options.rtpPortRange };
+    const janusOptions = { runDirectory, wsPort: options.janusPort, adminWsPort: options.janusAdminPort, adminSecret: options.janusAdminSecret, rtpPortRange: options.rtpPortRange, recordingsDirectory: path.join(runDirectory, 'recordings') };
     const config = await prepareJanusConfig(janusOptions);
     let janus: Awaited<ReturnType<typeof launchJanus>> | null = null;
     janusTimes.push(await timed(async () => (janus = await launchJanus(config, janusOptions))));

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what Confer needs and is missing: Debian's janus, chromium and
+# Installs what Confer needs and is missing: Debian's janus, janus-tools, ffmpeg, chromium and
 # coturn, then the npm dependencies when package-lock.json is newer than
 # node_modules. Safe to run again: it does nothing when all is in place.
 #   deploy/setup.sh          for the app
@@ -16,6 +16,9 @@ missing=()
 command -v janus >/dev/null 2>&1 || missing+=(janus)
 command -v turnserver >/dev/null 2>&1 || missing+=(coturn)
 command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+# Recording: janus-pp-rec turns .mjr files into media files, ffmpeg muxes and lays out the grid.
+command -v janus-pp-rec >/dev/null 2>&1 || missing+=(janus-tools)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 if [ "${1:-}" = "--tests" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if [ "${#missing[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then

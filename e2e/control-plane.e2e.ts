@@ -196,6 +196,7 @@ describe('several control-plane processes, several nodes', () => {
         adminWsPort: options.janusAdminPort + offset,
         adminSecret: options.janusAdminSecret,
         rtpPortRange: `${32000 + offset * 10}-${32099 + offset * 10}`,
+        recordingsDirectory: path.join(runDirectory, 'recordings'),
         controlPlane: { videoroomAdminKey: control.adminKey },
       };
       extraJanus.push(await launchJanus(await prepareJanusConfig(janusOptions), janusOptions));

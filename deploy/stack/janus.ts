@@ -30,6 +30,11 @@ export interface JanusOptions {
   readonly libraryDirectory?: string;
   /** Set when a control plane fronts this Janus: token_auth on, and rooms only with this VideoRoom admin key. */
   readonly controlPlane?: { readonly videoroomAdminKey: string };
+  /**
+   * Janus's working folder, where VideoRoom writes its .mjr recordings: rooms are
+   * created by clients, so no client-sent `rec_dir` is ever needed (or trusted).
+   */
+  readonly recordingsDirectory: string;
 }
 
 export class JanusNotInstalledError extends Error {
@@ -104,12 +109,13 @@ export function probeJanus(url: string, timeoutMs = 1000): Promise<boolean> {
 }
 
 /** Starts Janus on a folder written by prepareJanusConfig and waits until it answers. */
-export async function launchJanus(configDirectory: string, options: Pick<JanusOptions, 'runDirectory' | 'wsPort'>): Promise<ManagedProcess> {
+export async function launchJanus(configDirectory: string, options: Pick<JanusOptions, 'runDirectory' | 'wsPort' | 'recordingsDirectory'>): Promise<ManagedProcess> {
+  await mkdir(options.recordingsDirectory, { recursive: true });
   const janus = startManagedProcess(
     'Janus',
     'janus',
     ['--configs-folder', configDirectory, '--config', path.join(configDirectory, 'janus.jcfg'), '--disable-colors'],
-    { logFile: path.join(options.runDirectory, 'janus.log') },
+    { logFile: path.join(options.runDirectory, 'janus.log'), cwd: options.recordingsDirectory },
   );
   await waitUntilReady(janus, () => probeJanus(`ws://127.0.0.1:${options.wsPort}`), 15_000);
   return janus;

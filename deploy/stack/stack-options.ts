@@ -20,6 +20,8 @@ const StackEnvSchema = z.object({
   CONFER_STACK_ICE_INTERFACE: z.string().regex(/^[A-Za-z0-9_.,-]+$/).optional(),
   CONFER_STACK_JANUS_PUBLIC_ADDRESS: z.ipv4().optional(),
   CONFER_STACK_RUN_DIR: z.string().optional(),
+  CONFER_STACK_RECORDINGS_DIR: z.string().optional(),
+  CONFER_STACK_RECORDINGS_PORT: Port.default(8192),
   CONFER_JANUS_LIB_DIR: z.string().optional(),
   // Secrets: never defaulted to a fixed value. Absent means a fresh random one for this run.
   CONFER_JANUS_ADMIN_SECRET: z.string().min(8).optional(),
@@ -39,6 +41,10 @@ export interface StackOptions {
   /** The only address Janus advertises (NAT 1:1), for an impairment relay in front of it. */
   readonly janusPublicAddress: string | undefined;
   readonly runDirectory: string | undefined;
+  /** Where Janus writes recordings and the stack its playable files; default `<run directory>/recordings`. */
+  readonly recordingsDirectory: string | undefined;
+  /** The recordings HTTP server's port on loopback (0 picks a free one). */
+  readonly recordingsPort: number;
   readonly janusLibraryDirectory: string | undefined;
   readonly janusAdminSecret: string;
   /**
@@ -82,6 +88,8 @@ export function stackOptionsFromEnv(env: Readonly<Record<string, string | undefi
     iceInterface: values.CONFER_STACK_ICE_INTERFACE,
     janusPublicAddress: values.CONFER_STACK_JANUS_PUBLIC_ADDRESS,
     runDirectory: values.CONFER_STACK_RUN_DIR,
+    recordingsDirectory: values.CONFER_STACK_RECORDINGS_DIR,
+    recordingsPort: values.CONFER_STACK_RECORDINGS_PORT,
     janusLibraryDirectory: values.CONFER_JANUS_LIB_DIR,
     janusAdminSecret: values.CONFER_JANUS_ADMIN_SECRET ?? randomSecret(),
     control: values.CONFER_STACK_CONTROL

@@ -1,10 +1,13 @@
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { homedir, networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.js';
 import { controlConfigFromEnv, type ControlConfig } from '../control/control-config.js';
 import { launchControlPlane } from './control-plane-service.js';
+import { connectJanusRooms } from '../recording/janus-rooms.js';
+import { RecordingWatcher } from '../recording/recording-watcher.js';
+import { portOf, startRecordingsServer } from '../recording/recordings-server.js';
 import { startCoturn } from './coturn.js';
 import { launchJanus, prepareJanusConfig } from './janus.js';
 import { restartableService, type StackService } from './service.js';
@@ -38,10 +41,22 @@ function stackControlConfig(options: StackOptions, runDirectory: string): Contro
   });
 }
 
+/**
+ * Recordings outlive the stack: a run in a folder of its own keeps them there
+ * (tests, `CONFER_STACK_RUN_DIR`); otherwise they go to the user's data folder,
+ * since the temporary run folder is deleted when the stack stops.
+ */
+function defaultRecordingsDirectory(runDirectory: string | undefined): string {
+  if (runDirectory) return path.join(runDirectory, 'recordings');
+  return path.join(process.env.XDG_DATA_HOME || path.join(homedir(), '.local', 'share'), 'confer', 'recordings');
+}
+
 export interface LocalStack {
   /** What clients of this stack need: ready to hand to the renderer. */
   readonly runtimeConfig: RuntimeConfig;
   readonly runDirectory: string;
+  /** Janus's .mjr files and the processed recordings, `<room>/<id>/`. */
+  readonly recordingsDirectory: string;
   readonly janusAdminUrl: string;
   /** Where clients ask to join, when the control plane is on (CONFER_STACK_CONTROL=1). */
   readonly controlPlaneUrl: string | null;
@@ -63,12 +78,17 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
   const ownsRunDirectory = options.runDirectory === undefined;
   const runDirectory = options.runDirectory ?? (await mkdtemp(path.join(tmpdir(), 'confer-stack-')));
   await mkdir(runDirectory, { recursive: true });
+  const recordingsDirectory = options.recordingsDirectory ?? defaultRecordingsDirectory(options.runDirectory);
   const started: StackService[] = [];
   let credentialServer: Server | null = null;
+  let recordingsServer: Server | null = null;
+  let watcher: RecordingWatcher | null = null;
+  const close = (server: Server | null) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 
   const stop = async (): Promise<void> => {
+    await watcher?.stop();
     await Promise.all(started.map((service) => service.stop()));
-    await new Promise<void>((resolve) => (credentialServer ? credentialServer.close(() => resolve()) : resolve()));
+    await Promise.all([close(credentialServer), close(recordingsServer)]);
     if (ownsRunDirectory) await rm(runDirectory, { recursive: true, force: true });
   };
 
@@ -79,6 +99,7 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       adminWsPort: options.janusAdminPort,
       adminSecret: options.janusAdminSecret,
       rtpPortRange: options.rtpPortRange,
+      recordingsDirectory,
       ...(options.iceInterface ? { iceEnforceList: options.iceInterface } : {}),
       ...(options.janusPublicAddress ? { publicAddress: options.janusPublicAddress } : {}),
       ...(options.janusLibraryDirectory ? { libraryDirectory: options.janusLibraryDirectory } : {}),
@@ -96,15 +117,23 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
     const failed = launches.find((launch): launch is PromiseRejectedResult => launch.status === 'rejected');
     if (failed) throw failed.reason;
 
+    const janusUrl = `ws://${LOOPBACK}:${options.janusPort}`;
+    const recordingLog = path.join(runDirectory, 'recording.log');
+    watcher = new RecordingWatcher({ recordingsDirectory, connect: () => connectJanusRooms(janusUrl), logFile: recordingLog });
+    watcher.start();
+    const watching = watcher;
+    recordingsServer = await startRecordingsServer(options.recordingsPort, recordingsDirectory, (room) => watching.status(room));
     const runtimeConfig: RuntimeConfig = {
-      janusUrl: `ws://${LOOPBACK}:${options.janusPort}`,
+      janusUrl,
       signalingUrls: [`ws://${LOOPBACK}:${options.signalingPort}`],
       iceServers: [],
+      recordingsUrl: `http://${LOOPBACK}:${portOf(recordingsServer)}`,
     };
     const endpoints: Array<[string, string]> = [
       ['Janus', runtimeConfig.janusUrl],
       ['Janus admin', `ws://${LOOPBACK}:${options.janusAdminPort}`],
       ['Signaling', runtimeConfig.signalingUrls[0] ?? ''],
+      ['Recordings', `${runtimeConfig.recordingsUrl ?? ''}/recordings/<room>`],
     ];
     if (options.turn) {
       const turn = options.turn;
@@ -141,6 +170,7 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
     return {
       runtimeConfig,
       runDirectory,
+      recordingsDirectory,
       janusAdminUrl: `ws://${LOOPBACK}:${options.janusAdminPort}`,
       controlPlaneUrl: controlConfig ? `http://${LOOPBACK}:${controlConfig.port}` : null,
       controlConfig,

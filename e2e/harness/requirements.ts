@@ -20,5 +20,7 @@ export function missingRequirements(): string[] {
   }
   if (!existsSync(CHROMIUM_PATH)) problems.push(`Chromium is missing at ${CHROMIUM_PATH}: apt-get install chromium.`);
   if (!succeeds('sh', ['-c', 'command -v janus'])) problems.push('Janus is missing: apt-get install janus.');
+  if (!succeeds('sh', ['-c', 'command -v janus-pp-rec'])) problems.push('janus-pp-rec is missing (recordings): apt-get install janus-tools.');
+  if (!succeeds('sh', ['-c', 'command -v ffmpeg'])) problems.push('ffmpeg is missing (recordings): apt-get install ffmpeg.');
   return problems;
 }

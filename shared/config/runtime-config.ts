@@ -24,5 +24,7 @@ export const RuntimeConfigSchema = z.strictObject({
   iceTransportPolicy: z.enum(['all', 'relay']).optional(),
   /** OTLP/HTTP metrics endpoint of an OpenTelemetry collector (e.g. http://collector:4318/v1/metrics); off when absent. */
   otlpMetricsUrl: httpUrl.optional(),
+  /** The stack's recordings server (`GET /recordings/<room>`); the app lists no recordings without it. */
+  recordingsUrl: httpUrl.optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;

@@ -18,6 +18,7 @@ export const SERVER_ENV = {
   turnCredentialsUrl: 'CONFER_TURN_CREDENTIALS_URL',
   iceTransportPolicy: 'CONFER_ICE_TRANSPORT_POLICY',
   otlpMetricsUrl: 'CONFER_OTLP_METRICS_URL',
+  recordingsUrl: 'CONFER_RECORDINGS_URL',
 } as const satisfies Record<keyof RuntimeConfig, string>;
 
 /**

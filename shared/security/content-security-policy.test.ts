@@ -48,4 +48,13 @@ describe('Content-Security-Policy', () => {
     expect(policy.get('media-src')).toContain('mediastream:');
     expect(policy.get('media-src')).toContain('blob:');
   });
+
+  test('plays recordings from the recordings server only, and lists them from there', () => {
+    expect(policy.get('media-src')).toEqual(["'self'", 'blob:', 'mediastream:']);
+    const withRecordings = directives(
+      buildContentSecurityPolicy({ janusUrl: 'ws://127.0.0.1:8188', signalingUrls: ['ws://127.0.0.1:4444'], iceServers: [], recordingsUrl: 'http://127.0.0.1:8191' }),
+    );
+    expect(withRecordings.get('media-src')).toEqual(["'self'", 'blob:', 'mediastream:', 'http://127.0.0.1:8191']);
+    expect(withRecordings.get('connect-src')).toContain('http://127.0.0.1:8191');
+  });
 });

@@ -14,13 +14,15 @@ function originOf(url: string): string {
  */
 export function buildContentSecurityPolicy(config: RuntimeConfig): string {
   const servers = new Set<string>([config.janusUrl, ...config.signalingUrls].map(originOf));
-  for (const url of [config.turnCredentialsUrl, config.otlpMetricsUrl]) if (url) servers.add(originOf(url));
+  for (const url of [config.turnCredentialsUrl, config.otlpMetricsUrl, config.recordingsUrl]) if (url) servers.add(originOf(url));
+  // Recordings play from the recordings server: the only origin besides our own that media may come from.
+  const recordings = config.recordingsUrl ? [originOf(config.recordingsUrl)] : [];
   const directives: Record<string, string[]> = {
     'default-src': ["'none'"],
     'script-src': ["'self'"],
     'style-src': ["'self'"],
     'img-src': ["'self'", 'data:', 'blob:'],
-    'media-src': ["'self'", 'blob:', 'mediastream:'],
+    'media-src': ["'self'", 'blob:', 'mediastream:', ...recordings],
     'font-src': ["'self'"],
     'connect-src': ["'self'", ...servers],
     'worker-src': ["'self'", 'blob:'],

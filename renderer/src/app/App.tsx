@@ -7,6 +7,8 @@ import { BoardList } from '../board/components/BoardList.js';
 import { BoardPanel } from '../board/components/BoardPanel.js';
 import { CallView } from '../call/components/CallView.js';
 import { Lobby } from '../call/components/Lobby.js';
+import { RecordingsHome } from '../call/recording/RecordingsHome.js';
+import { RecordingControls } from '../call/recording/RecordingControls.js';
 import { HeaderExtrasContext } from './header-extras.js';
 import type { LaunchParams } from './launch-params.js';
 import type { Meeting } from './meeting.js';
@@ -26,12 +28,15 @@ export function App({ meeting, launch }: AppProps) {
   const error = useStore(meeting.callStore, (state) => state.error);
   const board = useStore(meeting.boards.store, (state) => state.session);
   const headerExtras = useContext(HeaderExtrasContext);
+  const libraryOpen = useStore(meeting.recording.store, (state) => state.libraryRoom !== null);
 
   useEffect(() => {
     if (launch.autoJoin && launch.room && launch.displayName) {
       void meeting.join({ room: launch.room, displayName: launch.displayName }, { pin: launch.pin });
       return;
     }
+    // A link to a room's recordings opens them, and no board.
+    if (meeting.recording.store.getState().libraryRoom !== null) return;
     // Without a call, the board opens on its own: the one asked for, or the last one used (which works offline).
     const standalone = parseBoardLaunch(window.location.search) ?? meeting.boards.lastBoard();
     if (standalone) void meeting.boards.open(standalone.boardId, standalone.name);
@@ -47,13 +52,18 @@ export function App({ meeting, launch }: AppProps) {
           onLeave={() => void meeting.leave()}
           shareOverlay={annotationOverlay}
           board={board ? <BoardPanel session={board} /> : null}
-          headerExtras={headerExtras}
+          headerExtras={
+            <>
+              <RecordingControls controller={meeting.recording} />
+              {headerExtras}
+            </>
+          }
         />
         <EndedShares />
       </>
     );
   }
-  if (board && phase !== 'joining') {
+  if (board && phase !== 'joining' && !libraryOpen) {
     return (
       <main className="board-standalone">
         <BoardPanel session={board} onClose={() => void meeting.boards.close(true)} />
@@ -61,11 +71,7 @@ export function App({ meeting, launch }: AppProps) {
     );
   }
   return (
-    <div className="home">
-      <header className="home-header">
-        <span className="home-brand">Confer</span>
-        {headerExtras}
-      </header>
+    <RecordingsHome meeting={meeting} headerExtras={headerExtras}>
       <div className="board-home">
         <Lobby
           initial={{
@@ -82,6 +88,6 @@ export function App({ meeting, launch }: AppProps) {
         />
         <BoardList library={meeting.boards} />
       </div>
-    </div>
+    </RecordingsHome>
   );
 }

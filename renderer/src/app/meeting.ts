@@ -6,6 +6,8 @@ import { createBoardLibrary } from '../board/board-library.js';
 import { createCallEngine, type RoomAccess } from '../call/call-engine.js';
 import { createCallStore } from '../call/call-store.js';
 import { CALL_ONGOING, whenFirstRemoteFrame } from '../call/first-remote-frame.js';
+import { createRecordingStore, RecordingController, recordingsLaunch } from '../call/recording/recording-state.js';
+import { roomIsRecording } from '../call/recording/room-recording.js';
 import { createBridgedTransport } from '../sync/call-room/bridged-transport.js';
 import { createCallChannel } from '../sync/call-room/call-channel.js';
 import { createWebrtcTransport } from '../sync/webrtc-transport.js';
@@ -28,6 +30,7 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, '
   const boardInCall = createBridgedTransport(callChannel, outsideCall, callBridgeElection(callStore, () => boardOpenToOutside));
   const boards = createBoardLibrary(outsideCall);
   const annotations = createShareAnnotations({ calls: callStore, transport: callChannel, bridge });
+  const recording = new RecordingController(config.janusUrl, createRecordingStore(recordingsLaunch(window.location.search)), callStore);
   /** Counts joins, so that a board whose call was left (or joined again) while it waited does not open. */
   let joins = 0;
   // A call that ends by itself (removed by a moderator, failed for good) takes its board along, so the lobby shows why.
@@ -43,7 +46,22 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, '
     annotations,
     /** The call's own controls (devices, layout, tiles, moderation), for the call components. */
     call: engine,
-    async join(request: JoinRequest, access?: RoomAccess): Promise<void> {
+    /** The call's recording: its state, its switch, and the question asked before joining a room that records. */
+    recording,
+    /** Where the room's recordings are listed and played; none without a recordings server. */
+    recordingsUrl: config.recordingsUrl,
+    /**
+     * Joins a room; one that records is asked about first (nothing is
+     * published until the person agrees, and `recordingAccepted` says they did).
+     */
+    async join(request: JoinRequest, access?: RoomAccess, recordingAccepted = false): Promise<void> {
+      // A Janus that cannot be asked cannot be joined either: the join below says why.
+      if (!recordingAccepted && (await roomIsRecording(config.janusUrl, request.room).catch(() => false))) {
+        recording.store.setState({ consent: { request, access } });
+        return;
+      }
+      recording.store.setState({ consent: null });
+      recording.useSecret(access?.secret);
       const attempt = (joins += 1);
       boardOpenToOutside = !access?.pin;
       await engine.join(request, access);

@@ -21,5 +21,7 @@ export function roomCreationRequest(room: string, access: { pin?: string | undef
     audio_level_average: 40,
     /** Ask publishers for a keyframe every 10 s so late subscribers and layer switches recover. */
     fir_freq: 10,
+    /** Only the room's secret starts or stops recording (`enable_recording`); a publisher cannot record itself. */
+    lock_record: true,
   };
 }

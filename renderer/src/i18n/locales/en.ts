@@ -161,6 +161,22 @@ export const en = {
       servers: 'servers',
     },
   },
+  recording: {
+    indicator: 'Recording',
+    start: 'Start recording',
+    stop: 'Stop recording',
+    moderatorOnly_start: "Only a moderator can start recording. Join with the room's moderator secret to do it.",
+    moderatorOnly_stop: "Only a moderator can stop recording. Join with the room's moderator secret to do it.",
+    failed_start: 'Recording could not be started: {{detail}}',
+    failed_stop: 'Recording could not be stopped: {{detail}}',
+    unreachable_start: 'Recording could not be started: the media server cannot be reached.',
+    unreachable_stop: 'Recording could not be stopped: the media server cannot be reached.',
+    consentTitle: 'This call is being recorded',
+    consentText: 'If you join {{room}}, your camera, microphone and whiteboard drawings will be in the recording. Nothing is sent until you choose.',
+    consentDecline: 'Not now',
+    consentJoin: 'Join and be recorded',
+    library: 'Recordings',
+  },
   languages: { en: 'English', de: 'Deutsch' },
 };
 

@@ -1,0 +1,18 @@
+/** Recordings built byte by byte for tests, as Janus 1.1 writes them. */
+
+/** A data recording as Janus 1.1 writes one: header, then frames whose body starts with the int64 arrival time. */
+export function dataRecording(header: object, frames: ReadonlyArray<{ atUs: number; payload: number[] }>, truncateBy = 0): Uint8Array {
+  const json = Buffer.from(JSON.stringify(header));
+  const parts: Buffer[] = [Buffer.from('MJR00002'), Buffer.from([json.length >> 8, json.length & 0xff]), json];
+  frames.forEach(({ atUs, payload }, index) => {
+    const head = Buffer.alloc(10 + 8);
+    head.write('MEET', 0, 'latin1');
+    head.writeUInt32BE(index * 10, 4);
+    head.writeUInt16BE(8 + payload.length, 8);
+    head.writeBigInt64BE(BigInt(atUs), 10);
+    parts.push(head, Buffer.from(payload));
+  });
+  const whole = Buffer.concat(parts);
+  return new Uint8Array(whole.subarray(0, whole.length - truncateBy));
+}
+
