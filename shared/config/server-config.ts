@@ -18,6 +18,8 @@ export const SERVER_ENV = {
   turnCredentialsUrl: 'CONFER_TURN_CREDENTIALS_URL',
   iceTransportPolicy: 'CONFER_ICE_TRANSPORT_POLICY',
   otlpMetricsUrl: 'CONFER_OTLP_METRICS_URL',
+  janusToken: 'CONFER_JANUS_TOKEN',
+  janusApiSecret: 'CONFER_JANUS_API_SECRET',
 } as const satisfies Record<keyof RuntimeConfig, string>;
 
 /**

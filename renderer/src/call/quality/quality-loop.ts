@@ -1,4 +1,5 @@
 import { sliceWriter, type CallStore, type QualityState, type SliceWriter } from '../call-store.js';
+import { screenFeedsOf } from '../participants.js';
 import type { CallSession } from '../session/call-session.js';
 import { initialFallbackState, nextFallbackState } from './audio-only-fallback.js';
 import { initialBudgetState, nextBudget } from './downlink-budget.js';
@@ -78,7 +79,7 @@ export class QualityLoop {
     this.budget = nextBudget(this.budget, reading.downlink);
     // No budget means nothing limits the downlink: as good as unlimited for the fallback.
     const next = nextFallbackState(this.fallback, { budgetBps: this.budget.budgetBps ?? Number.POSITIVE_INFINITY, lossFraction: reading.downlink.lossFraction }, performance.now());
-    if (next.audioOnly !== this.fallback.audioOnly) session.setVideoPaused(next.audioOnly);
+    if (next.audioOnly !== this.fallback.audioOnly) session.setVideoPaused(next.audioOnly, screenFeedsOf(this.options.store.getState().roster));
     this.fallback = next;
     const health = nextMediaHealth(this.health, session.iceStates(), performance.now());
     this.health = health.health;
