@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
@@ -28,6 +28,17 @@ export interface JanusOptions {
   /** NAT 1:1 address Janus advertises instead of its own, for a relay in front of it. */
   readonly publicAddress?: string;
   readonly libraryDirectory?: string;
+  /** A VideoRoom configuration Janus reads unchanged (Debian's stock one, say) instead of Confer's own. */
+  readonly videoRoomConfig?: string;
+  /** Only requests carrying a token added through the admin API are served. */
+  readonly tokenAuth?: boolean;
+  /** Only requests carrying this `apisecret` are served. */
+  readonly apiSecret?: string;
+}
+
+/** The lines added to janus.jcfg's general section for token auth and an API secret. */
+export function janusAuthLines(options: Pick<JanusOptions, 'tokenAuth' | 'apiSecret'>): string {
+  return [options.tokenAuth ? '\ttoken_auth = true' : '', options.apiSecret ? `\tapi_secret = "${options.apiSecret}"` : ''].filter(Boolean).join('\n');
 }
 
 export class JanusNotInstalledError extends Error {
@@ -72,12 +83,16 @@ export async function prepareJanusConfig(options: JanusOptions): Promise<string>
     ADMIN_SECRET: options.adminSecret,
     RTP_PORT_RANGE: options.rtpPortRange,
     NAT_EXTRA: natExtra,
+    GENERAL_EXTRA: janusAuthLines(options),
     WS_PORT: String(options.wsPort),
     ADMIN_WS_PORT: String(options.adminWsPort),
   };
-  for (const file of ['janus.jcfg', 'janus.transport.websockets.jcfg', 'janus.plugin.videoroom.jcfg']) {
+  for (const file of ['janus.jcfg', 'janus.transport.websockets.jcfg']) {
     await renderTemplate(path.join(TEMPLATE_DIR, file), path.join(configDirectory, file), values);
   }
+  const videoRoom = path.join(configDirectory, 'janus.plugin.videoroom.jcfg');
+  if (options.videoRoomConfig) await copyFile(options.videoRoomConfig, videoRoom);
+  else await renderTemplate(path.join(TEMPLATE_DIR, 'janus.plugin.videoroom.jcfg'), videoRoom, values);
   return configDirectory;
 }
 

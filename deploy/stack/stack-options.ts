@@ -19,6 +19,10 @@ const StackEnvSchema = z.object({
   CONFER_STACK_JANUS_PUBLIC_ADDRESS: z.ipv4().optional(),
   CONFER_STACK_RUN_DIR: z.string().optional(),
   CONFER_JANUS_LIB_DIR: z.string().optional(),
+  // Another VideoRoom configuration, used as it is (such as Debian's /etc/janus/janus.plugin.videoroom.jcfg).
+  CONFER_STACK_JANUS_VIDEOROOM_CONFIG: z.string().regex(/\.jcfg$/, 'must name a .jcfg file').optional(),
+  CONFER_STACK_JANUS_TOKEN_AUTH: Flag.default(false),
+  CONFER_STACK_JANUS_API_SECRET: z.string().regex(/^[!#-~]{8,512}$/, 'must be 8 to 512 printable characters, without spaces or quotes').optional(),
   // Secrets: never defaulted to a fixed value. Absent means a fresh random one for this run.
   CONFER_JANUS_ADMIN_SECRET: z.string().min(8).optional(),
   CONFER_TURN_SECRET: z.string().min(8).optional(),
@@ -36,6 +40,12 @@ export interface StackOptions {
   readonly runDirectory: string | undefined;
   readonly janusLibraryDirectory: string | undefined;
   readonly janusAdminSecret: string;
+  /** A VideoRoom configuration file Janus reads unchanged instead of Confer's own; undefined for Confer's. */
+  readonly janusVideoRoomConfig: string | undefined;
+  /** Janus admits only requests carrying a token added through the admin API (`token_auth`). */
+  readonly janusTokenAuth: boolean;
+  /** Janus admits only requests carrying this `apisecret`; undefined for none. */
+  readonly janusApiSecret: string | undefined;
 }
 
 function randomSecret(): string {
@@ -73,5 +83,8 @@ export function stackOptionsFromEnv(env: Readonly<Record<string, string | undefi
     runDirectory: values.CONFER_STACK_RUN_DIR,
     janusLibraryDirectory: values.CONFER_JANUS_LIB_DIR,
     janusAdminSecret: values.CONFER_JANUS_ADMIN_SECRET ?? randomSecret(),
+    janusVideoRoomConfig: values.CONFER_STACK_JANUS_VIDEOROOM_CONFIG,
+    janusTokenAuth: values.CONFER_STACK_JANUS_TOKEN_AUTH,
+    janusApiSecret: values.CONFER_STACK_JANUS_API_SECRET,
   };
 }

@@ -62,6 +62,9 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       ...(options.iceInterface ? { iceEnforceList: options.iceInterface } : {}),
       ...(options.janusPublicAddress ? { publicAddress: options.janusPublicAddress } : {}),
       ...(options.janusLibraryDirectory ? { libraryDirectory: options.janusLibraryDirectory } : {}),
+      ...(options.janusVideoRoomConfig ? { videoRoomConfig: options.janusVideoRoomConfig } : {}),
+      ...(options.janusApiSecret ? { apiSecret: options.janusApiSecret } : {}),
+      tokenAuth: options.janusTokenAuth,
     };
     const janusConfig = await prepareJanusConfig(janusOptions);
     const janus = restartableService('Janus', () => launchJanus(janusConfig, janusOptions));
@@ -79,6 +82,8 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       janusUrl: `ws://${LOOPBACK}:${options.janusPort}`,
       signalingUrls: [`ws://${LOOPBACK}:${options.signalingPort}`],
       iceServers: [],
+      // Clients of a stack with an API secret need it; tokens are per client, added through the admin API.
+      ...(options.janusApiSecret ? { janusApiSecret: options.janusApiSecret } : {}),
     };
     const endpoints: Array<[string, string]> = [
       ['Janus', runtimeConfig.janusUrl],

@@ -1,4 +1,5 @@
 import type { CallStore } from '../call-store.js';
+import { Polling } from '../polling.js';
 import type { CallSession } from '../session/call-session.js';
 import { initialSpeakerState, nextSpeaker, type LevelReading, type SpeakerState } from './level-speaker.js';
 
@@ -36,7 +37,7 @@ export function levelReadings(incoming: RTCStatsReport, outgoing: RTCStatsReport
  * levels measured here decide.
  */
 export class LevelSpeakerLoop {
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly polling = new Polling(() => this.poll(), LEVEL_INTERVAL_MS);
   private state: SpeakerState = initialSpeakerState;
   /** What the room list said about `talking` events; null when it did not say. */
   private roomSendsTalking: boolean | null = null;
@@ -63,13 +64,12 @@ export class LevelSpeakerLoop {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.poll().catch(() => undefined), LEVEL_INTERVAL_MS);
+    this.polling.start();
   }
 
   /** Stops measuring and forgets the room: the next call learns its own. */
   stop(): void {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
+    this.polling.stop();
     this.state = initialSpeakerState;
     this.roomSendsTalking = null;
     this.heardTalking = false;

@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, test } from 'vitest';
+import { joinUrl, launchParticipant, type Participant } from './harness/browser.js';
+import { decodingNames, readTiles } from './harness/call-page.js';
+import { janusAdmin, videoRoomDisplays } from './harness/janus-api.js';
+import { recordJanusMessages, videoRoomData } from './harness/janus-messages.js';
+import { useTestStack } from './harness/test-stack.js';
+import { useWebVariant } from './harness/web-variant.js';
+
+/** Debian's own VideoRoom configuration, used unchanged: numeric ids, rooms 1234 and 5678, no audiolevel_event. */
+const STOCK_VIDEOROOM_CONFIG = '/etc/janus/janus.plugin.videoroom.jcfg';
+
+const people: Participant[] = [];
+afterAll(async () => {
+  const problems = people.flatMap((person) => person.problems);
+  await Promise.all(people.map((person) => person.close()));
+  if (problems.length > 0) console.warn(problems.join('\n'));
+});
+
+async function launch(name: string, voice = false): Promise<Participant> {
+  const person = await launchParticipant(name, undefined, { voice });
+  people.push(person);
+  return person;
+}
+
+/** The names of the remote tiles a page shows as speaking. */
+async function speakingNames(page: Participant['page']): Promise<string[]> {
+  return page.$$eval('[data-testid="tile"][data-speaking="true"]', (tiles) => tiles.map((tile) => tile.getAttribute('data-name') ?? ''));
+}
+
+describe("Debian's stock Janus VideoRoom", () => {
+  const testStack = useTestStack('any-janus-stock', { env: { CONFER_STACK_JANUS_VIDEOROOM_CONFIG: STOCK_VIDEOROOM_CONFIG } });
+
+  test('joins the preconfigured room 1234, decodes the others, and finds the speaker from audio levels', async () => {
+    const { webUrl, stack } = testStack();
+    const [alice, bob, carol] = await Promise.all([launch('Alice'), launch('Bob', true), launch('Carol', true)]);
+    const toAlice = recordJanusMessages(alice.page);
+    for (const person of [alice, bob, carol]) await person.page.goto(joinUrl(webUrl, '1234', person.name));
+    await expect.poll(() => decodingNames(alice.page), { timeout: 45_000, interval: 500 }).toEqual(['Bob', 'Carol']);
+    await expect.poll(() => decodingNames(bob.page), { timeout: 45_000, interval: 500 }).toEqual(['Alice', 'Carol']);
+    // Janus itself lists the three in its room 1234: the room it already had, not one Confer made.
+    expect(await videoRoomDisplays(stack.runtimeConfig.janusUrl, 1234)).toEqual(['Alice', 'Bob', 'Carol']);
+    // Feed ids are the numbers the room takes.
+    for (const tile of await readTiles(alice.page)) expect(tile.feedId).toMatch(/^[1-9][0-9]*$/);
+
+    // Both microphones play the same steady voice: Carol goes quiet, Bob is the one talking.
+    await alice.page.getByTestId('toggle-mic').click();
+    await carol.page.getByTestId('toggle-mic').click();
+    await expect.poll(() => speakingNames(alice.page), { timeout: 20_000 }).toEqual(['Bob']);
+    // The turn passes: Bob stops, Carol speaks.
+    await bob.page.getByTestId('toggle-mic').click();
+    await carol.page.getByTestId('toggle-mic').click();
+    await expect.poll(() => speakingNames(alice.page), { timeout: 20_000 }).toEqual(['Carol']);
+    // Measured in the page: the stock room never sent a talking event.
+    expect(toAlice.filter((message) => videoRoomData(message)?.videoroom === 'talking')).toEqual([]);
+    await Promise.all([alice, bob, carol].map((person) => person.page.getByRole('button', { name: 'Leave' }).click()));
+  });
+
+  test('a room of its own, named by words, is created under a number and joined by both', async () => {
+    const { webUrl } = testStack();
+    const [alice, bob] = people as [Participant, Participant];
+    for (const person of [alice, bob]) await person.page.goto(joinUrl(webUrl, 'standup', person.name));
+    await expect.poll(() => decodingNames(alice.page), { timeout: 45_000, interval: 500 }).toEqual(['Bob']);
+    await expect.poll(() => decodingNames(bob.page), { timeout: 45_000, interval: 500 }).toEqual(['Alice']);
+    expect(await alice.page.getByTestId('room-name').textContent()).toBe('standup');
+    await Promise.all([alice, bob].map((person) => person.page.getByRole('button', { name: 'Leave' }).click()));
+  });
+});
+
+describe('Janus with token_auth', () => {
+  const adminSecret = randomBytes(18).toString('base64url');
+  const token = randomBytes(18).toString('base64url');
+  const testStack = useTestStack('any-janus-tokens', {
+    env: { CONFER_STACK_JANUS_TOKEN_AUTH: '1', CONFER_JANUS_ADMIN_SECRET: adminSecret, CONFER_STACK_JANUS_PORT: '8288', CONFER_STACK_JANUS_ADMIN_PORT: '7288', CONFER_STACK_SIGNALING_PORT: '4544', CONFER_STACK_RTP_PORTS: '21000-21999' },
+  });
+  const withTokenUrl = useWebVariant(testStack, (config) => ({ ...config, janusToken: token }));
+  const lobbyError = (person: Participant) => person.page.getByTestId('lobby-error').textContent({ timeout: 1000 }).catch(() => null);
+
+  test('a join without a token is refused with a sentence saying so', async () => {
+    const [dora] = await Promise.all([launch('Dora')]);
+    await dora.page.goto(joinUrl(testStack().webUrl, 'tokens', 'Dora'));
+    await expect.poll(() => lobbyError(dora), { timeout: 20_000 }).toBe(
+      'The media server only lets in clients with a token or an API secret, and Confer is configured with neither (CONFER_JANUS_TOKEN, CONFER_JANUS_API_SECRET).',
+    );
+  });
+
+  test('with a token added through the admin API, two people meet; once it is removed, a join is refused', async () => {
+    const { stack } = testStack();
+    await janusAdmin(stack.janusAdminUrl, adminSecret, { janus: 'add_token', token, plugins: ['janus.plugin.videoroom'] });
+    const [erin, frank] = await Promise.all([launch('Erin'), launch('Frank')]);
+    for (const person of [erin, frank]) await person.page.goto(joinUrl(withTokenUrl(), 'tokens', person.name));
+    await expect.poll(() => decodingNames(erin.page), { timeout: 45_000, interval: 500 }).toEqual(['Frank']);
+    await expect.poll(() => decodingNames(frank.page), { timeout: 45_000, interval: 500 }).toEqual(['Erin']);
+    await Promise.all([erin, frank].map((person) => person.page.getByRole('button', { name: 'Leave' }).click()));
+
+    await janusAdmin(stack.janusAdminUrl, adminSecret, { janus: 'remove_token', token });
+    await erin.page.goto(joinUrl(withTokenUrl(), 'tokens', 'Erin'));
+    await expect.poll(() => lobbyError(erin), { timeout: 20_000 }).toBe(
+      'The media server refused Confer’s token: it is not one the server knows (never added, removed or expired). Ask its operator for a valid token.',
+    );
+  });
+});
