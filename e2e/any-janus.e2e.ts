@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, type Participant } from './harness/browser.js';
 import { decodingNames, readTiles } from './harness/call-page.js';
 import { janusAdmin, videoRoomDisplays } from './harness/janus-api.js';
+import { hiddenControls } from './harness/layout-checks.js';
 import { recordJanusMessages, videoRoomData } from './harness/janus-messages.js';
 import { useTestStack } from './harness/test-stack.js';
 import { useWebVariant } from './harness/web-variant.js';
+import { PROJECT_ROOT } from '../scripts/launch-environment.js';
 
 /** Debian's own VideoRoom configuration, used unchanged: numeric ids, rooms 1234 and 5678, no audiolevel_event. */
 const STOCK_VIDEOROOM_CONFIG = '/etc/janus/janus.plugin.videoroom.jcfg';
@@ -58,7 +61,7 @@ describe("Debian's stock Janus VideoRoom", () => {
 
   test('a room of its own, named by words, is created under a number and joined by both', async () => {
     const { webUrl } = testStack();
-    const [alice, bob] = people as [Participant, Participant];
+    const [alice, bob] = ['Alice', 'Bob'].map((name) => people.find((person) => person.name === name)) as [Participant, Participant];
     for (const person of [alice, bob]) await person.page.goto(joinUrl(webUrl, 'standup', person.name));
     await expect.poll(() => decodingNames(alice.page), { timeout: 45_000, interval: 500 }).toEqual(['Bob']);
     await expect.poll(() => decodingNames(bob.page), { timeout: 45_000, interval: 500 }).toEqual(['Alice']);
@@ -76,12 +79,15 @@ describe('Janus with token_auth', () => {
   const withTokenUrl = useWebVariant(testStack, (config) => ({ ...config, janusToken: token }));
   const lobbyError = (person: Participant) => person.page.getByTestId('lobby-error').textContent({ timeout: 1000 }).catch(() => null);
 
-  test('a join without a token is refused with a sentence saying so', async () => {
-    const [dora] = await Promise.all([launch('Dora')]);
+  test('a join without a token is refused with a sentence saying so, and the lobby still fits 1280x800', async () => {
+    const dora = await launchParticipant('Dora', { width: 1280, height: 800 });
+    people.push(dora);
     await dora.page.goto(joinUrl(testStack().webUrl, 'tokens', 'Dora'));
     await expect.poll(() => lobbyError(dora), { timeout: 20_000 }).toBe(
       'The media server only lets in clients with a token or an API secret, and Confer is configured with neither (CONFER_JANUS_TOKEN, CONFER_JANUS_API_SECRET).',
     );
+    expect(await hiddenControls(dora.page, 'form.lobby')).toEqual([]);
+    await dora.page.screenshot({ path: path.join(PROJECT_ROOT, 'e2e/artifacts/any-janus-lobby-refused.png') });
   });
 
   test('with a token added through the admin API, two people meet; once it is removed, a join is refused', async () => {
