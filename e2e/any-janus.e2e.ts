@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, type Participant } from './harness/browser.js';
-import { decodingNames, readTiles } from './harness/call-page.js';
+import { callPhase, decodingNames, readTiles } from './harness/call-page.js';
 import { janusAdmin, videoRoomDisplays } from './harness/janus-api.js';
 import { hiddenControls } from './harness/layout-checks.js';
 import { recordJanusMessages, videoRoomData } from './harness/janus-messages.js';
@@ -13,17 +15,26 @@ import { PROJECT_ROOT } from '../scripts/launch-environment.js';
 /** Debian's own VideoRoom configuration, used unchanged: numeric ids, rooms 1234 and 5678, no audiolevel_event. */
 const STOCK_VIDEOROOM_CONFIG = '/etc/janus/janus.plugin.videoroom.jcfg';
 
-const people: Participant[] = [];
-afterAll(async () => {
-  const problems = people.flatMap((person) => person.problems);
-  await Promise.all(people.map((person) => person.close()));
-  if (problems.length > 0) console.warn(problems.join('\n'));
-});
-
-async function launch(name: string, voice = false): Promise<Participant> {
-  const person = await launchParticipant(name, undefined, { voice });
-  people.push(person);
-  return person;
+/** Participants of one describe block, closed when it ends (their pages would otherwise retry its stopped stack). */
+function useParticipants() {
+  const people: Participant[] = [];
+  afterAll(async () => {
+    const problems = people.flatMap((person) => person.problems);
+    await Promise.all(people.splice(0).map((person) => person.close()));
+    if (problems.length > 0) console.warn(problems.join('\n'));
+  });
+  return {
+    async launch(name: string, options: { voice?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Participant> {
+      const person = await launchParticipant(name, options.viewport, { voice: options.voice ?? false });
+      people.push(person);
+      return person;
+    },
+    named(name: string): Participant {
+      const person = people.find((candidate) => candidate.name === name);
+      if (!person) throw new Error(`no participant named ${name}`);
+      return person;
+    },
+  };
 }
 
 /** The names of the remote tiles a page shows as speaking. */
@@ -33,10 +44,11 @@ async function speakingNames(page: Participant['page']): Promise<string[]> {
 
 describe("Debian's stock Janus VideoRoom", () => {
   const testStack = useTestStack('any-janus-stock', { env: { CONFER_STACK_JANUS_VIDEOROOM_CONFIG: STOCK_VIDEOROOM_CONFIG } });
+  const { launch, named } = useParticipants();
 
   test('joins the preconfigured room 1234, decodes the others, and finds the speaker from audio levels', async () => {
     const { webUrl, stack } = testStack();
-    const [alice, bob, carol] = await Promise.all([launch('Alice'), launch('Bob', true), launch('Carol', true)]);
+    const [alice, bob, carol] = await Promise.all([launch('Alice'), launch('Bob', { voice: true }), launch('Carol', { voice: true })]);
     const toAlice = recordJanusMessages(alice.page);
     for (const person of [alice, bob, carol]) await person.page.goto(joinUrl(webUrl, '1234', person.name));
     await expect.poll(() => decodingNames(alice.page), { timeout: 45_000, interval: 500 }).toEqual(['Bob', 'Carol']);
@@ -61,7 +73,7 @@ describe("Debian's stock Janus VideoRoom", () => {
 
   test('a room of its own, named by words, is created under a number and joined by both', async () => {
     const { webUrl } = testStack();
-    const [alice, bob] = ['Alice', 'Bob'].map((name) => people.find((person) => person.name === name)) as [Participant, Participant];
+    const [alice, bob] = [named('Alice'), named('Bob')];
     for (const person of [alice, bob]) await person.page.goto(joinUrl(webUrl, 'standup', person.name));
     await expect.poll(() => decodingNames(alice.page), { timeout: 45_000, interval: 500 }).toEqual(['Bob']);
     await expect.poll(() => decodingNames(bob.page), { timeout: 45_000, interval: 500 }).toEqual(['Alice']);
@@ -76,12 +88,12 @@ describe('Janus with token_auth', () => {
   const testStack = useTestStack('any-janus-tokens', {
     env: { CONFER_STACK_JANUS_TOKEN_AUTH: '1', CONFER_JANUS_ADMIN_SECRET: adminSecret, CONFER_STACK_JANUS_PORT: '8288', CONFER_STACK_JANUS_ADMIN_PORT: '7288', CONFER_STACK_SIGNALING_PORT: '4544', CONFER_STACK_RTP_PORTS: '21000-21999' },
   });
+  const { launch } = useParticipants();
   const withTokenUrl = useWebVariant(testStack, (config) => ({ ...config, janusToken: token }));
   const lobbyError = (person: Participant) => person.page.getByTestId('lobby-error').textContent({ timeout: 1000 }).catch(() => null);
 
   test('a join without a token is refused with a sentence saying so, and the lobby still fits 1280x800', async () => {
-    const dora = await launchParticipant('Dora', { width: 1280, height: 800 });
-    people.push(dora);
+    const dora = await launch('Dora', { viewport: { width: 1280, height: 800 } });
     await dora.page.goto(joinUrl(testStack().webUrl, 'tokens', 'Dora'));
     await expect.poll(() => lobbyError(dora), { timeout: 20_000 }).toBe(
       'The media server only lets in clients with a token or an API secret, and Confer is configured with neither (CONFER_JANUS_TOKEN, CONFER_JANUS_API_SECRET).',
@@ -104,5 +116,27 @@ describe('Janus with token_auth', () => {
     await expect.poll(() => lobbyError(erin), { timeout: 20_000 }).toBe(
       'The media server refused Confer’s token: it is not one the server knows (never added, removed or expired). Ask its operator for a valid token.',
     );
+  });
+});
+
+describe('a Janus that keeps room creation to its admin key', () => {
+  // Debian's stock rooms, and an admin_key that no client holds.
+  const restricted = path.join(mkdtempSync(path.join(tmpdir(), 'any-janus-')), 'janus.plugin.videoroom.jcfg');
+  writeFileSync(restricted, readFileSync(STOCK_VIDEOROOM_CONFIG, 'utf8').replace(/^general: \{/m, `general: {\n\tadmin_key = "${randomBytes(18).toString('base64url')}"`));
+  const testStack = useTestStack('any-janus-admin-key', {
+    env: { CONFER_STACK_JANUS_VIDEOROOM_CONFIG: restricted, CONFER_STACK_JANUS_PORT: '8388', CONFER_STACK_JANUS_ADMIN_PORT: '7388', CONFER_STACK_SIGNALING_PORT: '4644', CONFER_STACK_RTP_PORTS: '22000-22999' },
+  });
+  const { launch } = useParticipants();
+
+  test('a room it lacks is refused with a sentence about the admin key; a room it has is joined without creating anything', async () => {
+    const { webUrl, stack } = testStack();
+    const gina = await launch('Gina');
+    await gina.page.goto(joinUrl(webUrl, 'standup', 'Gina'));
+    await expect.poll(() => gina.page.getByTestId('lobby-error').textContent({ timeout: 1000 }).catch(() => null), { timeout: 20_000 }).toBe(
+      'The room “standup” does not exist on this media server, and the server does not let clients create rooms: creating one needs the deployment’s admin key, which clients never hold. Ask its operator to create the room.',
+    );
+    await gina.page.goto(joinUrl(webUrl, '1234', 'Gina'));
+    await expect.poll(() => callPhase(gina.page), { timeout: 20_000 }).toBe('in-call');
+    await expect.poll(() => videoRoomDisplays(stack.runtimeConfig.janusUrl, 1234), { timeout: 20_000 }).toEqual(['Gina']);
   });
 });

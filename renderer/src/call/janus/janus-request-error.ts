@@ -24,6 +24,8 @@ export class JanusRequestError extends Error {
 export const VideoRoomErrorCode = {
   noSuchRoom: 426,
   roomExists: 427,
+  /** A mandatory field missing: on `create`, the `admin_key` a server with one requires ("Missing mandatory element (admin_key)"). */
+  missingElement: 429,
   /** An id of the wrong type: a string room where the room takes numbers, or the reverse. */
   invalidElement: 430,
   /** A wrong PIN on `join`; a missing or wrong `admin_key` on `create`. */

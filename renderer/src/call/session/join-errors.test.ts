@@ -24,8 +24,11 @@ describe('Janus errors as sentences', () => {
     expect(serverProblem(coreError(460, 'No such plugin'), context())).toMatch(/no VideoRoom plugin \(janus\.plugin\.videoroom\)/);
   });
 
-  test('433 on create: the room does not exist and creating one needs the admin key', () => {
-    const refused = new JanusRequestError('Missing or invalid admin_key', 433, 'create');
+  test.each([
+    ['429, no admin key', 'Missing mandatory element (admin_key)', 429],
+    ['433, a wrong one', 'Unauthorized (wrong admin_key)', 433],
+  ])('a refused create (%s): the room does not exist and creating one needs the admin key', (_label, reason, code) => {
+    const refused = new JanusRequestError(reason, code, 'create');
     expect(serverProblem(refused, context())).toBe(
       'The room “standup” does not exist on this media server, and the server does not let clients create rooms: creating one needs the deployment’s admin key, which clients never hold. Ask its operator to create the room.',
     );

@@ -41,12 +41,18 @@ function coreProblem(code: number, context: JoinContext): string | null {
   }
 }
 
+/** A `create` the server refused: Confer sends every other field it needs, so what is missing or wrong is the admin key. */
+function creationRefused(error: JanusRequestError): boolean {
+  return error.request === 'create' && (error.code === VideoRoomErrorCode.unauthorized || error.code === VideoRoomErrorCode.missingElement);
+}
+
 function videoRoomProblem(error: JanusRequestError, context: JoinContext): string | null {
+  if (creationRefused(error)) {
+    return `The room \u201c${context.room}\u201d does not exist on this media server, and the server does not let clients create rooms: creating one needs the deployment\u2019s admin key, which clients never hold. Ask its operator to create the room.`;
+  }
   switch (error.code) {
     case VideoRoomErrorCode.unauthorized:
-      return error.request === 'create'
-        ? `The room \u201c${context.room}\u201d does not exist on this media server, and the server does not let clients create rooms: creating one needs the deployment\u2019s admin key, which clients never hold. Ask its operator to create the room.`
-        : 'Wrong PIN: this room needs the PIN its host set. Check it and try again.';
+      return 'Wrong PIN: this room needs the PIN its host set. Check it and try again.';
     case VideoRoomErrorCode.invalidElement:
       return `The media server\u2019s video rooms take ids of another type than Confer sent (Janus says: \u201c${error.message}\u201d): its string_ids setting changed during the call, or the room cannot be addressed by this name.`;
     case VideoRoomErrorCode.noSuchRoom:

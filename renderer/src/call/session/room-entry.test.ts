@@ -7,7 +7,7 @@ type Body = Record<string, unknown>;
 /**
  * A VideoRoom that answers like Janus for one id kind: numeric
  * (`string_ids = false`, Janus's default) or string. It refuses the other
- * kind with 430, as janus_videoroom.c does, and `create` with 433 when it
+ * kind with 430, as janus_videoroom.c does, and `create` without an admin key with 429 when it
  * holds an admin key.
  */
 function fakeRoom(kind: 'numeric' | 'string', rooms: Array<{ room: string | number; audiolevel_event?: boolean }>, adminKey = false) {
@@ -21,7 +21,7 @@ function fakeRoom(kind: 'numeric' | 'string', rooms: Array<{ room: string | numb
       }
       if (body.request === 'exists') return { videoroom: 'success', room, exists: rooms.some((entry) => entry.room === room) };
       if (body.request === 'create') {
-        if (adminKey) throw new JanusRequestError('Missing or invalid admin_key', 433, 'create');
+        if (adminKey) throw new JanusRequestError('Missing mandatory element (admin_key)', 429, 'create');
         rooms.push({ room: room as string | number, audiolevel_event: body.audiolevel_event === true });
         return { videoroom: 'created', room };
       }
@@ -60,7 +60,7 @@ describe('finding the room on any Janus', () => {
 
   test('a server that holds an admin key refuses the creation, and the error says it was a create', async () => {
     const janus = fakeRoom('string', [], true);
-    await expect(findOrCreateRoom(janus.handle, 'standup', {}, 'string')).rejects.toMatchObject({ code: 433, request: 'create' });
+    await expect(findOrCreateRoom(janus.handle, 'standup', {}, 'string')).rejects.toMatchObject({ code: 429, request: 'create' });
   });
 
   test('the room list says whether the room sends talking events; a room it does not show is unknown', async () => {
