@@ -78,6 +78,14 @@ describe("Debian's stock Janus VideoRoom", () => {
     await expect.poll(() => decodingNames(alice.page), { timeout: 45_000, interval: 500 }).toEqual(['Bob']);
     await expect.poll(() => decodingNames(bob.page), { timeout: 45_000, interval: 500 }).toEqual(['Alice']);
     expect(await alice.page.getByTestId('room-name').textContent()).toBe('standup');
+    // A screen share has a number of its own for its id: its video's description says whose it is.
+    await bob.page.getByTestId('toggle-screen').click();
+    await expect.poll(() => decodingNames(alice.page, 'screen-tile'), { timeout: 30_000, interval: 500 }).toEqual(['Bob']);
+    expect(await alice.page.getByTestId('participant').allTextContents()).toEqual(['Bob']);
+    // Chat rides the data channels with numeric feed ids as senders.
+    await alice.page.getByTestId('chat-input').fill('hello in numbers');
+    await alice.page.getByTestId('chat-input').press('Enter');
+    await expect.poll(() => bob.page.locator('[data-testid="chat-message"][data-from="Alice"]').allTextContents(), { timeout: 20_000 }).toEqual(['Alice hello in numbers']);
     await Promise.all([alice, bob].map((person) => person.page.getByRole('button', { name: 'Leave' }).click()));
   });
 });
@@ -130,11 +138,14 @@ describe('a Janus that keeps room creation to its admin key', () => {
 
   test('a room it lacks is refused with a sentence about the admin key; a room it has is joined without creating anything', async () => {
     const { webUrl, stack } = testStack();
-    const gina = await launch('Gina');
+    const gina = await launch('Gina', { viewport: { width: 1280, height: 800 } });
     await gina.page.goto(joinUrl(webUrl, 'standup', 'Gina'));
     await expect.poll(() => gina.page.getByTestId('lobby-error').textContent({ timeout: 1000 }).catch(() => null), { timeout: 20_000 }).toBe(
       'The room “standup” does not exist on this media server, and the server does not let clients create rooms: creating one needs the deployment’s admin key, which clients never hold. Ask its operator to create the room.',
     );
+    // The longest of the sentences still leaves every lobby control in the window.
+    expect(await hiddenControls(gina.page, 'form.lobby')).toEqual([]);
+    await gina.page.screenshot({ path: path.join(PROJECT_ROOT, 'e2e/artifacts/any-janus-lobby-creation-refused.png') });
     await gina.page.goto(joinUrl(webUrl, '1234', 'Gina'));
     await expect.poll(() => callPhase(gina.page), { timeout: 20_000 }).toBe('in-call');
     await expect.poll(() => videoRoomDisplays(stack.runtimeConfig.janusUrl, 1234), { timeout: 20_000 }).toEqual(['Gina']);
