@@ -17,6 +17,7 @@ import { boardFile, drawStroke, importBoard, readArrivals, readPointerUps, strok
 import { firstFrameScript, startCallBenchStack } from './harness/call-stack.js';
 import { countDataChannelSends, emptySendCounts, readSends, resetSends, totalSends, type SendCounts } from '../e2e/harness/data-channel-sends.js';
 import { showBoardOnStage } from '../e2e/harness/call-page.js';
+import { clockStages, latencyStages, resetStages } from './harness/latency-stages.js';
 
 /** People per call and per mesh. 12 Chromiums fit on the 2-core machine, slowly (see the README). */
 const SIZES = [4, 8, 12] as const;
@@ -44,6 +45,7 @@ interface Person {
 /** Counts the context's data-channel sends from the first script on, and notes the sync warnings its pages print. */
 async function prepareContext(context: BrowserContext, name: string, webUrl: string, warnings: string[]): Promise<void> {
   await countDataChannelSends(context);
+  await clockStages(context);
   // Board-only pages hold no media: without a permission Chromium gathers no ICE candidates.
   await context.grantPermissions(['camera', 'microphone'], { origin: new URL(webUrl).origin });
   context.on('console', (message) => {
@@ -214,6 +216,16 @@ async function janusDataChannelFloor(publisherSide: Person, subscriberSide: Pers
   }
 }
 
+/** Every page's catch-up marks (renderer/src/sync/call-room/catch-up-marks.ts), as wall-clock times. */
+async function catchUpMarks(page: Page): Promise<Array<{ stage: string; at: number }>> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .filter((mark) => mark.name.startsWith('confer:catch-up:'))
+      .map((mark) => ({ stage: mark.name.slice('confer:catch-up:'.length), at: performance.timeOrigin + mark.startTime })),
+  );
+}
+
 interface NewcomerTiming {
   readonly clickedAt: number;
   readonly boardOpenedAt: number;
@@ -265,6 +277,11 @@ async function newcomerJoins(holders: readonly Person[], newcomer: Person, webUr
   await showBoardOnStage(newcomer.page);
   await waitFor(async () => (await newcomer.page.evaluate('window.newcomer.paintedAt')) !== undefined, 120_000, `${NEWCOMER_BOARD_STROKES} strokes painted on the newcomer`);
   const timing = (await newcomer.page.evaluate('window.newcomer')) as NewcomerTiming;
+  const clickedAtWall = (await newcomer.page.evaluate('performance.timeOrigin')) as number + timing.clickedAt;
+  const marks = (await Promise.all(everyone.map(async (page, index) => (await catchUpMarks(page)).map((mark) => ({ ...mark, who: index === everyone.length - 1 ? 'newcomer' : `holder ${index + 1}` })))))
+    .flat()
+    .filter((mark) => mark.at >= clickedAtWall)
+    .sort((a, b) => a.at - b.at);
   const perPage = await Promise.all(everyone.map(readSends));
   const direct = perPage.reduce((sum, counts) => sum + counts['catch-up-direct'].bytes, 0);
   const directMessages = perPage.reduce((sum, counts) => sum + counts['catch-up-direct'].messages, 0);
@@ -274,7 +291,7 @@ async function newcomerJoins(holders: readonly Person[], newcomer: Person, webUr
   const joinToPainted = timing.paintedAt - timing.clickedAt;
   notes.push(
     `newcomer: caught up by ${sources.join(' and ') || 'nobody'}; ${directMessages} sends (${megabytes(direct)} MB) on the confer-catch-up channel, ${round(janusCatchUp / 1000)} KB of catch-up through Janus, ${round(throughJanus / 1000)} KB sent into Janus by all three pages in all (hello, offers, pull, signals, awareness)`,
-    `newcomer: Join click ${timing.clickedAt.toFixed(0)} ms, board open ${timing.boardOpenedAt.toFixed(0)} ms, all painted ${timing.paintedAt.toFixed(0)} ms (page clock)`,
+    `newcomer: from the Join click, board open +${(timing.boardOpenedAt - timing.clickedAt).toFixed(0)} ms, ${marks.map((mark) => `${mark.who} ${mark.stage} +${(mark.at - clickedAtWall).toFixed(0)} ms`).join(', ')}, all painted +${joinToPainted.toFixed(0)} ms`,
   );
   return [
     {
@@ -309,7 +326,9 @@ const benchmark: Benchmark = async () => {
     if (short) throw new Error(`the call of two did not form: ${short}`);
     const [first, second] = people as [Person, Person];
     await resetSends([first.page]);
+    await resetStages([first.page, second.page]);
     const latency = await strokeLatency(first.page, second.page, LATENCY_STROKES);
+    const stages = await latencyStages(first.page, second.page, await readPointerUps(first.page), await readArrivals(second.page));
     const sent = await readSends(first.page);
     const strokeMessageBytes = Math.round(sent.document.bytes / Math.max(1, sent.document.messages));
     const floor = await janusDataChannelFloor(first, second, webUrl, janusUrl, strokeMessageBytes);
@@ -325,6 +344,9 @@ const benchmark: Benchmark = async () => {
         target: { description: `at most ${LATENCY_TARGET_RATIO} times the floor`, met: ratio <= LATENCY_TARGET_RATIO },
       },
       { name: 'stroke latency p95, app / floor', value: round(ratio, 2), unit: 'x', better: 'lower' },
+      { name: 'stroke latency stage: pointer-up to the send on A, median', value: round(stages.upToSend, 2), unit: 'ms', better: 'lower' },
+      { name: 'stroke latency stage: send on A to the message on B, median', value: round(stages.sendToReceive, 2), unit: 'ms', better: 'lower' },
+      { name: 'stroke latency stage: message on B to the stroke counted, median', value: round(stages.receiveToCounted, 2), unit: 'ms', better: 'lower' },
     );
     notes.push(`latency: ${LATENCY_STROKES} strokes, pointer-up on A to B's item count changing (MutationObserver); floor: ${FLOOR_MESSAGES} text messages of ${strokeMessageBytes} bytes (a stroke's envelope) every ${FLOOR_GAP_MS} ms, bare publisher to bare subscriber`);
 
@@ -378,7 +400,7 @@ const benchmark: Benchmark = async () => {
     people = [holderA, holderB, newcomer].filter((person): person is Person => person !== undefined);
     if (!holderA || !holderB || !newcomer) throw new Error('three people needed');
     for (const person of people) await renew(person, webUrl, warnings);
-    const file = await boardFile(runDirectory, NEWCOMER_BOARD_STROKES);
+    const file = await boardFile(runDirectory, NEWCOMER_BOARD_STROKES, 'hand-drawn');
     figures.push(...(await newcomerJoins([holderA, holderB], newcomer, webUrl, file, notes)));
     if (warnings.length > 0) notes.push(`sync warnings in the pages: ${warnings.slice(0, 5).join(' | ')}${warnings.length > 5 ? ` (+${warnings.length - 5} more)` : ''}`);
     return { figures, notes };

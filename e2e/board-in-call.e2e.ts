@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { boardToJson } from '../shared/board/board-json.js';
 import { sampleStroke } from '../shared/board/test-items.js';
-import { boardUrl, exportBoard, itemCount, peerCount, useBoardParticipants } from './harness/board-browser.js';
+import { boardUrl, exportBoard, inkNear, itemCount, peerCount, useBoardParticipants } from './harness/board-browser.js';
 import { launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { callPhase, joinFromLobby, showBoardOnStage } from './harness/call-page.js';
 import { bytesThroughCall, countDataChannelSends, readSends, resetSends } from './harness/data-channel-sends.js';
@@ -135,6 +135,30 @@ describe('the board in a call, through Janus', () => {
       await stack.services.signaling.start();
     }
   }, 180_000);
+
+  test('a stroke in progress shows on the other callers through Janus, and only the finished one is stored', async () => {
+    const { webUrl } = testStack();
+    const room = uniqueRoom('live');
+    const [alice, bob] = await launchCallers('Alice', 'Bob');
+    await Promise.all([alice, bob].map((each) => joinWithoutMedia(each.page, webUrl, room, each.name)));
+    for (const each of [alice, bob]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+    // Bob knows Alice is on the board (her presence arrived) before she draws.
+    await expect.poll(() => bob.page.locator('[data-testid="board-peer"][data-name="Alice"]').count(), { timeout: SYNC_TIMEOUT }).toBe(1);
+    const box = await alice.page.getByTestId('board-canvas').boundingBox();
+    if (!box) throw new Error('the board canvas is not visible');
+    expect(await inkNear(bob.page, 150, 150)).toBe(false);
+    await alice.page.mouse.move(box.x + 100, box.y + 150);
+    await alice.page.mouse.down();
+    await alice.page.mouse.move(box.x + 200, box.y + 150, { steps: 8 });
+    // Mid-stroke: a stroke in progress tapers towards the pen.
+    await expect.poll(() => inkNear(bob.page, 150, 150), { timeout: SYNC_TIMEOUT }).toBe(true);
+    expect(await itemCount(bob.page)).toBe(0);
+    await alice.page.mouse.up();
+    await everyoneSees([alice, bob], 1);
+    await alice.page.keyboard.press('Control+z');
+    await everyoneSees([alice, bob], 0);
+    await expect.poll(() => inkNear(bob.page, 150, 150), { timeout: SYNC_TIMEOUT }).toBe(false);
+  }, 120_000);
 
   test('a late joiner of a large board is caught up over a direct channel, not through Janus', async () => {
     const { webUrl, stack } = testStack();

@@ -8,6 +8,7 @@ import {
   boardUrl,
   drag,
   exportBoard,
+  inkNear,
   itemCount,
   peerCount,
   useBoardParticipants,
@@ -60,6 +61,38 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     await alice.page.keyboard.press('Control+Shift+z');
     for (const each of [alice, bob]) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(2);
     await expect.poll(async () => (await exportBoard(alice.page)) === (await exportBoard(bob.page)), { timeout: SYNC_TIMEOUT }).toBe(true);
+  }, 120_000);
+
+  test('a stroke shows on the other side while it is drawn, becomes one stored item on release, and undo takes it all back', async () => {
+    const { webUrl } = testStack();
+    const board = uniqueRoom('board-live');
+    const [alice, bob] = await Promise.all([participants.launch('Alice'), participants.launch('Bob')]);
+    await alice.page.goto(boardUrl(webUrl, board, 'Alice'));
+    await bob.page.goto(boardUrl(webUrl, board, 'Bob'));
+    for (const each of [alice, bob]) await expect.poll(() => peerCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+    expect(await inkNear(bob.page, 300, 300)).toBe(false);
+
+    const box = await alice.page.getByTestId('board-canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await alice.page.mouse.move(box.x + 200, box.y + 300);
+    await alice.page.mouse.down();
+    await alice.page.mouse.move(box.x + 300, box.y + 300, { steps: 8 });
+    await alice.page.mouse.move(box.x + 400, box.y + 320, { steps: 8 });
+    // The button is still down: Bob sees the ink, and nothing is in the document yet.
+    await expect.poll(() => inkNear(bob.page, 300, 300), { timeout: SYNC_TIMEOUT }).toBe(true);
+    expect(await itemCount(bob.page)).toBe(0);
+    expect(await itemCount(alice.page)).toBe(0);
+
+    await alice.page.mouse.up();
+    for (const each of [alice, bob]) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(1);
+    expect(await inkNear(bob.page, 300, 300)).toBe(true);
+    const stored = JSON.parse(await exportBoard(bob.page)) as { items: Array<{ type: string }> };
+    expect(stored.items.map((item) => item.type)).toEqual(['stroke']);
+
+    await alice.page.keyboard.press('Control+z');
+    for (const each of [alice, bob]) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(0);
+    // No live copy lingers once the stroke is gone.
+    await expect.poll(() => inkNear(bob.page, 300, 300), { timeout: SYNC_TIMEOUT }).toBe(false);
   }, 120_000);
 
   test('every tool, chosen by its shortcut, makes what it should on the other side', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { callPhase, describeCallPage } from './harness/call-page.js';
+import { closeSettings, openSettings } from './harness/settings-page.js';
 import { useTestStack } from './harness/test-stack.js';
 
 /**
@@ -75,7 +76,9 @@ describe('room messages between a host and a guest', () => {
   test('single-key shortcuts turned off do nothing, and stay off after a reload', async () => {
     const guest = people[1] as Participant;
     await expect.poll(() => callPhase(guest.page), { timeout: 30_000 }).toBe('in-call');
+    await openSettings(guest.page, 'keyboard');
     await guest.page.getByTestId('single-key-shortcuts').uncheck();
+    await closeSettings(guest.page);
     await guest.page.getByTestId('room-name').click();
     const camera = () => guest.page.getByTestId('toggle-camera').getAttribute('aria-pressed');
     const before = await camera();
@@ -87,9 +90,11 @@ describe('room messages between a host and a guest', () => {
     await expect.poll(camera, { timeout: 10_000 }).toBe(before);
     await guest.page.reload();
     await expect.poll(() => callPhase(guest.page), { timeout: 30_000 }).toBe('in-call');
+    await openSettings(guest.page, 'keyboard');
     await expect.poll(() => guest.page.getByTestId('single-key-shortcuts').isChecked(), { timeout: 10_000 }).toBe(false);
     // Back on, the key works again.
     await guest.page.getByTestId('single-key-shortcuts').check();
+    await closeSettings(guest.page);
     await guest.page.getByTestId('room-name').click();
     const fresh = await camera();
     await guest.page.keyboard.press('v');

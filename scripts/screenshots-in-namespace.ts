@@ -35,6 +35,27 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`wrote ${path.relative(PROJECT_ROOT, file)}`);
 }
 
+/** The settings screen over the lobby: its audio, video, keyboard and servers sections. */
+async function photographSettings(page: Page): Promise<void> {
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('settings-dialog').waitFor({ timeout: TIMEOUT });
+  await until('the microphone level in the settings', async () => Number(await page.locator('[data-testid="settings-dialog"] [data-testid="mic-meter"]').getAttribute('aria-valuenow')) > 0);
+  await shoot(page, 'settings');
+  await page.getByTestId('settings-tab-video').click();
+  await page.getByTestId('settings-preview').waitFor({ timeout: TIMEOUT });
+  await shoot(page, 'settings-video');
+  await page.getByTestId('settings-tab-keyboard').click();
+  await shoot(page, 'settings-keyboard');
+  // A refused address, to show the sentence; it is never saved.
+  await page.getByTestId('settings-tab-servers').click();
+  await page.getByTestId('janus-url').fill('https://sfu.example.com/janus');
+  await page.getByTestId('save-servers').click();
+  await page.getByTestId('servers-outcome').filter({ hasText: 'wss://' }).waitFor({ timeout: TIMEOUT });
+  await shoot(page, 'settings-servers');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('settings-dialog').waitFor({ state: 'detached', timeout: TIMEOUT });
+}
+
 /** A few shapes on the board, drawn with the mouse as a person would. */
 async function sketch(page: Page): Promise<void> {
   await page.getByTestId('board-tool-rectangle').click();
@@ -69,6 +90,7 @@ async function main(): Promise<void> {
     await ada.page.emulateMedia({ colorScheme: 'light' });
     await shoot(ada.page, 'lobby-light');
     await ada.page.emulateMedia({ colorScheme: 'dark' });
+    await photographSettings(ada.page);
 
     for (const person of people) await person.page.goto(joinUrl(running.webUrl, room, person.name));
     const others = NAMES.filter((name) => name !== 'Ada');

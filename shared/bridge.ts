@@ -1,7 +1,7 @@
 import type { RuntimeConfig } from './config/runtime-config.js';
 import type { CaptureChoice, CaptureEnded, CaptureRequested, CaptureSource } from './desktop/capture.js';
 import type { ActivityNotice } from './desktop/call-notification.js';
-import type { CallPreferences } from './desktop/call-preferences.js';
+import type { CallPreferences, CallPreferencesLoad } from './desktop/call-preferences.js';
 import type { DeepLinkOpen } from './desktop/deep-link.js';
 import type { OverlayContent } from './desktop/overlay.js';
 import type { CallCommand, CallReport, MiniWindowCommand } from './desktop/call-report.js';
@@ -48,8 +48,8 @@ export interface ShellBridge {
   onDeepLinkJoin(listener: (link: DeepLinkOpen) => void): Unsubscribe;
   /** Something others did in the call: a system notification when the window is not focused and do-not-disturb is off. */
   notifyActivity(activity: ActivityNotice): Promise<void>;
-  /** The call's keyboard preferences (the settings file in the desktop app, local storage on the web)… */
-  getCallPreferences(): Promise<CallPreferences>;
+  /** The call's preferences (the settings file in the desktop app, local storage on the web), with the parts that had to be reset… */
+  getCallPreferences(): Promise<CallPreferencesLoad>;
   /** …and saving them. */
   saveCallPreferences(preferences: CallPreferences): Promise<void>;
   /** Content for the presenter overlay (sent by the call window)… */

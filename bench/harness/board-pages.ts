@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { drag, itemCount } from '../../e2e/harness/board-browser.js';
 import { boardToJson } from '../../shared/board/board-json.js';
-import { sampleStroke } from '../../shared/board/test-items.js';
+import { handDrawnStroke, sampleStroke } from '../../shared/board/test-items.js';
 
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -17,10 +17,15 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, 
   }
 }
 
-/** A JSON export of `count` 50-point strokes laid out in rows, written into `directory`. */
-export async function boardFile(directory: string, count: number): Promise<string> {
-  const file = path.join(directory, `board-${count}.json`);
-  const strokes = Array.from({ length: count }, (_, index) => sampleStroke((index % 250) * 160, Math.floor(index / 250) * 40, index + 1, 50));
+/**
+ * A JSON export of `count` 50-point strokes laid out in rows, written into
+ * `directory`: regular waves, or hand-drawn ones where bytes on the wire
+ * matter (waves compress ten times better than real ink).
+ */
+export async function boardFile(directory: string, count: number, shape: 'wave' | 'hand-drawn' = 'wave'): Promise<string> {
+  const file = path.join(directory, `board-${count}-${shape}.json`);
+  const stroke = (index: number, x: number, y: number) => (shape === 'wave' ? sampleStroke(x, y, index + 1, 50) : handDrawnStroke(x, y, index + 1, index, 50));
+  const strokes = Array.from({ length: count }, (_, index) => stroke(index, (index % 250) * 160, Math.floor(index / 250) * 40));
   await writeFile(file, boardToJson(strokes));
   return file;
 }

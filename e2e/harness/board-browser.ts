@@ -7,7 +7,7 @@ import { CHROMIUM_FLAGS } from './browser.js';
 import { CHROMIUM_PATH } from './requirements.js';
 import type { TestStack } from './test-stack.js';
 
-export { drag, itemCount } from './board-page.js';
+export { drag, inkNear, itemCount } from './board-page.js';
 
 export interface BoardParticipant {
   readonly name: string;

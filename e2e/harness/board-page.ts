@@ -16,3 +16,18 @@ export async function drag(page: Page, points: ReadonlyArray<readonly [number, n
   for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 4 });
   await page.mouse.up();
 }
+
+/** Whether the board canvas shows ink within 3 pixels of (x, y) in canvas pixels: the board paints nothing under empty space. */
+export async function inkNear(page: Page, x: number, y: number): Promise<boolean> {
+  return page.getByTestId('board-canvas').evaluate(
+    (canvas, [px, py]) => {
+      const board = canvas as HTMLCanvasElement;
+      const ratio = board.width / board.getBoundingClientRect().width;
+      const data = board.getContext('2d')?.getImageData(Math.round((px - 3) * ratio), Math.round((py - 3) * ratio), Math.ceil(7 * ratio), Math.ceil(7 * ratio)).data;
+      if (!data) return false;
+      for (let alpha = 3; alpha < data.length; alpha += 4) if ((data[alpha] ?? 0) > 0) return true;
+      return false;
+    },
+    [x, y] as const,
+  );
+}

@@ -9,6 +9,12 @@ import { detectBridge } from './bridge/detect-bridge.js';
 import { MiniCallView } from './mini/MiniCallView.js';
 import { OverlayView } from './overlay/OverlayView.js';
 import { connectCallPreferences } from './desktop-shell/call-preferences.js';
+import { DEFAULT_CALL_PREFERENCES } from '../../shared/desktop/call-preferences.js';
+import { withServerOverrides } from './call/settings/server-overrides.js';
+import { ConfiguredServersContext } from './call/settings/settings-context.js';
+import { I18nextProvider } from 'react-i18next';
+import { followLanguage } from './i18n/follow-language.js';
+import { createI18n, resolveLanguage } from './i18n/i18n.js';
 import { connectDesktopShell, createLinkPrefillStore } from './desktop-shell/desktop-shell.js';
 import { LinkPrefilledApp } from './desktop-shell/LinkPrefilledApp.js';
 import { HeaderExtrasContext } from './app/header-extras.js';
@@ -31,7 +37,9 @@ async function start(): Promise<void> {
     return;
   }
   try {
-    const config = await bridge.getRuntimeConfig();
+    const [configured, preferences] = await Promise.all([bridge.getRuntimeConfig(), bridge.getCallPreferences().catch(() => ({ preferences: DEFAULT_CALL_PREFERENCES, reset: [] }))]);
+    // The user's own servers (settings screen) replace the configured ones from the start.
+    const config = withServerOverrides(configured, preferences.preferences.servers);
     const meeting = createMeeting(config, bridge);
     const prefill = createLinkPrefillStore();
     const picker = createCapturePicker(bridge);
@@ -40,16 +48,22 @@ async function start(): Promise<void> {
     const OverlayPreview = bridge.kind === 'web' ? ({ className }: { readonly className: string }) => <OverlayView bridge={bridge} className={className} /> : null;
     const diagnostics = createDiagnosticsView();
     connectDesktopShell({ bridge, calls: meeting.callStore, controls: meeting, prefill });
-    connectCallPreferences(bridge, meeting.callStore);
+    connectCallPreferences(bridge, meeting.callStore, preferences);
+    const i18n = createI18n(resolveLanguage(preferences.preferences.language, navigator.languages));
+    followLanguage(i18n, meeting.callStore, () => navigator.languages);
     root.render(
       <StrictMode>
-        <AnnotationContext.Provider value={{ annotations: meeting.annotations, OverlayPreview }}>
-          <HeaderExtrasContext.Provider value={<DiagnosticsToggle view={diagnostics} />}>
-            <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
-          </HeaderExtrasContext.Provider>
-        </AnnotationContext.Provider>
-        <ScreenPicker picker={picker} />
-        <DiagnosticsPanel telemetry={telemetry.store} calls={meeting.callStore} config={config} host={bridge.kind} view={diagnostics} />
+        <I18nextProvider i18n={i18n}>
+          <ConfiguredServersContext.Provider value={configured}>
+            <AnnotationContext.Provider value={{ annotations: meeting.annotations, OverlayPreview }}>
+              <HeaderExtrasContext.Provider value={<DiagnosticsToggle view={diagnostics} />}>
+                <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
+              </HeaderExtrasContext.Provider>
+            </AnnotationContext.Provider>
+            <ScreenPicker picker={picker} />
+            <DiagnosticsPanel telemetry={telemetry.store} calls={meeting.callStore} config={config} host={bridge.kind} view={diagnostics} />
+          </ConfiguredServersContext.Provider>
+        </I18nextProvider>
       </StrictMode>,
     );
   } catch (error) {

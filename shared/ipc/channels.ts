@@ -4,7 +4,7 @@ import { CaptureChoiceSchema, CaptureRequestIdSchema, CaptureSourceSchema } from
 import { OverlayContentSchema } from '../desktop/overlay.js';
 import { CallReportSchema, MiniWindowCommandSchema } from '../desktop/call-report.js';
 import { ActivityNoticeSchema } from '../desktop/call-notification.js';
-import { CallPreferencesSchema } from '../desktop/call-preferences.js';
+import { CallPreferencesLoadSchema, CallPreferencesSchema } from '../desktop/call-preferences.js';
 import { defineChannel, type IpcChannel } from './channel.js';
 import { IPC_CHANNEL_NAMES as names, type IpcChannelKey } from './names.js';
 
@@ -47,8 +47,8 @@ export const ipcChannels = {
   sendMiniWindowCommand: defineChannel(names.sendMiniWindowCommand, MiniWindowCommandSchema, NoResponse),
   /** Something others did in the call; the main process decides whether it becomes a system notification. */
   notifyActivity: defineChannel(names.notifyActivity, ActivityNoticeSchema, NoResponse),
-  /** The call's keyboard preferences, kept in the settings file. */
-  getCallPreferences: defineChannel(names.getCallPreferences, NoRequest, CallPreferencesSchema),
+  /** The call's preferences (settings screen), kept in the settings file; parts that were unreadable are named. */
+  getCallPreferences: defineChannel(names.getCallPreferences, NoRequest, CallPreferencesLoadSchema),
   saveCallPreferences: defineChannel(names.saveCallPreferences, CallPreferencesSchema, NoResponse),
 } as const satisfies Record<IpcChannelKey, IpcChannel>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CallReport } from '../../../shared/desktop/call-report.js';
+import { DEFAULT_CALL_PREFERENCES } from '../../../shared/desktop/call-preferences.js';
 import { IpcErrorReason } from '../../../shared/ipc/result.js';
 import { isAppTopFrame } from '../security/app-origin.js';
 import { createWindowRegistry, type RegisteredWindow } from '../window/window-registry.js';
@@ -42,7 +43,7 @@ function setup() {
     sendCallCommand: (command) => void happened.push(['command', command]),
     notifier: { notify: (activity) => void happened.push(['notify', activity]) },
     callPreferences: {
-      get: () => ({ singleKeyShortcuts: false }),
+      get: () => ({ preferences: { ...DEFAULT_CALL_PREFERENCES, singleKeyShortcuts: false }, reset: [] }),
       save: async (preferences) => void happened.push(['save preferences', preferences]),
     },
   };
@@ -100,15 +101,15 @@ describe('IPC handlers', () => {
   test('only the call window reports activity and reads or saves the call preferences, each checked by its schema', async () => {
     const { frames, call, happened } = setup();
     await call(frames.main, 'call:notify-activity', { kind: 'chat', name: 'Bob', text: 'hi' });
-    await expect(call(frames.main, 'preferences:get-call', {})).resolves.toEqual({ ok: true, value: { singleKeyShortcuts: false } });
-    await call(frames.main, 'preferences:save-call', { singleKeyShortcuts: true });
-    await expect(call(frames.main, 'preferences:save-call', { singleKeyShortcuts: 'no' })).resolves.toMatchObject({ ok: false, error: { reason: IpcErrorReason.invalidRequest } });
+    await expect(call(frames.main, 'preferences:get-call', {})).resolves.toEqual({ ok: true, value: { preferences: { ...DEFAULT_CALL_PREFERENCES, singleKeyShortcuts: false }, reset: [] } });
+    await call(frames.main, 'preferences:save-call', DEFAULT_CALL_PREFERENCES);
+    await expect(call(frames.main, 'preferences:save-call', { ...DEFAULT_CALL_PREFERENCES, singleKeyShortcuts: 'no' })).resolves.toMatchObject({ ok: false, error: { reason: IpcErrorReason.invalidRequest } });
     await expect(call(frames.main, 'call:notify-activity', { kind: 'chat', name: 'Bob', text: '' })).resolves.toMatchObject({ ok: false });
     await expect(call(frames.mini, 'call:notify-activity', { kind: 'hand', name: 'Bob' })).resolves.toMatchObject({ ok: false });
-    await expect(call(frames.overlay, 'preferences:save-call', { singleKeyShortcuts: false })).resolves.toMatchObject({ ok: false });
+    await expect(call(frames.overlay, 'preferences:save-call', DEFAULT_CALL_PREFERENCES)).resolves.toMatchObject({ ok: false });
     expect(happened).toEqual([
       ['notify', { kind: 'chat', name: 'Bob', text: 'hi' }],
-      ['save preferences', { singleKeyShortcuts: true }],
+      ['save preferences', DEFAULT_CALL_PREFERENCES],
     ]);
   });
 });

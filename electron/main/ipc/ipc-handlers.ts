@@ -1,7 +1,7 @@
 import type { IpcMain } from 'electron';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { ActivityNotice } from '../../../shared/desktop/call-notification.js';
-import type { CallPreferences } from '../../../shared/desktop/call-preferences.js';
+import type { CallPreferences, CallPreferencesLoad } from '../../../shared/desktop/call-preferences.js';
 import type { CaptureChoice, CaptureSource } from '../../../shared/desktop/capture.js';
 import type { OverlayContent } from '../../../shared/desktop/overlay.js';
 import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
@@ -27,7 +27,7 @@ export interface IpcHandlerParts {
   readonly showMainWindow: () => void;
   readonly sendCallCommand: (command: CallCommand) => void;
   readonly notifier: { notify(activity: ActivityNotice): unknown };
-  readonly callPreferences: { get(): CallPreferences; save(preferences: CallPreferences): Promise<void> };
+  readonly callPreferences: { get(): CallPreferencesLoad; save(preferences: CallPreferences): Promise<void> };
 }
 
 /**

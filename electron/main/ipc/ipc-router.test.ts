@@ -1,6 +1,7 @@
 import type { IpcMain } from 'electron';
 import { describe, expect, test } from 'vitest';
 import { IPC_INVOKE_CHANNEL } from '../../../shared/ipc/channel.js';
+import { DEFAULT_CALL_PREFERENCES } from '../../../shared/desktop/call-preferences.js';
 import { IpcErrorReason } from '../../../shared/ipc/result.js';
 import { isAppTopFrame } from '../security/app-origin.js';
 import { createIpcRouter, registerIpcRouter, type IpcHandlers, type IpcSenderEvent, type SenderFrame } from './ipc-router.js';
@@ -16,7 +17,7 @@ const handlers: IpcHandlers = {
   sendMiniWindowCommand: () => ({}),
   announceReady: () => ({}),
   notifyActivity: () => ({}),
-  getCallPreferences: () => ({ singleKeyShortcuts: true }),
+  getCallPreferences: () => ({ preferences: DEFAULT_CALL_PREFERENCES, reset: [] }),
   saveCallPreferences: () => ({}),
 };
 

@@ -52,6 +52,8 @@ export const PreferencesSchema = z.object({
     .prefault({}),
   window: WindowStateSchema.nullable().default(null),
   closeToTrayNoticeShown: z.boolean().default(false),
+  /** The call window's settings screen; checked part by part when read (`call-preference-store.ts`), so a bad part resets alone. */
+  call: z.unknown().optional(),
   updates: z
     .object({
       /** Checks the update feed at start and every few hours when the app was installed from a package. */

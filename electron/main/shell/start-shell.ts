@@ -20,6 +20,7 @@ import { APP_ENTRY_URL, isAppUrl } from '../security/app-origin.js';
 import { registerAppProtocol } from '../security/app-protocol.js';
 import { applyDevicePolicy, applyNavigationPolicy, applyPermissionPolicy } from '../security/web-contents-policy.js';
 import type { JsonStore } from '../settings/json-store.js';
+import { createCallPreferenceStore } from '../settings/call-preference-store.js';
 import { createPreferenceWriter, type SavePreferences } from '../settings/preference-writer.js';
 import type { Preferences } from '../settings/preferences.js';
 import { createTrayStatus, type TrayStatus } from '../tray/tray-status.js';
@@ -91,10 +92,7 @@ export async function startShell(
     showMainWindow: windows.showMain,
     sendCallCommand,
     notifier: startNotifications(parts, registry, tray),
-    callPreferences: {
-      get: () => ({ singleKeyShortcuts: preferences.get().shortcuts.singleKeys }),
-      save: ({ singleKeyShortcuts }) => savePreferences((current) => ({ ...current, shortcuts: { ...current.shortcuts, singleKeys: singleKeyShortcuts } })),
-    },
+    callPreferences: createCallPreferenceStore(preferences, savePreferences),
   });
 
   const launchLink = deepLinkFromArgv(environment.argv);

@@ -37,26 +37,53 @@ export function createCallLink(engine: CallEngine, store: CallStore): CallLink {
 }
 
 /**
+ * How long someone must have been in the call before they bridge. Two
+ * people who join at the same moment each see an empty room at first, and
+ * both would link the call to y-webrtc, and to each other, until each sees
+ * the other's feed: by then the room has spoken, and only one bridges.
+ */
+export const BRIDGE_SETTLE_MS = 3000;
+
+/**
  * The call's bridge to a board's peers outside it: whoever in the call has
- * the smallest feed id, and nobody when `allowed` says no (a room with a
- * PIN keeps its board inside the call, where Janus checks who is in).
+ * the smallest feed id, once settled in the call, and nobody when `allowed`
+ * says no (a room with a PIN keeps its board inside the call, where Janus
+ * checks who is in).
  */
 export function callBridgeElection(store: CallStore, allowed: () => boolean): BridgeElection {
-  const isBridge = (): boolean => {
+  let inCallSince: number | null = null;
+  const candidate = (): boolean => {
     const { phase, selfId, roster } = store.getState();
+    if (phase !== 'in-call') inCallSince = null;
+    else inCallSince ??= Date.now();
     return allowed() && phase === 'in-call' && electBridge(selfId, Object.keys(roster));
   };
+  const isBridge = (): boolean => candidate() && inCallSince !== null && Date.now() - inCallSince >= BRIDGE_SETTLE_MS;
   return {
     isBridge,
     watch(onChange) {
       let last = isBridge();
-      return store.subscribe(() => {
+      let settleTimer: ReturnType<typeof setTimeout> | null = null;
+      const check = (): void => {
         const now = isBridge();
         if (now !== last) {
           last = now;
           onChange();
         }
-      });
+        // Elected but not yet settled: look again once the wait is over.
+        if (settleTimer === null && !now && candidate() && inCallSince !== null) {
+          settleTimer = setTimeout(() => {
+            settleTimer = null;
+            check();
+          }, BRIDGE_SETTLE_MS - (Date.now() - inCallSince));
+        }
+      };
+      const unsubscribe = store.subscribe(check);
+      check();
+      return () => {
+        unsubscribe();
+        if (settleTimer) clearTimeout(settleTimer);
+      };
     },
   };
 }

@@ -3,6 +3,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwareness
 import * as Y from 'yjs';
 import { attachBoardAwareness, CURSOR_INTERVAL_MS } from './board-awareness.js';
 import { createBoardViewStore } from './board-view-store.js';
+import { encodeLiveStroke } from './live-strokes.js';
 
 describe("the board's awareness", () => {
   const docs: Y.Doc[] = [];
@@ -64,5 +65,32 @@ describe("the board's awareness", () => {
     const publisher = attachBoardAwareness(self, createBoardViewStore());
     publisher.selection(Array.from({ length: 1_200 }, (_, index) => `item-${index}`));
     expect(self.getLocalState()?.selection).toHaveLength(1_000);
+  });
+
+  test("a peer's stroke in progress reaches the view decoded, and leaves it when done", () => {
+    const self = awarenessOf('Zoe');
+    const view = createBoardViewStore();
+    attachBoardAwareness(self, view);
+    const grace = awarenessOf('Grace');
+    const gracePublisher = attachBoardAwareness(grace, createBoardViewStore());
+    const style = { color: '#40a02b', width: 4, opacity: 1 };
+    gracePublisher.drawing(encodeLiveStroke({ id: 'stroke-1', tool: 'pen', points: [[0, 0, 0.5], [12.25, 3.5, 0.5]], hasPressure: false }, style));
+    deliver(grace, self);
+    expect(view.getState().peers[0]?.drawing).toEqual({ id: 'stroke-1', tool: 'pen', style, points: [[0, 0, 0.5], [12.25, 3.5, 0.5]], hasPressure: false });
+    vi.advanceTimersByTime(CURSOR_INTERVAL_MS);
+    gracePublisher.drawing(null);
+    vi.advanceTimersByTime(CURSOR_INTERVAL_MS);
+    deliver(grace, self);
+    expect(view.getState().peers[0]?.drawing).toBeNull();
+  });
+
+  test('live points that do not decode show no stroke, and the peer stays', () => {
+    const self = awarenessOf('Zoe');
+    const view = createBoardViewStore();
+    attachBoardAwareness(self, view);
+    const mallory = awarenessOf('Mallory');
+    mallory.setLocalStateField('drawing', { id: 'x', tool: 'pen', style: { color: '#000000', width: 4, opacity: 1 }, points: btoa('\u0000\u00ff\u00ff\u00ff') });
+    deliver(mallory, self);
+    expect(view.getState().peers.map(({ name, drawing }) => ({ name, drawing }))).toEqual([{ name: 'Mallory', drawing: null }]);
   });
 });

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { createAwarenessPublisher } from '../sync/awareness-publisher.js';
 import { readAwarenessStates } from '../sync/awareness-states.js';
 import type { BoardViewStore, PeerAwareness } from './board-view-store.js';
+import { decodeLiveStroke, LiveStrokeWireSchema, type LiveStrokeWire } from './live-strokes.js';
 
 /**
  * What each peer publishes through awareness, never through the document:
- * who they are, where their pointer is, what they see and what they selected.
+ * who they are, where their pointer is, what they see, what they selected
+ * and the stroke they are drawing.
  * Remote states are validated; a state that fails is ignored.
  */
 const finite = z.number().finite();
@@ -15,6 +17,7 @@ export const BoardAwarenessSchema = z.object({
   cursor: z.strictObject({ x: finite, y: finite }).nullish(),
   viewport: z.strictObject({ x: finite, y: finite, width: finite.positive(), height: finite.positive() }).nullish(),
   selection: z.array(z.string().max(64)).max(1_000).optional(),
+  drawing: LiveStrokeWireSchema.nullish(),
 });
 
 /** About 30 updates a second: smooth to the eye, light on the mesh. */
@@ -28,6 +31,8 @@ export interface BoardAwarenessPublisher {
   cursor(point: Point | null): void;
   viewport(view: Viewport): void;
   selection(ids: readonly string[]): void;
+  /** The stroke being drawn, sent at the cursor's rate; null once it is finished or cancelled. */
+  drawing(stroke: LiveStrokeWire | null): void;
   destroy(): void;
 }
 
@@ -36,13 +41,14 @@ export function attachBoardAwareness(awareness: Awareness, view: BoardViewStore)
   const readPeers = (): void => {
     const peers: PeerAwareness[] = readAwarenessStates(awareness, BoardAwarenessSchema)
       .filter((peer) => !peer.self)
-      .map(({ clientId, state: { user, cursor, viewport, selection } }) => ({
+      .map(({ clientId, state: { user, cursor, viewport, selection, drawing } }) => ({
         clientId,
         name: user.name,
         color: user.color,
         cursor: cursor ?? null,
         viewport: viewport ?? null,
         selection: selection ?? [],
+        drawing: drawing ? decodeLiveStroke(drawing) : null,
       }));
     peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
     const following = view.getState().following;
@@ -54,10 +60,12 @@ export function attachBoardAwareness(awareness: Awareness, view: BoardViewStore)
   const cursor = publisher.field<Point | null>('cursor', CURSOR_INTERVAL_MS);
   const viewport = publisher.field<Viewport>('viewport', VIEWPORT_INTERVAL_MS);
   const selection = publisher.field<readonly string[]>('selection', 0);
+  const drawing = publisher.field<LiveStrokeWire | null>('drawing', CURSOR_INTERVAL_MS);
   return {
     cursor: (point) => cursor(point && { x: Math.round(point.x * 10) / 10, y: Math.round(point.y * 10) / 10 }),
     viewport,
     selection: (ids) => selection(ids.slice(0, 1_000)),
+    drawing,
     destroy() {
       publisher.destroy();
       awareness.off('change', readPeers);

@@ -5,6 +5,7 @@ import type { BoardViewStore } from './board-view-store.js';
 import { BoardKeyboard } from './input/board-keyboard.js';
 import { BoardPointerInput } from './input/pointer-input.js';
 import type { BoardAwarenessPublisher } from './board-awareness.js';
+import { encodeLiveStroke } from './live-strokes.js';
 import { BoardRenderer } from './render/board-renderer.js';
 import type { Scene } from './scene.js';
 import type { BoardTool } from './tools/board-tool.js';
@@ -29,7 +30,7 @@ export class BoardController {
     board: EditableBoard,
     scene: Scene,
     private readonly view: BoardViewStore,
-    awareness: BoardAwarenessPublisher,
+    private readonly awareness: BoardAwarenessPublisher,
     options: { readonly ownsKeyboard: boolean },
   ) {
     const editor = new BoardEditor(board, scene, view);
@@ -95,7 +96,13 @@ export class BoardController {
   private tool(name: Tool): BoardTool {
     let tool = this.tools.get(name);
     if (!tool) {
-      tool = TOOL_REGISTRY[name].create({ editor: this.editor, view: this.view, hidden: this.renderer.hidden, zoom: () => this.navigation.camera.zoom });
+      tool = TOOL_REGISTRY[name].create({
+        editor: this.editor,
+        view: this.view,
+        hidden: this.renderer.hidden,
+        zoom: () => this.navigation.camera.zoom,
+        live: (stroke) => this.awareness.drawing(stroke && encodeLiveStroke(stroke, this.editor.style())),
+      });
       this.tools.set(name, tool);
     }
     return tool;

@@ -64,7 +64,8 @@ export class BoardEditor {
   }
 
   /** A finished pen or highlighter stroke: a single click leaves a dot; very long strokes are split at the per-stroke point limit. */
-  addStroke(tool: InkTool, points: readonly StrokePoint[], hasPressure: boolean): void {
+  /** `firstId` is the id peers saw the stroke under while it was drawn. */
+  addStroke(tool: InkTool, points: readonly StrokePoint[], hasPressure: boolean, firstId = newItemId()): void {
     const style = this.style();
     const items: BoardItem[] = [];
     let z = this.scene.nextZ();
@@ -72,7 +73,7 @@ export class BoardEditor {
     for (let start = 0; start < all.length; start += MAX_STROKE_POINTS - 1) {
       const part = all.slice(start, start + MAX_STROKE_POINTS);
       if (part.length < 2 && start > 0) break;
-      items.push({ id: newItemId(), type: 'stroke', tool, z, style, points: encodePoints(part, hasPressure) });
+      items.push({ id: start === 0 ? firstId : newItemId(), type: 'stroke', tool, z, style, points: encodePoints(part, hasPressure) });
       z += 1;
     }
     this.put(items);

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { Tool } from '../../../shared/board/schema.js';
+import type { LiveStroke } from './live-strokes.js';
 
 export interface Camera {
   /** Board coordinate at the canvas's top-left corner. */
@@ -16,6 +17,8 @@ export interface PeerAwareness {
   readonly cursor: { readonly x: number; readonly y: number } | null;
   readonly viewport: { readonly x: number; readonly y: number; readonly width: number; readonly height: number } | null;
   readonly selection: readonly string[];
+  /** The stroke they are drawing now, before it is in the document. */
+  readonly drawing: LiveStroke | null;
 }
 
 export interface BoardViewState {

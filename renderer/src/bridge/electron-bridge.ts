@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ShellBridge, PreloadBridge, Unsubscribe } from '../../../shared/bridge.js';
 import { RuntimeConfigSchema } from '../../../shared/config/runtime-config.js';
-import { CallPreferencesSchema } from '../../../shared/desktop/call-preferences.js';
+import { CallPreferencesLoadSchema } from '../../../shared/desktop/call-preferences.js';
 import { ipcChannels } from '../../../shared/ipc/channels.js';
 import { windowEvents, type WindowEventKey, type WindowEventPayload } from '../../../shared/ipc/events.js';
 import { subscriberName } from '../../../shared/ipc/names.js';
@@ -60,7 +60,7 @@ export function createElectronBridge(preload: PreloadBridge): ShellBridge {
     notifyActivity: async (activity) => {
       await unwrap(preload.notifyActivity(activity), ipcChannels.notifyActivity.response);
     },
-    getCallPreferences: () => unwrap(preload.getCallPreferences({}), CallPreferencesSchema),
+    getCallPreferences: () => unwrap(preload.getCallPreferences({}), CallPreferencesLoadSchema),
     saveCallPreferences: async (preferences) => {
       await unwrap(preload.saveCallPreferences(preferences), ipcChannels.saveCallPreferences.response);
     },

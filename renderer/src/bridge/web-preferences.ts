@@ -1,18 +1,24 @@
-import { CallPreferencesSchema, DEFAULT_CALL_PREFERENCES, type CallPreferences } from '../../../shared/desktop/call-preferences.js';
+import { CallPreferencesSchema, parseStoredCallPreferences, type CallPreferences, type CallPreferencesLoad } from '../../../shared/desktop/call-preferences.js';
 
 /** Where the web build keeps the call's preferences. */
 export const CALL_PREFERENCES_KEY = 'confer:call-preferences';
 
-/** Reads the preferences from local storage; anything unreadable or invalid gives the defaults. */
-export function readCallPreferences(storage: Pick<Storage, 'getItem'> | null): CallPreferences {
+/** Reads the preferences from local storage, part by part; unreadable parts come back as defaults, listed in `reset`. */
+export function readCallPreferences(storage: Pick<Storage, 'getItem'> | null): CallPreferencesLoad {
+  let raw: string | null = null;
   try {
-    const raw = storage?.getItem(CALL_PREFERENCES_KEY);
-    if (!raw) return DEFAULT_CALL_PREFERENCES;
-    const parsed = CallPreferencesSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : DEFAULT_CALL_PREFERENCES;
+    raw = storage?.getItem(CALL_PREFERENCES_KEY) ?? null;
   } catch {
-    return DEFAULT_CALL_PREFERENCES;
+    // A storage the browser forbids is like an empty one: nothing was lost.
   }
+  if (!raw) return parseStoredCallPreferences(undefined);
+  let stored: unknown;
+  try {
+    stored = JSON.parse(raw);
+  } catch {
+    stored = raw;
+  }
+  return parseStoredCallPreferences(stored);
 }
 
 /** Writes them back, checked first; a full or forbidden storage fails the promise. */

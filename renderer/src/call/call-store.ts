@@ -1,4 +1,5 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
+import { DEFAULT_CALL_PREFERENCES, type CallPreferenceSection, type CallPreferences } from '../../../shared/desktop/call-preferences.js';
 import { initialRoomChatState, type RoomChatState } from './chat/room-messages.js';
 import type { RemoteFeedMedia } from './janus/subscriber.js';
 import type { Roster } from './participants.js';
@@ -56,10 +57,23 @@ export interface LocalMediaState {
   readonly localScreen: MediaStreamTrack | null;
   readonly cameras: readonly MediaDeviceChoice[];
   readonly microphones: readonly MediaDeviceChoice[];
+  /** Audio outputs; empty where the browser does not list them. */
+  readonly speakers: readonly MediaDeviceChoice[];
   readonly cameraId: string | null;
   readonly microphoneId: string | null;
+  /** The audio output remote sound plays through (`setSinkId`); null is the system default. */
+  readonly speakerId: string | null;
   /** A device problem the user should see (unplugged, refused), or null. */
   readonly deviceProblem: string | null;
+  /** What the device fallback did (a device gone, a device back), for the live region, or null. */
+  readonly deviceNotice: DeviceNotice | null;
+}
+
+/** A device switched by itself: `lost` gone (or null when a preferred one came back), `using` what we use now. */
+export interface DeviceNotice {
+  readonly kind: 'microphone' | 'camera' | 'speaker';
+  readonly lost: string | null;
+  readonly using: string;
 }
 
 /** What the quality loop measures and decides. */
@@ -78,10 +92,10 @@ export interface MessagingState {
   readonly handRaised: boolean;
 }
 
-/** What the user chose for the call, loaded and saved by the desktop shell's connection (settings file or local storage). */
-export interface PreferenceState {
-  /** The call's single-key shortcuts (M, V, S, L, H, I) are on. */
-  readonly singleKeyShortcuts: boolean;
+/** What the user chose for the call (the settings screen), loaded and saved by the desktop shell's connection (settings file or local storage). */
+export interface PreferenceState extends CallPreferences {
+  /** Parts of the stored preferences that were unreadable and are back to their defaults: the user is told once. */
+  readonly preferencesReset: readonly CallPreferenceSection[];
 }
 
 export interface CallState extends SessionState, RoomState, LocalMediaState, QualityState, MessagingState, PreferenceState {}
@@ -100,16 +114,19 @@ export const initialLocalMediaState: LocalMediaState = {
   localScreen: null,
   cameras: [],
   microphones: [],
+  speakers: [],
   cameraId: null,
   microphoneId: null,
+  speakerId: null,
   deviceProblem: null,
+  deviceNotice: null,
 };
 
 export const initialQualityState: QualityState = { mediaProblem: null, audioOnly: false, stats: {}, iceRestarts: 0 };
 
 export const initialMessagingState: MessagingState = { roomChat: initialRoomChatState, handRaised: false };
 
-export const initialPreferenceState: PreferenceState = { singleKeyShortcuts: true };
+export const initialPreferenceState: PreferenceState = { ...DEFAULT_CALL_PREFERENCES, preferencesReset: [] };
 
 export const initialCallState: CallState = {
   ...initialSessionState,

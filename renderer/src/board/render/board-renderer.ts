@@ -2,6 +2,7 @@ import type { Bounds } from '../../../../shared/board/geometry.js';
 import type { BoardEditor } from '../board-editor.js';
 import type { BoardViewStore } from '../board-view-store.js';
 import { HiddenItems } from '../hidden-items.js';
+import { paintLiveStrokes } from '../live-strokes.js';
 import type { BoardTool } from '../tools/board-tool.js';
 import { paintPeerSelections, paintSelectionBox } from './selection-overlay.js';
 import { StaticLayer } from './static-layer.js';
@@ -91,6 +92,8 @@ export class BoardRenderer {
     tool?.preview(context, zoom);
     const bounds = tool?.coversSelection() ? null : editor.selectionBounds();
     if (bounds) paintSelectionBox(context, bounds, zoom);
-    paintPeerSelections(context, view.getState().peers, editor.scene, zoom);
+    const { peers } = view.getState();
+    paintLiveStrokes(context, peers.flatMap((peer) => (peer.drawing ? [peer.drawing] : [])), editor.scene);
+    paintPeerSelections(context, peers, editor.scene, zoom);
   }
 }

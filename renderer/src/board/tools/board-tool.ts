@@ -1,6 +1,7 @@
 import type { BoardEditor } from '../board-editor.js';
 import type { BoardViewStore } from '../board-view-store.js';
 import type { HiddenItems } from '../hidden-items.js';
+import type { LiveStrokeDraft } from '../live-strokes.js';
 
 /** A pointer sample in board coordinates, with what tools read of the event. */
 export interface BoardPointer {
@@ -19,6 +20,8 @@ export interface ToolContext {
   readonly hidden: HiddenItems;
   /** Screen pixels per board unit now: grab distances are in screen pixels. */
   zoom(): number;
+  /** Shows peers the stroke being drawn (read at once: the tool goes on adding points); null when it is finished or cancelled. */
+  live(stroke: LiveStrokeDraft | null): void;
 }
 
 /**

@@ -47,4 +47,32 @@ describe('draw tool', () => {
     pen.up();
     expect(board.items()).toEqual([]);
   });
+
+  test('peers are shown the stroke while it is drawn, under the id it is stored with, and told when it is done', () => {
+    const board = createTestBoard();
+    const pen = new DrawTool(board, 'pen');
+    pen.down(pointer(0, 0));
+    pen.move(pointer(10, 0), [pointer(10, 0)]);
+    pen.move(pointer(20, 5), [pointer(20, 5)]);
+    expect(board.items()).toHaveLength(0);
+    expect(board.lives.map((live) => live?.points.length)).toEqual([1, 2, 3]);
+    const id = board.lives[0]?.id;
+    expect(board.lives.every((live) => live?.id === id && live?.tool === 'pen')).toBe(true);
+    pen.up();
+    expect(board.lives.at(-1)).toBeNull();
+    expect(board.items().map((item) => item.id)).toEqual([id]);
+    // One gesture, one undo step: the live stroke left nothing in the history.
+    board.editor.undo();
+    expect(board.items()).toHaveLength(0);
+  });
+
+  test('a cancelled stroke tells peers to drop it and writes nothing', () => {
+    const board = createTestBoard();
+    const pen = new DrawTool(board, 'pen');
+    pen.down(pointer(0, 0));
+    pen.move(pointer(10, 0), [pointer(10, 0)]);
+    pen.cancel();
+    expect(board.lives.at(-1)).toBeNull();
+    expect(board.items()).toHaveLength(0);
+  });
 });

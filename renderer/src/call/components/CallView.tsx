@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { SyncStatusStore } from '../../sync/sync-status.js';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 import '../call.css';
-import { nextLayout, toggleWhiteboard } from '../layout/stage-plan.js';
 import { CallAnnouncements } from './CallAnnouncements.js';
 import { CallControls } from './CallControls.js';
-import { CallKeyboardSwitch } from './CallKeyboardSwitch.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import { Stage } from './Stage.js';
+import { DeviceNoticeRegion, PreferencesResetNotice } from './settings/SettingsNotices.js';
 import { StatsPanel } from './StatsPanel.js';
+import { useCallKeys } from './use-call-keys.js';
 import type { ShareOverlay } from './Tile.js';
 
 interface CallViewProps {
@@ -27,51 +28,8 @@ interface CallViewProps {
   readonly headerExtras?: ReactNode;
 }
 
-const SIGNALING_LABEL = { connecting: 'Connecting…', connected: 'Connected', disconnected: 'Offline' } as const;
-
-/** Single keys, ignored while typing in a field: M microphone, V camera, S screen, L layout, W whiteboard, H hand, I statistics. */
-function useShortcuts(store: CallStore, engine: CallEngine, toggleStats: () => void) {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      // A key the board (or anything else) already handled is not a call shortcut.
-      if (event.defaultPrevented) return;
-      if (event.ctrlKey || event.metaKey || event.altKey || target?.closest('input, textarea, select, [contenteditable]')) return;
-      const state = store.getState();
-      if (!state.singleKeyShortcuts) return;
-      switch (event.key.toLowerCase()) {
-        case 'm':
-          void engine.setAudioMuted(!state.audioMuted);
-          break;
-        case 'v':
-          void engine.setVideoMuted(!state.videoMuted);
-          break;
-        case 's':
-          void (state.screenSharing ? engine.stopScreenShare() : engine.startScreenShare());
-          break;
-        case 'l':
-          engine.setLayout(nextLayout(state.layout));
-          break;
-        case 'w':
-          engine.setLayout(toggleWhiteboard(state.layout));
-          break;
-        case 'h':
-          engine.setHandRaised(!state.handRaised);
-          break;
-        case 'i':
-          toggleStats();
-          break;
-        default:
-          return;
-      }
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store, engine, toggleStats]);
-}
-
 function Notices({ store }: { readonly store: CallStore }) {
+  const { t } = useTranslation();
   const phase = useStore(store, (state) => state.phase);
   const audioOnly = useStore(store, (state) => state.audioOnly);
   const deviceProblem = useStore(store, (state) => state.deviceProblem);
@@ -80,12 +38,12 @@ function Notices({ store }: { readonly store: CallStore }) {
     <div className="notices">
       {phase === 'reconnecting' && (
         <p className="notice notice-warn" role="status" data-testid="reconnecting">
-          Reconnecting to the meeting… your camera and microphone stay as they were.
+          {t('call.reconnecting')}
         </p>
       )}
       {audioOnly && (
         <p className="notice notice-warn" role="status" data-testid="audio-only">
-          Your connection is too slow for video: cameras are paused until it recovers. Shared screens stay on.
+          {t('call.audioOnly')}
         </p>
       )}
       {mediaProblem && phase === 'in-call' && (
@@ -98,6 +56,8 @@ function Notices({ store }: { readonly store: CallStore }) {
           {deviceProblem}
         </p>
       )}
+      <DeviceNoticeRegion store={store} />
+      <PreferencesResetNotice store={store} />
     </div>
   );
 }
@@ -107,10 +67,11 @@ export function CallView({ callStore, boardSyncStatus, engine, onLeave, shareOve
   const signaling = useStore(boardSyncStatus, (state) => state.signaling);
   const phase = useStore(callStore, (state) => state.phase);
   const reconnects = useStore(callStore, (state) => state.reconnects);
+  const { t } = useTranslation();
   const [statsOpen, setStatsOpen] = useState(false);
   const [sideOpen, setSideOpen] = useState(true);
   const toggleStats = useCallback(() => setStatsOpen((open) => !open), []);
-  useShortcuts(callStore, engine, toggleStats);
+  useCallKeys(callStore, engine, toggleStats);
   // The statistics live in the side panel: asking for them shows it.
   const sideShown = sideOpen || statsOpen;
   const toggleSide = () => {
@@ -122,9 +83,8 @@ export function CallView({ callStore, boardSyncStatus, engine, onLeave, shareOve
       <header className="call-header">
         <h1 data-testid="room-name">{room}</h1>
         <span className={`status status-${signaling}`} data-testid="signaling-status" data-status={signaling}>
-          Board sync: {SIGNALING_LABEL[signaling]}
+          {t('call.boardSync', { status: t(`call.sync.${signaling}`) })}
         </span>
-        <CallKeyboardSwitch store={callStore} />
         {headerExtras}
       </header>
       <Notices store={callStore} />
@@ -132,7 +92,7 @@ export function CallView({ callStore, boardSyncStatus, engine, onLeave, shareOve
       <div className="call-body">
         <Stage store={callStore} engine={engine} shareOverlay={shareOverlay} board={board} />
         {sideShown && (
-          <aside className="call-side" id="call-side" aria-label="People and chat">
+          <aside className="call-side" id="call-side" aria-label={t('call.sidePanel')}>
             <ParticipantList store={callStore} />
             <ChatPanel store={callStore} engine={engine} />
             {statsOpen && <StatsPanel store={callStore} engine={engine} />}

@@ -1,5 +1,6 @@
 import { LogIn, Mic, MicOff, Video, VideoOff } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { JoinRequestSchema, type JoinRequest } from '../../../../shared/call/join-request.js';
 import type { CallEngine, RoomAccess } from '../call-engine.js';
@@ -9,6 +10,8 @@ import '../call.css';
 import './lobby.css';
 import { MicLevelMeter, VideoTrack } from './MediaElements.js';
 import { DeviceSelects } from './DeviceSelects.js';
+import { SettingsButton } from './settings/SettingsDialog.js';
+import { DeviceNoticeRegion, PreferencesResetNotice } from './settings/SettingsNotices.js';
 
 interface LobbyProps {
   readonly initial: Partial<JoinRequest> & { readonly pin?: string };
@@ -26,6 +29,8 @@ const MAX_SECRET_LENGTH = 128;
 
 /** The preview, the level meter and the device choices: what shows the camera and microphone work before joining. */
 function DeviceCheck({ store, engine }: { readonly store: CallStore; readonly engine: CallEngine }) {
+  const { t } = useTranslation();
+  const mirrored = useStore(store, (state) => state.mirrorPreview);
   const localVideo = useStore(store, (state) => state.localVideo);
   const localAudio = useStore(store, (state) => state.localAudio);
   const audioMuted = useStore(store, (state) => state.audioMuted);
@@ -34,17 +39,18 @@ function DeviceCheck({ store, engine }: { readonly store: CallStore; readonly en
   return (
     <div className="lobby-devices">
       <div className="lobby-preview" data-testid="lobby-preview">
-        {localVideo ? <VideoTrack track={localVideo} mirrored testId="preview-video" /> : <div className="tile-avatar">{videoMuted ? 'Camera off' : '…'}</div>}
+        {localVideo ? <VideoTrack track={localVideo} mirrored={mirrored} testId="preview-video" /> : <div className="tile-avatar">{videoMuted ? t('lobby.cameraOffPreview') : '…'}</div>}
       </div>
-      <MicLevelMeter track={audioMuted ? null : localAudio} />
+      <MicLevelMeter track={audioMuted ? null : localAudio} label={t('devices.micLevel')} />
       <div className="lobby-toggles">
-        <IconButton label={audioMuted ? 'Microphone off' : 'Microphone on'} text={audioMuted ? 'Microphone off' : 'Microphone on'} tooltip={audioMuted ? 'Join with the microphone on' : 'Join with the microphone off'} icon={audioMuted ? MicOff : Mic} className={audioMuted ? 'off' : ''} onClick={() => void engine.setAudioMuted(!audioMuted)} />
-        <IconButton label={videoMuted ? 'Camera off' : 'Camera on'} text={videoMuted ? 'Camera off' : 'Camera on'} tooltip={videoMuted ? 'Join with the camera on' : 'Join with the camera off'} icon={videoMuted ? VideoOff : Video} className={videoMuted ? 'off' : ''} onClick={() => void engine.setVideoMuted(!videoMuted)} />
+        <IconButton label={t(audioMuted ? 'lobby.microphoneOff' : 'lobby.microphoneOn')} text={t(audioMuted ? 'lobby.microphoneOff' : 'lobby.microphoneOn')} tooltip={t(audioMuted ? 'lobby.joinMicrophoneOn' : 'lobby.joinMicrophoneOff')} icon={audioMuted ? MicOff : Mic} className={audioMuted ? 'off' : ''} onClick={() => void engine.setAudioMuted(!audioMuted)} />
+        <IconButton label={t(videoMuted ? 'lobby.cameraOff' : 'lobby.cameraOn')} text={t(videoMuted ? 'lobby.cameraOff' : 'lobby.cameraOn')} tooltip={t(videoMuted ? 'lobby.joinCameraOn' : 'lobby.joinCameraOff')} icon={videoMuted ? VideoOff : Video} className={videoMuted ? 'off' : ''} onClick={() => void engine.setVideoMuted(!videoMuted)} />
       </div>
       <div className="lobby-selects">
         <DeviceSelects store={store} engine={engine} />
       </div>
       {deviceProblem && <p className="notice notice-error">{deviceProblem}</p>}
+      <DeviceNoticeRegion store={store} />
     </div>
   );
 }
@@ -55,6 +61,7 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, on
   const [pin, setPin] = useState(initial.pin ?? '');
   const [secret, setSecret] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     if (!joiningDirectly) void engine.preview();
@@ -64,7 +71,7 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, on
     event.preventDefault();
     const parsed = JoinRequestSchema.safeParse({ room, displayName });
     if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'Check the room and your name');
+      setProblem(parsed.error.issues[0]?.message ?? t('lobby.checkFields'));
       return;
     }
     setProblem(null);
@@ -74,27 +81,31 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, on
   const message = problem ?? error;
   return (
     <form className="lobby" onSubmit={submit} aria-labelledby="lobby-title">
-      <h1 id="lobby-title">Join a meeting</h1>
+      <div className="lobby-title">
+        <h1 id="lobby-title">{t('lobby.title')}</h1>
+        <SettingsButton store={store} engine={engine} text />
+      </div>
+      <PreferencesResetNotice store={store} />
       <div className="lobby-columns">
         <DeviceCheck store={store} engine={engine} />
         <div className="lobby-fields">
           <label>
-            Your name
+            {t('lobby.yourName')}
             <input name="displayName" value={displayName} onChange={(event) => setDisplayName(event.target.value)} autoFocus maxLength={64} autoComplete="name" />
           </label>
           <label>
-            Room
+            {t('lobby.room')}
             <input name="room" value={room} onChange={(event) => setRoom(event.target.value)} maxLength={64} />
           </label>
           <label>
-            Room PIN
+            {t('lobby.pin')}
             <input name="pin" type="password" value={pin} onChange={(event) => setPin(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" aria-describedby="lobby-pin-hint" />
-            <small id="lobby-pin-hint">If the room has one; a room you create gets this PIN.</small>
+            <small id="lobby-pin-hint">{t('lobby.pinHint')}</small>
           </label>
           <label>
-            Moderator secret
+            {t('lobby.secret')}
             <input name="secret" type="password" value={secret} onChange={(event) => setSecret(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" aria-describedby="lobby-secret-hint" />
-            <small id="lobby-secret-hint">Optional: lets you mute and remove others.</small>
+            <small id="lobby-secret-hint">{t('lobby.secretHint')}</small>
           </label>
           {message && (
             <p className="error" role="alert" data-testid="lobby-error">
@@ -103,7 +114,7 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, on
           )}
           <button type="submit" className="lobby-join" disabled={busy}>
             <LogIn aria-hidden="true" size={20} />
-            {busy ? 'Joining…' : 'Join'}
+            {busy ? t('lobby.joining') : t('lobby.join')}
           </button>
         </div>
       </div>

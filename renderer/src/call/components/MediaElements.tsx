@@ -75,14 +75,22 @@ export function VideoTrack({ track, mirrored = false, testId, onFirstFrame, onAs
   return <video ref={ref} className={mirrored ? 'tile-video mirrored' : 'tile-video'} data-testid={testId} autoPlay playsInline muted />;
 }
 
-/** Plays one remote audio track; kept apart from the video so a hidden tile still plays its sound. */
-export function AudioTrack({ track }: { readonly track: MediaStreamTrack }) {
+/**
+ * Plays one remote audio track through `sinkId` (the speaker chosen in the
+ * settings; null is the system default); kept apart from the video so a
+ * hidden tile still plays its sound.
+ */
+export function AudioTrack({ track, sinkId }: { readonly track: MediaStreamTrack; readonly sinkId: string | null }) {
   const ref = usePlayedTrack<HTMLAudioElement>(track);
-  return <audio ref={ref} autoPlay />;
+  useEffect(() => {
+    const element = ref.current;
+    if (element && 'setSinkId' in element) void element.setSinkId(sinkId ?? '').catch(() => undefined);
+  }, [ref, sinkId]);
+  return <audio ref={ref} autoPlay data-testid="remote-audio" data-sink-id={sinkId ?? ''} />;
 }
 
 /** Live microphone level, 0 to 1, from an analyser on the track. */
-export function MicLevelMeter({ track }: { readonly track: MediaStreamTrack | null }) {
+export function MicLevelMeter({ track, label }: { readonly track: MediaStreamTrack | null; readonly label: string }) {
   const bar = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!track) return;
@@ -113,7 +121,7 @@ export function MicLevelMeter({ track }: { readonly track: MediaStreamTrack | nu
     };
   }, [track]);
   return (
-    <div className="mic-meter" role="meter" aria-label="Microphone level" aria-valuemin={0} aria-valuemax={100} aria-valuenow={0} data-testid="mic-meter">
+    <div className="mic-meter" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={0} data-testid="mic-meter">
       <div ref={bar} className="mic-meter-level" />
     </div>
   );

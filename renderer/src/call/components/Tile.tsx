@@ -1,5 +1,6 @@
 import { Hand, MicOff } from 'lucide-react';
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
@@ -9,7 +10,6 @@ import { SELF_STATS } from '../quality/stats-monitor.js';
 import { AudioTrack, VideoTrack } from './MediaElements.js';
 import { REACTION_LOOK } from './reaction-icons.js';
 
-const QUALITY_LABEL = { good: 'Good connection', fair: 'Unstable connection', poor: 'Poor connection', unknown: 'Measuring connection' } as const;
 
 /** What the app lays over a screen share's video, by the share's feed id: the call view knows nothing of what it is. */
 export type ShareOverlay = (feedId: string) => ReactNode;
@@ -26,8 +26,9 @@ function useTileShape(): [CSSProperties, (aspect: number) => void] {
 }
 
 function MutedBadge({ testId }: { readonly testId?: string }) {
+  const { t } = useTranslation();
   return (
-    <span className="tile-muted" data-testid={testId} role="img" aria-label="Microphone off" title="Microphone off">
+    <span className="tile-muted" data-testid={testId} role="img" aria-label={t('tile.microphoneOff')} title={t('tile.microphoneOff')}>
       <MicOff aria-hidden="true" size={16} />
     </span>
   );
@@ -35,13 +36,14 @@ function MutedBadge({ testId }: { readonly testId?: string }) {
 
 /** A raised hand and the reactions currently floating over one participant's tile. */
 function TileBadges({ store, feedId }: { readonly store: CallStore; readonly feedId: string | null }) {
+  const { t } = useTranslation();
   const hand = useStore(store, (state) => (feedId ? Boolean(state.roomChat.raisedHands[feedId]) : false));
   const reactions = useStore(store, (state) => state.roomChat.reactions);
   const mine = feedId ? reactions.filter((entry) => entry.from === feedId) : NO_REACTIONS;
   return (
     <>
       {hand && (
-        <span className="tile-hand" data-testid="hand-raised" role="img" aria-label="Hand raised" title="Hand raised">
+        <span className="tile-hand" data-testid="hand-raised" role="img" aria-label={t('tile.handRaised')} title={t('tile.handRaised')}>
           <Hand aria-hidden="true" size={20} />
         </span>
       )}
@@ -49,7 +51,7 @@ function TileBadges({ store, feedId }: { readonly store: CallStore; readonly fee
         {mine.map((entry) => {
           const look = REACTION_LOOK[entry.emoji];
           return (
-            <span key={entry.id} className={`tile-reaction ${look.tone}`} data-testid="reaction" data-emoji={entry.emoji} role="img" aria-label={look.label}>
+            <span key={entry.id} className={`tile-reaction ${look.tone}`} data-testid="reaction" data-emoji={entry.emoji} role="img" aria-label={t(`reactions.${look.key}`)}>
               <look.icon aria-hidden="true" size={28} />
             </span>
           );
@@ -60,9 +62,10 @@ function TileBadges({ store, feedId }: { readonly store: CallStore; readonly fee
 }
 
 function QualityIndicator({ store, feedId }: { readonly store: CallStore; readonly feedId: string }) {
+  const { t } = useTranslation();
   const quality = useStore(store, (state) => state.stats[feedId]?.quality ?? 'unknown');
   return (
-    <span className={`quality quality-${quality}`} role="img" data-testid="quality" data-quality={quality} title={QUALITY_LABEL[quality]} aria-label={QUALITY_LABEL[quality]}>
+    <span className={`quality quality-${quality}`} role="img" data-testid="quality" data-quality={quality} title={t(`tile.quality.${quality}`)} aria-label={t(`tile.quality.${quality}`)}>
       <i />
       <i />
       <i />
@@ -97,6 +100,7 @@ interface RemoteTileProps {
 }
 
 export function RemoteTile({ store, engine, feedId, role, shareOverlay }: RemoteTileProps) {
+  const { t } = useTranslation();
   const participant = useStore(store, (state) => state.roster[feedId]);
   const media = useStore(store, (state) => state.remoteMedia[feedId]);
   const speaking = useStore(store, (state) => state.activeSpeakerId === feedId);
@@ -104,6 +108,7 @@ export function RemoteTile({ store, engine, feedId, role, shareOverlay }: Remote
   const audioOnly = useStore(store, (state) => state.audioOnly);
   const framesDecoded = useStore(store, (state) => state.stats[feedId]?.framesDecoded ?? 0);
   const frameWidth = useStore(store, (state) => state.stats[feedId]?.frameWidth ?? 0);
+  const speakerId = useStore(store, (state) => state.speakerId);
   const ref = useLayerReport(engine, feedId, role);
   const [shape, setAspect] = useTileShape();
   if (!participant) return null;
@@ -125,7 +130,7 @@ export function RemoteTile({ store, engine, feedId, role, shareOverlay }: Remote
       data-frame-width={frameWidth}
     >
       {showVideo && media.video ? <VideoTrack track={media.video} testId={isScreen ? 'screen-video' : 'tile-video'} onFirstFrame={() => engine.reportFrameShown(feedId)} onAspect={setAspect} /> : <div className="tile-avatar">{participant.displayName.slice(0, 1).toUpperCase()}</div>}
-      {media?.audio && <AudioTrack track={media.audio} />}
+      {media?.audio && <AudioTrack track={media.audio} sinkId={speakerId} />}
       {isScreen && shareOverlay(feedId)}
       <TileBadges store={store} feedId={feedId} />
       <div className="tile-label">
@@ -135,11 +140,11 @@ export function RemoteTile({ store, engine, feedId, role, shareOverlay }: Remote
       </div>
       {moderator && !isScreen && (
         <div className="tile-moderation">
-          <button type="button" className="secondary" onClick={() => void engine.muteParticipant(feedId)} disabled={participant.audioMuted} aria-label={`Mute ${participant.displayName}`}>
-            Mute
+          <button type="button" className="secondary" onClick={() => void engine.muteParticipant(feedId)} disabled={participant.audioMuted} aria-label={t('tile.muteName', { name: participant.displayName })}>
+            {t('tile.mute')}
           </button>
-          <button type="button" className="danger" onClick={() => void engine.removeParticipant(feedId)} aria-label={`Remove ${participant.displayName}`}>
-            Remove
+          <button type="button" className="danger" onClick={() => void engine.removeParticipant(feedId)} aria-label={t('tile.removeName', { name: participant.displayName })}>
+            {t('tile.remove')}
           </button>
         </div>
       )}
@@ -148,18 +153,20 @@ export function RemoteTile({ store, engine, feedId, role, shareOverlay }: Remote
 }
 
 export function SelfTile({ store, role }: { readonly store: CallStore; readonly role: TileRole }) {
+  const { t } = useTranslation();
   const video = useStore(store, (state) => state.localVideo);
   const name = useStore(store, (state) => state.displayName);
   const audioMuted = useStore(store, (state) => state.audioMuted);
   const speaking = useStore(store, (state) => state.selfId !== null && state.activeSpeakerId === state.selfId);
   const selfId = useStore(store, (state) => state.selfId);
+  const mirrored = useStore(store, (state) => state.mirrorPreview);
   const [shape, setAspect] = useTileShape();
   return (
     <div className={`tile tile-${role}${speaking ? ' tile-speaking' : ''}`} style={shape} data-testid="tile-self" data-speaking={speaking}>
-      {video ? <VideoTrack track={video} mirrored testId="self-video" onAspect={setAspect} /> : <div className="tile-avatar">{name.slice(0, 1).toUpperCase()}</div>}
+      {video ? <VideoTrack track={video} mirrored={mirrored} testId="self-video" onAspect={setAspect} /> : <div className="tile-avatar">{name.slice(0, 1).toUpperCase()}</div>}
       <TileBadges store={store} feedId={selfId} />
       <div className="tile-label">
-        <span className="tile-name">{name} (you)</span>
+        <span className="tile-name">{t('call.you', { name })}</span>
         {audioMuted && <MutedBadge />}
         <QualityIndicator store={store} feedId={SELF_STATS} />
       </div>
@@ -168,6 +175,7 @@ export function SelfTile({ store, role }: { readonly store: CallStore; readonly 
 }
 
 export function LocalScreenTile({ store, shareOverlay, role }: { readonly store: CallStore; readonly shareOverlay: ShareOverlay; readonly role: TileRole }) {
+  const { t } = useTranslation();
   const screen = useStore(store, (state) => state.localScreen);
   const selfScreenId = useStore(store, (state) => state.selfScreenId);
   const [shape, setAspect] = useTileShape();
@@ -177,7 +185,7 @@ export function LocalScreenTile({ store, shareOverlay, role }: { readonly store:
       <VideoTrack track={screen} testId="local-screen-video" onAspect={setAspect} />
       {selfScreenId && shareOverlay(selfScreenId)}
       <div className="tile-label">
-        <span className="tile-name">Your screen</span>
+        <span className="tile-name">{t('tile.yourScreen')}</span>
       </div>
     </div>
   );

@@ -3,7 +3,13 @@
  * drops the top layers of a smaller source.
  */
 const CAMERA_CONSTRAINTS: MediaTrackConstraints = { width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 24, max: 30 } };
-const MICROPHONE_CONSTRAINTS: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+
+/** The microphone's processing, as the settings screen chooses it. */
+export interface AudioProcessing {
+  readonly noiseSuppression: boolean;
+  readonly echoCancellation: boolean;
+  readonly autoGainControl: boolean;
+}
 
 export async function openCamera(deviceId: string | null): Promise<MediaStreamTrack> {
   const stream = await navigator.mediaDevices.getUserMedia({
@@ -14,9 +20,9 @@ export async function openCamera(deviceId: string | null): Promise<MediaStreamTr
   return track;
 }
 
-export async function openMicrophone(deviceId: string | null): Promise<MediaStreamTrack> {
+export async function openMicrophone(deviceId: string | null, processing: AudioProcessing): Promise<MediaStreamTrack> {
   const stream = await navigator.mediaDevices.getUserMedia({
-    audio: { ...MICROPHONE_CONSTRAINTS, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) },
+    audio: { ...processing, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) },
   });
   const track = stream.getAudioTracks()[0];
   if (!track) throw new Error('The microphone gave no audio');
@@ -37,12 +43,18 @@ export async function openScreen(): Promise<MediaStreamTrack> {
   return track;
 }
 
-export async function listDevices(): Promise<{ cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[] }> {
+export async function listDevices(): Promise<{ cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[]; speakers: MediaDeviceInfo[] }> {
   const devices = await navigator.mediaDevices.enumerateDevices();
   return {
     cameras: devices.filter((device) => device.kind === 'videoinput'),
     microphones: devices.filter((device) => device.kind === 'audioinput'),
+    speakers: devices.filter((device) => device.kind === 'audiooutput'),
   };
+}
+
+/** Whether media elements can choose their output device here (Firefox before 116 and some WebViews cannot). */
+export function canChooseSpeaker(): boolean {
+  return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
 }
 
 /** Describes why a device could not be opened, for the user. */

@@ -1,5 +1,6 @@
-import { sliceWriter, type CallStore, type LocalMediaState, type SliceWriter } from '../call-store.js';
-import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen } from './capture.js';
+import { sliceWriter, type CallState, type CallStore, type LocalMediaState, type SliceWriter } from '../call-store.js';
+import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen, type AudioProcessing } from './capture.js';
+import { DeviceSwitcher } from './device-switcher.js';
 
 /** Where our tracks are sent, when a call is on: the camera publisher of the current session. */
 export interface LocalMediaOutlet {
@@ -22,9 +23,25 @@ export class LocalMedia {
   private openingMicrophone: Promise<MediaStreamTrack | null> | null = null;
   private openingCamera: Promise<MediaStreamTrack | null> | null = null;
   private outlet: LocalMediaOutlet = NO_OUTLET;
+  private readonly switcher: DeviceSwitcher;
 
   constructor(private readonly store: CallStore) {
     this.set = sliceWriter<LocalMediaState>(store);
+    this.switcher = new DeviceSwitcher(store.getState, this.set, this);
+    store.subscribe((state, previous) => this.followPreferences(state, previous));
+  }
+
+  /**
+   * The settings screen's choices: processing applies to the live
+   * microphone at once; a chosen speaker is used; the saved devices, once
+   * loaded, are what the first open asks for.
+   */
+  private followPreferences(state: CallState, previous: CallState): void {
+    if (state.audioProcessing !== previous.audioProcessing) void this.applyAudioProcessing(state.audioProcessing);
+    if (state.devices === previous.devices) return;
+    if (state.devices.speaker !== previous.devices.speaker) this.set({ speakerId: state.devices.speaker?.deviceId ?? null });
+    if (!state.localAudio && !this.openingMicrophone && state.devices.microphone) this.set({ microphoneId: state.devices.microphone.deviceId });
+    if (!state.localVideo && !this.openingCamera && state.devices.camera) this.set({ cameraId: state.devices.camera.deviceId });
   }
 
   private get state(): LocalMediaState {
@@ -36,19 +53,37 @@ export class LocalMedia {
     this.outlet = outlet ?? NO_OUTLET;
   }
 
+  /**
+   * Changes the live microphone's processing with `applyConstraints`; where
+   * the browser refuses, or reports other settings afterwards, the
+   * microphone is opened again with them (mute state kept).
+   */
+  private async applyAudioProcessing(processing: AudioProcessing): Promise<void> {
+    const track = this.state.localAudio;
+    if (!track) return;
+    const applied = await track.applyConstraints({ ...processing }).then(
+      () => true,
+      () => false,
+    );
+    const settings = track.getSettings();
+    const took = applied && (Object.keys(processing) as (keyof AudioProcessing)[]).every((key) => settings[key] === undefined || settings[key] === processing[key]);
+    if (!took && this.state.localAudio === track) await this.selectMicrophone(this.state.microphoneId ?? '');
+  }
+
   /** Plugging a device in or out updates the pickers; an unplugged device in use also ends its track (watchEnded). */
   watchDevices(): void {
     if (this.watchingDevices || !navigator.mediaDevices) return;
     this.watchingDevices = true;
-    navigator.mediaDevices.addEventListener('devicechange', () => void this.refreshDevices().catch(() => undefined));
+    navigator.mediaDevices.addEventListener('devicechange', () => void this.switcher.devicesChanged());
   }
 
   async refreshDevices(): Promise<void> {
-    const { cameras, microphones } = await listDevices();
+    const { cameras, microphones, speakers } = await listDevices();
     const choice = (device: MediaDeviceInfo, index: number, kind: string) => ({ deviceId: device.deviceId, label: device.label || `${kind} ${index + 1}` });
     this.set({
       cameras: cameras.map((device, index) => choice(device, index, 'Camera')),
       microphones: microphones.map((device, index) => choice(device, index, 'Microphone')),
+      speakers: speakers.map((device, index) => choice(device, index, 'Speaker')),
     });
   }
 
@@ -148,23 +183,30 @@ export class LocalMedia {
     this.outlet.describeCamera(this.state.audioMuted, this.state.videoMuted);
   }
 
-  /** An unplugged device ends its track: say so and show the device as off. */
+  /** An unplugged device ends its track: the switcher moves to another one, or shows the device as off when none is left. */
   private watchEnded(kind: 'camera' | 'microphone', track: MediaStreamTrack): void {
     track.addEventListener('ended', () => {
       const current = kind === 'camera' ? this.state.localVideo : this.state.localAudio;
-      if (current !== track) return;
-      this.set({ deviceProblem: `Your ${kind} was disconnected. Pick another one, or plug it back in and turn it on again.` });
-      if (kind === 'camera') void this.setVideoMuted(true);
-      else void this.setAudioMuted(true);
-      void this.refreshDevices().catch(() => undefined);
+      if (current === track) void this.switcher.trackEnded(kind);
     });
+  }
+
+  /** A saved device that is not plugged in is no reason to fail: the system default is asked for instead. */
+  private async openPreferred(deviceId: string | null, open: (deviceId: string | null) => Promise<MediaStreamTrack>): Promise<MediaStreamTrack> {
+    try {
+      return await open(deviceId);
+    } catch (error) {
+      const missing = error instanceof DOMException && (error.name === 'OverconstrainedError' || error.name === 'NotFoundError');
+      if (deviceId === null || !missing) throw error;
+      return open(null);
+    }
   }
 
   private async openMicrophoneOnce(): Promise<MediaStreamTrack | null> {
     const existing = this.state.localAudio;
     if (existing && existing.readyState === 'live') return existing;
     try {
-      const track = await openMicrophone(this.state.microphoneId);
+      const track = await this.openPreferred(this.state.microphoneId, (deviceId) => openMicrophone(deviceId, this.store.getState().audioProcessing));
       track.enabled = !this.state.audioMuted;
       this.watchEnded('microphone', track);
       this.set({ localAudio: track, microphoneId: track.getSettings().deviceId ?? this.state.microphoneId });
@@ -180,7 +222,7 @@ export class LocalMedia {
     const existing = this.state.localVideo;
     if (existing && existing.readyState === 'live') return existing;
     try {
-      const track = await openCamera(this.state.cameraId);
+      const track = await this.openPreferred(this.state.cameraId, openCamera);
       this.watchEnded('camera', track);
       this.set({ localVideo: track, cameraId: track.getSettings().deviceId ?? this.state.cameraId });
       return track;

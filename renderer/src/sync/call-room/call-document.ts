@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { checkPeerMessage, checkUpdate, MESSAGE_KIND } from '../../../../shared/board/update-guard.js';
 import type { DocumentRoom } from '../document-transport.js';
 import { CatchUpChannels } from './catch-up-channels.js';
+import { markCatchUp } from './catch-up-marks.js';
 import { ENVELOPE_KIND, type Envelope, type EnvelopeKind } from './envelope.js';
 
 /**
@@ -211,6 +212,7 @@ export class CallDocument {
     if (ahead === undefined) return;
     const from = ahead;
     this.pulling = from;
+    markCatchUp('pull');
     this.port.send(ENVELOPE_KIND.pull, from, Y.encodeStateVector(this.room.doc));
     this.pullTimer = setTimeout(() => {
       if (this.pulling !== from) return;
@@ -236,12 +238,15 @@ export class CallDocument {
     } catch {
       return this.refuse(to, 'malformed state vector');
     }
+    markCatchUp('encoded', update.length);
     void this.catchUps.send(to, update);
   }
 
   private applyCatchUp(from: string, update: Uint8Array, checked = false): void {
     if (this.pulling !== from) return;
+    markCatchUp('received', update.length);
     if (!this.apply(from, update, checked)) return;
+    markCatchUp('applied');
     // We now have what it had when it told us; what its catch-up still leaves pending it lacks too: asking it again would loop.
     this.known.delete(from);
     this.gaps.delete(from);

@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { z } from 'zod';
 import { MESSAGE_KIND } from '../../../../shared/board/update-guard.js';
 import type { CallChannelPort } from './call-document.js';
+import { markCatchUp } from './catch-up-marks.js';
 import { DirectChannel, SignalSchema, type Signal } from './direct-channel.js';
 import { ENVELOPE_KIND } from './envelope.js';
 
@@ -56,7 +57,9 @@ export class CatchUpChannels {
       const { direct, opened } = await DirectChannel.open(this.directOptions(to, 'sender'));
       this.sending.set(to, direct);
       const channel = await Promise.race([opened, new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('timeout')), DIRECT_OPEN_TIMEOUT_MS))]);
+      markCatchUp('channel-open');
       channel.send(encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>);
+      markCatchUp('sent');
     } catch {
       this.closeOne(this.sending, to);
       if (!this.closed && port.members().has(to)) port.send(ENVELOPE_KIND.catchUp, to, update);

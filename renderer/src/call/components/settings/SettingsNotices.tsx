@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { CallStore, DeviceNotice } from '../../call-store.js';
+
+function useDeviceSentence(notice: DeviceNotice | null): string {
+  const { t } = useTranslation();
+  if (!notice) return '';
+  const kind = t(`devices.kind.${notice.kind}`);
+  if (!notice.using) return t('devices.noneLeft', { lost: notice.lost || kind, kind });
+  if (notice.lost === null) return t('devices.returned', { using: notice.using });
+  return notice.lost ? t('devices.fellBack', { lost: notice.lost, using: notice.using }) : t('devices.fellBackUnnamed', { kind, using: notice.using });
+}
+
+/** What the device fallback did, read by screen readers as it happens (a polite live region) and shown until the next change. */
+export function DeviceNoticeRegion({ store }: { readonly store: CallStore }) {
+  const sentence = useDeviceSentence(useStore(store, (state) => state.deviceNotice));
+  return (
+    <p className={sentence ? 'notice notice-warn' : 'visually-hidden'} role="status" aria-live="polite" data-testid="device-notice">
+      {sentence}
+    </p>
+  );
+}
+
+/** Stored settings that could not be read and were reset: said once, dismissed by the user. */
+export function PreferencesResetNotice({ store }: { readonly store: CallStore }) {
+  const { t } = useTranslation();
+  const reset = useStore(store, (state) => state.preferencesReset);
+  if (reset.length === 0) return null;
+  const sections = reset.map((section) => t(`settings.sectionNames.${section}`)).join(', ');
+  return (
+    <p className="notice notice-warn" role="status" data-testid="preferences-reset">
+      {t('settings.reset', { sections })}{' '}
+      <button type="button" className="secondary" onClick={() => store.setState({ preferencesReset: [] })}>
+        {t('settings.dismiss')}
+      </button>
+    </p>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { createI18n, formatNumber, MESSAGES, resolveLanguage } from './i18n.js';
+
+/** Every key path of a catalogue, nested keys joined with dots. */
+function keys(messages: object, prefix = ''): string[] {
+  return Object.entries(messages).flatMap(([key, value]) => (typeof value === 'object' && value !== null ? keys(value as object, `${prefix}${key}.`) : [`${prefix}${key}`]));
+}
+
+/** The {{placeholders}} of each message. */
+function placeholders(messages: object): Record<string, string[]> {
+  const flat: Record<string, string[]> = {};
+  const walk = (value: object, prefix: string) => {
+    for (const [key, inner] of Object.entries(value)) {
+      if (typeof inner === 'object' && inner !== null) walk(inner as object, `${prefix}${key}.`);
+      else flat[`${prefix}${key}`] = [...String(inner).matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1] ?? '').sort();
+    }
+  };
+  walk(messages, '');
+  return flat;
+}
+
+describe('translations', () => {
+  test('German has every English key and no other', () => {
+    const english = keys(MESSAGES.en).sort();
+    const german = keys(MESSAGES.de).sort();
+    expect(german.filter((key) => !english.includes(key))).toEqual([]);
+    expect(english.filter((key) => !german.includes(key))).toEqual([]);
+  });
+
+  test('every German message fills the same placeholders as its English one, and none is empty', () => {
+    expect(placeholders(MESSAGES.de)).toEqual(placeholders(MESSAGES.en));
+    expect(keys(MESSAGES.de).filter((key) => String(key.split('.').reduce<unknown>((at, part) => (at as Record<string, unknown>)[part], MESSAGES.de)).trim() === '')).toEqual([]);
+  });
+
+  test('the language follows the user’s choice, else the system’s first known language, else English', () => {
+    expect(resolveLanguage('de', ['en-US'])).toBe('de');
+    expect(resolveLanguage(null, ['fr-FR', 'de-AT', 'en'])).toBe('de');
+    expect(resolveLanguage(null, ['fr-FR'])).toBe('en');
+  });
+
+  test('labels and numbers change with the language', async () => {
+    const i18n = createI18n('en');
+    expect(i18n.t('controls.leave')).toBe('Leave');
+    await i18n.changeLanguage('de');
+    expect(i18n.t('controls.leave')).toBe('Verlassen');
+    expect(i18n.t('devices.fellBack', { lost: 'USB-Headset', using: 'Eingebautes Mikrofon' })).toBe('USB-Headset wurde getrennt; jetzt wird Eingebautes Mikrofon verwendet.');
+    expect(formatNumber(1234.5, 'de')).toBe('1.234,5');
+    expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
+  });
+});
