@@ -34,6 +34,8 @@ export interface JanusOptions {
   readonly tokenAuth?: boolean;
   /** Only requests carrying this `apisecret` are served. */
   readonly apiSecret?: string;
+  /** Set when a control plane fronts this Janus: token_auth on, and rooms only with this VideoRoom admin key. */
+  readonly controlPlane?: { readonly videoroomAdminKey: string };
 }
 
 /** The lines added to janus.jcfg's general section for token auth and an API secret. */
@@ -75,6 +77,7 @@ export async function prepareJanusConfig(options: JanusOptions): Promise<string>
     // probes clients directly, so no media path can bypass the relay.
     options.publicAddress ? `\tnat_1_1_mapping = "${options.publicAddress}"\n\tkeep_private_host = false\n\tice_lite = true` : '',
   ].filter(Boolean).join('\n');
+  const control = options.controlPlane;
   const values = {
     CONFIG_DIR: configDirectory,
     PLUGINS_DIR: plugins,
@@ -83,9 +86,11 @@ export async function prepareJanusConfig(options: JanusOptions): Promise<string>
     ADMIN_SECRET: options.adminSecret,
     RTP_PORT_RANGE: options.rtpPortRange,
     NAT_EXTRA: natExtra,
-    GENERAL_EXTRA: janusAuthLines(options),
     WS_PORT: String(options.wsPort),
     ADMIN_WS_PORT: String(options.adminWsPort),
+    // With a control plane, every request needs a token it added through the admin API (loopback only).
+    CORE_EXTRA: janusAuthLines({ tokenAuth: options.tokenAuth === true || control !== undefined, ...(options.apiSecret ? { apiSecret: options.apiSecret } : {}) }),
+    VIDEOROOM_GENERAL: control ? `\tstring_ids = false\n\tadmin_key = "${control.videoroomAdminKey}"` : '\tstring_ids = true',
   };
   for (const file of ['janus.jcfg', 'janus.transport.websockets.jcfg']) {
     await renderTemplate(path.join(TEMPLATE_DIR, file), path.join(configDirectory, file), values);

@@ -5,7 +5,7 @@ describe('local stack options', () => {
   test('defaults: standard ports, no TURN, fresh random secrets', () => {
     const first = stackOptionsFromEnv({});
     const second = stackOptionsFromEnv({});
-    expect(first).toMatchObject({ janusPort: 8188, janusAdminPort: 7188, signalingPort: 4444, turn: null });
+    expect(first).toMatchObject({ janusPort: 8188, janusAdminPort: 7188, signalingPort: 4444, turn: null, control: null });
     expect(first.janusAdminSecret.length).toBeGreaterThanOrEqual(24);
     expect(first.janusAdminSecret).not.toBe(second.janusAdminSecret);
   });
@@ -31,7 +31,19 @@ describe('local stack options', () => {
     expect(options).toMatchObject({ janusVideoRoomConfig: '/etc/janus/janus.plugin.videoroom.jcfg', janusTokenAuth: true, janusApiSecret: 'janusrocks' });
   });
 
+  test('turns the control plane on with its port and secrets, fresh ones when none are given', () => {
+    const options = stackOptionsFromEnv({ CONFER_STACK_CONTROL: '1', CONFER_STACK_CONTROL_PORT: '9191' });
+    expect(options.control).toMatchObject({ port: 9191 });
+    expect(options.control?.secret.length).toBeGreaterThanOrEqual(32);
+    expect(options.control?.adminKey.length).toBeGreaterThanOrEqual(16);
+    expect(stackOptionsFromEnv({ CONFER_STACK_CONTROL: '1' }).control?.secret).not.toBe(options.control?.secret);
+    const given = stackOptionsFromEnv({ CONFER_STACK_CONTROL: 'true', CONFER_CONTROL_SECRET: 's'.repeat(32), CONFER_CONTROL_ADMIN_KEY: 'k'.repeat(16) });
+    expect(given.control).toEqual({ port: 8191, secret: 's'.repeat(32), adminKey: 'k'.repeat(16) });
+  });
+
   test.each([
+    ['a short control-plane secret', { CONFER_STACK_CONTROL: '1', CONFER_CONTROL_SECRET: 'short-secret' }],
+    ['an admin key that would break out of Janus\u2019s config', { CONFER_STACK_CONTROL: '1', CONFER_CONTROL_ADMIN_KEY: 'abcdefghijklmnop"' }],
     ['a port out of range', { CONFER_STACK_JANUS_PORT: '70000' }],
     ['a port that is not a number', { CONFER_STACK_SIGNALING_PORT: 'http' }],
     ['a backwards range', { CONFER_STACK_RTP_PORTS: '30000-20000' }],

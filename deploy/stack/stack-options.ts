@@ -15,6 +15,8 @@ const StackEnvSchema = z.object({
   CONFER_STACK_TURN_PORT: Port.default(3478),
   CONFER_STACK_TURN_RELAY_PORTS: PortRange.default('49160-49400'),
   CONFER_STACK_TURN_CREDENTIALS_PORT: Port.default(8190),
+  CONFER_STACK_CONTROL: Flag.default(false),
+  CONFER_STACK_CONTROL_PORT: Port.default(8191),
   CONFER_STACK_ICE_INTERFACE: z.string().regex(/^[A-Za-z0-9_.,-]+$/).optional(),
   CONFER_STACK_JANUS_PUBLIC_ADDRESS: z.ipv4().optional(),
   CONFER_STACK_RUN_DIR: z.string().optional(),
@@ -26,6 +28,9 @@ const StackEnvSchema = z.object({
   // Secrets: never defaulted to a fixed value. Absent means a fresh random one for this run.
   CONFER_JANUS_ADMIN_SECRET: z.string().min(8).optional(),
   CONFER_TURN_SECRET: z.string().min(8).optional(),
+  CONFER_CONTROL_SECRET: z.string().min(32).optional(),
+  // Written into Janus's VideoRoom config: no quotes or spaces.
+  CONFER_CONTROL_ADMIN_KEY: z.string().regex(/^[A-Za-z0-9_-]{16,}$/, 'use 16 or more letters, digits, _ or -').optional(),
 });
 
 export interface StackOptions {
@@ -46,10 +51,16 @@ export interface StackOptions {
   readonly janusTokenAuth: boolean;
   /** Janus admits only requests carrying this `apisecret`; undefined for none. */
   readonly janusApiSecret: string | undefined;
+  /**
+   * The control plane (deploy/control/): when on, Janus requires tokens and
+   * only the control plane creates rooms, and TURN credentials come only
+   * with an admission.
+   */
+  readonly control: { readonly port: number; readonly secret: string; readonly adminKey: string } | null;
 }
 
-function randomSecret(): string {
-  return randomBytes(24).toString('base64url');
+function randomSecret(bytes = 24): string {
+  return randomBytes(bytes).toString('base64url');
 }
 
 function parseRange(range: string): [number, number] {
@@ -86,5 +97,12 @@ export function stackOptionsFromEnv(env: Readonly<Record<string, string | undefi
     janusVideoRoomConfig: values.CONFER_STACK_JANUS_VIDEOROOM_CONFIG,
     janusTokenAuth: values.CONFER_STACK_JANUS_TOKEN_AUTH,
     janusApiSecret: values.CONFER_STACK_JANUS_API_SECRET,
+    control: values.CONFER_STACK_CONTROL
+      ? {
+          port: values.CONFER_STACK_CONTROL_PORT,
+          secret: values.CONFER_CONTROL_SECRET ?? randomSecret(32),
+          adminKey: values.CONFER_CONTROL_ADMIN_KEY ?? randomSecret(),
+        }
+      : null,
   };
 }

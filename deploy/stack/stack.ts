@@ -3,12 +3,14 @@ import type { Server } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { RuntimeConfig } from '../../shared/config/runtime-config.js';
+import { controlConfigFromEnv, type ControlConfig } from '../control/control-config.js';
+import { launchControlPlane } from './control-plane-service.js';
 import { startCoturn } from './coturn.js';
 import { launchJanus, prepareJanusConfig } from './janus.js';
 import { restartableService, type StackService } from './service.js';
 import { startSignaling } from './signaling.js';
 import type { StackOptions } from './stack-options.js';
-import { startTurnCredentialServer } from './turn-credentials.js';
+import { startOpenTurnCredentialServer } from './open-turn-credentials.js';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -22,15 +24,33 @@ function ipv4Of(interfaceName: string | undefined): string | undefined {
   return networkInterfaces()[interfaceName]?.find((address) => address.family === 'IPv4')?.address;
 }
 
+/** The control plane of a local stack: its one Janus, its coturn, and an audit file among the logs. */
+function stackControlConfig(options: StackOptions, runDirectory: string): ControlConfig | null {
+  if (!options.control) return null;
+  const node = { url: `ws://${LOOPBACK}:${options.janusPort}`, adminUrl: `ws://${LOOPBACK}:${options.janusAdminPort}`, adminSecret: options.janusAdminSecret };
+  return controlConfigFromEnv({
+    CONFER_CONTROL_SECRET: options.control.secret,
+    CONFER_CONTROL_ADMIN_KEY: options.control.adminKey,
+    CONFER_CONTROL_NODES: JSON.stringify([node]),
+    CONFER_CONTROL_PORT: String(options.control.port),
+    CONFER_CONTROL_AUDIT_FILE: path.join(runDirectory, 'control-audit.jsonl'),
+    ...(options.turn ? { CONFER_CONTROL_TURN_SECRET: options.turn.secret, CONFER_CONTROL_TURN_URIS: `turn:${LOOPBACK}:${options.turn.port}?transport=udp` } : {}),
+  });
+}
+
 export interface LocalStack {
   /** What clients of this stack need: ready to hand to the renderer. */
   readonly runtimeConfig: RuntimeConfig;
   readonly runDirectory: string;
   readonly janusAdminUrl: string;
+  /** Where clients ask to join, when the control plane is on (CONFER_STACK_CONTROL=1). */
+  readonly controlPlaneUrl: string | null;
+  /** The control plane's configuration, to start more processes of it beside the stack's. */
+  readonly controlConfig: ControlConfig | null;
   /** Names and URLs, for printing. */
   readonly endpoints: ReadonlyArray<readonly [string, string]>;
   /** Each server, to stop, crash or restart on its own. */
-  readonly services: { readonly janus: StackService; readonly signaling: StackService; readonly coturn: StackService | null };
+  readonly services: { readonly janus: StackService; readonly signaling: StackService; readonly coturn: StackService | null; readonly controlPlane: StackService | null };
   stop(): Promise<void>;
 }
 
@@ -65,6 +85,7 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       ...(options.janusVideoRoomConfig ? { videoRoomConfig: options.janusVideoRoomConfig } : {}),
       ...(options.janusApiSecret ? { apiSecret: options.janusApiSecret } : {}),
       tokenAuth: options.janusTokenAuth,
+      ...(options.control ? { controlPlane: { videoroomAdminKey: options.control.adminKey } } : {}),
     };
     const janusConfig = await prepareJanusConfig(janusOptions);
     const janus = restartableService('Janus', () => launchJanus(janusConfig, janusOptions));
@@ -105,17 +126,31 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       await coturn.start();
       started.push(coturn);
       const turnUri = `turn:${LOOPBACK}:${options.turn.port}?transport=udp`;
-      credentialServer = await startTurnCredentialServer(options.turn.credentialsPort, options.turn.secret, [turnUri]);
-      const turnCredentialsUrl = `http://${LOOPBACK}:${options.turn.credentialsPort}/turn-credentials`;
-      endpoints.push(['TURN', turnUri], ['TURN credentials', turnCredentialsUrl]);
-      Object.assign(runtimeConfig, { turnCredentialsUrl });
+      endpoints.push(['TURN', turnUri]);
+      // With the control plane, TURN credentials come only with an admission: no open endpoint.
+      if (!options.control) {
+        credentialServer = await startOpenTurnCredentialServer(options.turn.credentialsPort, options.turn.secret, [turnUri]);
+        const turnCredentialsUrl = `http://${LOOPBACK}:${options.turn.credentialsPort}/turn-credentials`;
+        endpoints.push(['TURN credentials', turnCredentialsUrl]);
+        Object.assign(runtimeConfig, { turnCredentialsUrl });
+      }
+    }
+    const controlConfig = options.control ? stackControlConfig(options, runDirectory) : null;
+    let controlPlane: StackService | null = null;
+    if (controlConfig) {
+      controlPlane = restartableService('Control plane', () => launchControlPlane(runDirectory, controlConfig));
+      await controlPlane.start();
+      started.push(controlPlane);
+      endpoints.push(['Control plane', `http://${LOOPBACK}:${controlConfig.port}`]);
     }
     return {
       runtimeConfig,
       runDirectory,
       janusAdminUrl: `ws://${LOOPBACK}:${options.janusAdminPort}`,
+      controlPlaneUrl: controlConfig ? `http://${LOOPBACK}:${controlConfig.port}` : null,
+      controlConfig,
       endpoints,
-      services: { janus, signaling, coturn },
+      services: { janus, signaling, coturn, controlPlane },
       stop,
     };
   } catch (error) {

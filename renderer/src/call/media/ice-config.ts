@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RuntimeConfig } from '../../../../shared/config/runtime-config.js';
 
-/** What the TURN REST endpoint answers (deploy/stack/turn-credentials.ts), checked before use. */
+/** What the TURN REST endpoint answers (deploy/stack/open-turn-credentials.ts), checked before use. */
 const TurnCredentialsSchema = z.looseObject({
   username: z.string().min(1).max(256),
   password: z.string().min(1).max(256),

@@ -54,7 +54,7 @@ export async function findOrCreateRoom(handle: RoomRequests, room: string, acces
   }
   if (exists) return { address, created: false };
   try {
-    await handle.request(roomCreationRequest(address.room, room, access));
+    await handle.request(roomCreationRequest(address.room, access, room));
     return { address, created: true };
   } catch (error) {
     // Another participant created it between our two requests: that is the room we want.
