@@ -151,3 +151,22 @@ describe('a Janus that keeps room creation to its admin key', () => {
     await expect.poll(() => videoRoomDisplays(stack.runtimeConfig.janusUrl, 1234), { timeout: 20_000 }).toEqual(['Gina']);
   });
 });
+
+describe('Janus with an apisecret', () => {
+  const apiSecret = randomBytes(18).toString('base64url');
+  const testStack = useTestStack('any-janus-apisecret', {
+    env: { CONFER_STACK_JANUS_API_SECRET: apiSecret, CONFER_STACK_JANUS_PORT: '8488', CONFER_STACK_JANUS_ADMIN_PORT: '7488', CONFER_STACK_SIGNALING_PORT: '4744', CONFER_STACK_RTP_PORTS: '23000-23999' },
+  });
+  const { launch } = useParticipants();
+  const wrongSecretUrl = useWebVariant(testStack, (config) => ({ ...config, janusApiSecret: `${apiSecret}-old` }));
+
+  test('a wrong API secret is refused with its sentence; the stack’s own clients, given the right one, get in', async () => {
+    const hana = await launch('Hana');
+    await hana.page.goto(joinUrl(wrongSecretUrl(), 'secrets', 'Hana'));
+    await expect.poll(() => hana.page.getByTestId('lobby-error').textContent({ timeout: 1000 }).catch(() => null), { timeout: 20_000 }).toBe(
+      'The media server refused Confer’s API secret: it is not the server’s apisecret. Ask its operator for the right one.',
+    );
+    await hana.page.goto(joinUrl(testStack().webUrl, 'secrets', 'Hana'));
+    await expect.poll(() => callPhase(hana.page), { timeout: 20_000 }).toBe('in-call');
+  });
+});
