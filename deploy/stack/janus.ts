@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
@@ -28,6 +28,12 @@ export interface JanusOptions {
   /** NAT 1:1 address Janus advertises instead of its own, for a relay in front of it. */
   readonly publicAddress?: string;
   readonly libraryDirectory?: string;
+  /** A VideoRoom configuration Janus reads unchanged (Debian's stock one, say) instead of Confer's own. */
+  readonly videoRoomConfig?: string;
+  /** Only requests carrying a token added through the admin API are served. */
+  readonly tokenAuth?: boolean;
+  /** Only requests carrying this `apisecret` are served. */
+  readonly apiSecret?: string;
   /** Set when a control plane fronts this Janus: token_auth on, and rooms only with this VideoRoom admin key. */
   readonly controlPlane?: { readonly videoroomAdminKey: string };
   /**
@@ -35,6 +41,11 @@ export interface JanusOptions {
    * created by clients, so no client-sent `rec_dir` is ever needed (or trusted).
    */
   readonly recordingsDirectory: string;
+}
+
+/** The lines added to janus.jcfg's general section for token auth and an API secret. */
+export function janusAuthLines(options: Pick<JanusOptions, 'tokenAuth' | 'apiSecret'>): string {
+  return [options.tokenAuth ? '\ttoken_auth = true' : '', options.apiSecret ? `\tapi_secret = "${options.apiSecret}"` : ''].filter(Boolean).join('\n');
 }
 
 export class JanusNotInstalledError extends Error {
@@ -82,13 +93,16 @@ export async function prepareJanusConfig(options: JanusOptions): Promise<string>
     NAT_EXTRA: natExtra,
     WS_PORT: String(options.wsPort),
     ADMIN_WS_PORT: String(options.adminWsPort),
-    // Every request then needs a token the control plane added through the admin API (loopback only).
-    CORE_EXTRA: control ? '\ttoken_auth = true' : '',
+    // With a control plane, every request needs a token it added through the admin API (loopback only).
+    CORE_EXTRA: janusAuthLines({ tokenAuth: options.tokenAuth === true || control !== undefined, ...(options.apiSecret ? { apiSecret: options.apiSecret } : {}) }),
     VIDEOROOM_GENERAL: control ? `\tstring_ids = false\n\tadmin_key = "${control.videoroomAdminKey}"` : '\tstring_ids = true',
   };
-  for (const file of ['janus.jcfg', 'janus.transport.websockets.jcfg', 'janus.plugin.videoroom.jcfg']) {
+  for (const file of ['janus.jcfg', 'janus.transport.websockets.jcfg']) {
     await renderTemplate(path.join(TEMPLATE_DIR, file), path.join(configDirectory, file), values);
   }
+  const videoRoom = path.join(configDirectory, 'janus.plugin.videoroom.jcfg');
+  if (options.videoRoomConfig) await copyFile(options.videoRoomConfig, videoRoom);
+  else await renderTemplate(path.join(TEMPLATE_DIR, 'janus.plugin.videoroom.jcfg'), videoRoom, values);
   return configDirectory;
 }
 

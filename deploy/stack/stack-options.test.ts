@@ -21,6 +21,16 @@ describe('local stack options', () => {
     expect(options.turn).toMatchObject({ secret: 'turn-secret-1', relayPortRange: [50000, 50010], port: 3478 });
   });
 
+  test('Janus as another deployment runs it: its own VideoRoom file, token auth, an API secret', () => {
+    expect(stackOptionsFromEnv({})).toMatchObject({ janusVideoRoomConfig: undefined, janusTokenAuth: false, janusApiSecret: undefined });
+    const options = stackOptionsFromEnv({
+      CONFER_STACK_JANUS_VIDEOROOM_CONFIG: '/etc/janus/janus.plugin.videoroom.jcfg',
+      CONFER_STACK_JANUS_TOKEN_AUTH: '1',
+      CONFER_STACK_JANUS_API_SECRET: 'janusrocks',
+    });
+    expect(options).toMatchObject({ janusVideoRoomConfig: '/etc/janus/janus.plugin.videoroom.jcfg', janusTokenAuth: true, janusApiSecret: 'janusrocks' });
+  });
+
   test('turns the control plane on with its port and secrets, fresh ones when none are given', () => {
     const options = stackOptionsFromEnv({ CONFER_STACK_CONTROL: '1', CONFER_STACK_CONTROL_PORT: '9191' });
     expect(options.control).toMatchObject({ port: 9191 });
@@ -39,6 +49,10 @@ describe('local stack options', () => {
     ['a backwards range', { CONFER_STACK_RTP_PORTS: '30000-20000' }],
     ['a short admin secret', { CONFER_JANUS_ADMIN_SECRET: 'short' }],
     ['an interface name with a quote', { CONFER_STACK_ICE_INTERFACE: 'cf0"' }],
+    ['a VideoRoom configuration that is not a .jcfg file', { CONFER_STACK_JANUS_VIDEOROOM_CONFIG: '/etc/passwd' }],
+    ['token auth that is not a flag', { CONFER_STACK_JANUS_TOKEN_AUTH: 'yes' }],
+    ['an API secret with a quote, which would end its line in janus.jcfg', { CONFER_STACK_JANUS_API_SECRET: 'janus"rocks' }],
+    ['a short API secret', { CONFER_STACK_JANUS_API_SECRET: 'short' }],
   ])('refuses %s with a message', (_label, env) => {
     expect(() => stackOptionsFromEnv(env)).toThrow(/local stack settings|runs backwards/);
   });

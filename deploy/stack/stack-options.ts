@@ -23,6 +23,10 @@ const StackEnvSchema = z.object({
   CONFER_STACK_RECORDINGS_DIR: z.string().optional(),
   CONFER_STACK_RECORDINGS_PORT: Port.default(8192),
   CONFER_JANUS_LIB_DIR: z.string().optional(),
+  // Another VideoRoom configuration, used as it is (such as Debian's /etc/janus/janus.plugin.videoroom.jcfg).
+  CONFER_STACK_JANUS_VIDEOROOM_CONFIG: z.string().regex(/\.jcfg$/, 'must name a .jcfg file').optional(),
+  CONFER_STACK_JANUS_TOKEN_AUTH: Flag.default(false),
+  CONFER_STACK_JANUS_API_SECRET: z.string().regex(/^[!#-~]{8,512}$/, 'must be 8 to 512 printable characters, without spaces or quotes').optional(),
   // Secrets: never defaulted to a fixed value. Absent means a fresh random one for this run.
   CONFER_JANUS_ADMIN_SECRET: z.string().min(8).optional(),
   CONFER_TURN_SECRET: z.string().min(8).optional(),
@@ -47,6 +51,12 @@ export interface StackOptions {
   readonly recordingsPort: number;
   readonly janusLibraryDirectory: string | undefined;
   readonly janusAdminSecret: string;
+  /** A VideoRoom configuration file Janus reads unchanged instead of Confer's own; undefined for Confer's. */
+  readonly janusVideoRoomConfig: string | undefined;
+  /** Janus admits only requests carrying a token added through the admin API (`token_auth`). */
+  readonly janusTokenAuth: boolean;
+  /** Janus admits only requests carrying this `apisecret`; undefined for none. */
+  readonly janusApiSecret: string | undefined;
   /**
    * The control plane (deploy/control/): when on, Janus requires tokens and
    * only the control plane creates rooms, and TURN credentials come only
@@ -92,6 +102,9 @@ export function stackOptionsFromEnv(env: Readonly<Record<string, string | undefi
     recordingsPort: values.CONFER_STACK_RECORDINGS_PORT,
     janusLibraryDirectory: values.CONFER_JANUS_LIB_DIR,
     janusAdminSecret: values.CONFER_JANUS_ADMIN_SECRET ?? randomSecret(),
+    janusVideoRoomConfig: values.CONFER_STACK_JANUS_VIDEOROOM_CONFIG,
+    janusTokenAuth: values.CONFER_STACK_JANUS_TOKEN_AUTH,
+    janusApiSecret: values.CONFER_STACK_JANUS_API_SECRET,
     control: values.CONFER_STACK_CONTROL
       ? {
           port: values.CONFER_STACK_CONTROL_PORT,

@@ -103,6 +103,9 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       ...(options.iceInterface ? { iceEnforceList: options.iceInterface } : {}),
       ...(options.janusPublicAddress ? { publicAddress: options.janusPublicAddress } : {}),
       ...(options.janusLibraryDirectory ? { libraryDirectory: options.janusLibraryDirectory } : {}),
+      ...(options.janusVideoRoomConfig ? { videoRoomConfig: options.janusVideoRoomConfig } : {}),
+      ...(options.janusApiSecret ? { apiSecret: options.janusApiSecret } : {}),
+      tokenAuth: options.janusTokenAuth,
       ...(options.control ? { controlPlane: { videoroomAdminKey: options.control.adminKey } } : {}),
     };
     const janusConfig = await prepareJanusConfig(janusOptions);
@@ -128,6 +131,8 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       signalingUrls: [`ws://${LOOPBACK}:${options.signalingPort}`],
       iceServers: [],
       recordingsUrl: `http://${LOOPBACK}:${portOf(recordingsServer)}`,
+      // Clients of a stack with an API secret need it; tokens are per client, added through the admin API.
+      ...(options.janusApiSecret ? { janusApiSecret: options.janusApiSecret } : {}),
     };
     const endpoints: Array<[string, string]> = [
       ['Janus', runtimeConfig.janusUrl],

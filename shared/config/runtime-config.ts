@@ -10,6 +10,9 @@ export const IceServerSchema = z.strictObject({
 });
 export type IceServer = z.infer<typeof IceServerSchema>;
 
+/** Janus compares a token or API secret byte for byte: printable ASCII without spaces, so nothing invisible slips in. */
+const janusCredential = z.string().regex(/^[\x21-\x7e]{1,512}$/, 'must be 1 to 512 printable characters without spaces');
+
 /**
  * What the renderer needs to reach the servers. Secrets used only by servers
  * (Janus admin, TURN shared secret) never appear here.
@@ -26,5 +29,9 @@ export const RuntimeConfigSchema = z.strictObject({
   otlpMetricsUrl: httpUrl.optional(),
   /** The stack's recordings server (`GET /recordings/<room>`); the app lists no recordings without it. */
   recordingsUrl: httpUrl.optional(),
+  /** A token Janus knows (`token_auth`, added with the admin API's `add_token`), sent on every Janus request. */
+  janusToken: janusCredential.optional(),
+  /** Janus's `apisecret`, sent on every Janus request. */
+  janusApiSecret: janusCredential.optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;

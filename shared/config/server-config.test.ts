@@ -31,6 +31,12 @@ describe('server configuration', () => {
     });
   });
 
+  test('reads the Janus token and API secret from the environment and the file', () => {
+    const file = { servers: { janusUrl: 'wss://sfu.example.com/janus', signalingUrls: ['wss://sig.example.com'], janusApiSecret: 'janusrocks' } };
+    const resolved = resolveServerConfig({ CONFER_JANUS_TOKEN: 'a1b2c3d4' }, file);
+    expect(resolved.kind === 'configured' && resolved.config).toMatchObject({ janusToken: 'a1b2c3d4', janusApiSecret: 'janusrocks' });
+  });
+
   test('splits comma-separated signaling URLs', () => {
     const resolved = resolveServerConfig({ CONFER_JANUS_URL: 'ws://a:1', CONFER_SIGNALING_URLS: 'ws://b:2, ws://c:3' }, undefined);
     expect(resolved.kind === 'configured' && resolved.config.signalingUrls).toEqual(['ws://b:2', 'ws://c:3']);
@@ -44,6 +50,8 @@ describe('server configuration', () => {
     ['ICE servers with a bad scheme', { CONFER_ICE_SERVERS: '[{"urls":"http://x"}]' }, undefined, 'CONFER_ICE_SERVERS'],
     ['a settings file with an unknown key', {}, { servers: { janusURL: 'ws://x' } }, 'settings file'],
     ['a settings file that is not an object', {}, ['ws://x'], 'settings file'],
+    ['a Janus token with a space', { CONFER_JANUS_URL: 'ws://a:1', CONFER_SIGNALING_URLS: 'ws://b:2', CONFER_JANUS_TOKEN: 'two words' }, undefined, 'janusToken'],
+    ['an API secret with a control character', {}, { servers: { janusUrl: 'ws://a:1', signalingUrls: ['ws://b:2'], janusApiSecret: 'se\ncret' } }, 'janusApiSecret'],
   ])('reports %s as a problem, never silently', (_label, env, file, mention) => {
     const resolved = resolveServerConfig(env, file);
     expect(resolved.kind).toBe('invalid');
@@ -71,6 +79,8 @@ describe('server configuration as environment variables', () => {
       turnCredentialsUrl: 'https://sfu.example.com/turn',
       iceTransportPolicy: 'relay' as const,
       otlpMetricsUrl: 'http://collector:4318/v1/metrics',
+      janusToken: 'a1b2c3d4',
+      janusApiSecret: 'janusrocks',
     };
     expect(resolveServerConfig(serverEnvOf(config), undefined)).toEqual({ kind: 'configured', config });
   });

@@ -19,6 +19,8 @@ export const SERVER_ENV = {
   iceTransportPolicy: 'CONFER_ICE_TRANSPORT_POLICY',
   otlpMetricsUrl: 'CONFER_OTLP_METRICS_URL',
   recordingsUrl: 'CONFER_RECORDINGS_URL',
+  janusToken: 'CONFER_JANUS_TOKEN',
+  janusApiSecret: 'CONFER_JANUS_API_SECRET',
 } as const satisfies Record<keyof RuntimeConfig, string>;
 
 /**

@@ -10,6 +10,8 @@ describe('diagnostics redaction', () => {
       config: {
         iceServers: [{ urls: 'turn:turn.example.com', username: '1700000000:ada', credential: 'c2VjcmV0' }],
         apisecret: 'janus-api',
+        janusToken: 'a1b2c3d4',
+        janusApiSecret: 'janusrocks',
       },
       events: [{ type: 'join', token: 'abc', durationMs: 420, pinRequired: true, pingMs: 12, keyframes: 3 }],
       room_secret: 'x',
@@ -19,7 +21,7 @@ describe('diagnostics redaction', () => {
       room: 'standup',
       roomSecret: REDACTED,
       pin: REDACTED,
-      config: { iceServers: [{ urls: 'turn:turn.example.com', username: REDACTED, credential: REDACTED }], apisecret: REDACTED },
+      config: { iceServers: [{ urls: 'turn:turn.example.com', username: REDACTED, credential: REDACTED }], apisecret: REDACTED, janusToken: REDACTED, janusApiSecret: REDACTED },
       events: [{ type: 'join', token: REDACTED, durationMs: 420, pinRequired: true, pingMs: 12, keyframes: 3 }],
       room_secret: REDACTED,
       'turn-password': REDACTED,

@@ -10,8 +10,10 @@ describe('the shares a call wants annotated', () => {
   test('our own screen, as presenter, once the local screen track exists', () => {
     // A stand-in track: only its presence matters here.
     const localScreen = {} as MediaStreamTrack;
-    expect([...wantedShares(call({ localScreen }))]).toEqual([['11.screen', { role: 'presenter', presenterName: 'Ada' }]]);
-    expect(wantedShares(call({ localScreen: null })).size).toBe(0);
+    expect([...wantedShares(call({ localScreen, selfScreenId: '12' }))]).toEqual([['12', { role: 'presenter', presenterName: 'Ada' }]]);
+    expect(wantedShares(call({ localScreen: null, selfScreenId: null })).size).toBe(0);
+    // The screen's feed id is told before it joins; until then there is no share to annotate.
+    expect(wantedShares(call({ localScreen, selfScreenId: null })).size).toBe(0);
   });
 
   test("each remote screen that publishes, as viewer, labelled with its owner's name", () => {

@@ -1,5 +1,6 @@
 import type { JoinRequest } from '../../../shared/call/join-request.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
+import type { CallEngine, CallEngineOptions } from './call-engine-api.js';
 import type { CallLayout, CallState, CallStore } from './call-store.js';
 import { initialRoomChatState, pruneHands, type ReactionEntry } from './chat/room-messages.js';
 import { RoomChannel } from './chat/room-channel.js';
@@ -11,55 +12,24 @@ import type { TileRole } from './media/simulcast.js';
 import { chooseLayers, TileReports } from './media/subscription-policy.js';
 import { Moderation } from './moderation.js';
 import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
+import type { IdKind } from './janus/room-ids.js';
 import { QualityLoop } from './quality/quality-loop.js';
-import { CallSession, type SessionEvents } from './session/call-session.js';
+import { CallSession } from './session/call-session.js';
+import type { SessionEvents } from './session/session-contract.js';
 import { joinErrorMessage } from './session/join-errors.js';
 import { callPhaseOf, initialReconnectState, nextReconnectState, type ReconnectEvent, type ReconnectStep } from './session/reconnect-policy.js';
 import { recoverCall } from './session/recovery.js';
 import type { CallParams, RoomAccess } from './session/room-entry.js';
+import { LevelSpeakerLoop } from './speaker/level-speaker-loop.js';
 
 export type { RoomAccess } from './session/room-entry.js';
 
-export interface CallEngineOptions {
-  readonly config: RuntimeConfig;
-  readonly store: CallStore;
-  readonly warn?: (message: string) => void;
-}
-
-export interface CallEngine {
-  /** Opens camera and microphone (as the mute flags allow) for the lobby's preview. */
-  preview(): Promise<void>;
-  join(request: JoinRequest, access?: RoomAccess): Promise<void>;
-  leave(): Promise<void>;
-  setAudioMuted(muted: boolean): Promise<void>;
-  setVideoMuted(muted: boolean): Promise<void>;
-  selectCamera(deviceId: string): Promise<void>;
-  selectMicrophone(deviceId: string): Promise<void>;
-  startScreenShare(): Promise<void>;
-  stopScreenShare(): Promise<void>;
-  setLayout(layout: CallLayout): void;
-  /** A tile reports its role and rendered height so the right simulcast layer is received. */
-  reportTile(feedId: string, role: TileRole, heightDevicePx: number): void;
-  forgetTile(feedId: string): void;
-  /** A remote tile's video showed its first frame: work waiting for the first remote frame may start. */
-  reportFrameShown(feedId: string): void;
-  /** Restarts ICE on every connection now (the stats panel's "Reconnect media"). */
-  restartIce(): Promise<void>;
-  sendChat(text: string): void;
-  setHandRaised(raised: boolean): void;
-  react(emoji: ReactionEntry['emoji']): void;
-  muteParticipant(feedId: string): Promise<void>;
-  removeParticipant(feedId: string): Promise<void>;
-  /** Our publisher's data channel, for documents synced through the call. */
-  readonly roomChannel: RoomChannel;
-  /** The ICE configuration of the call now (TURN included), or null between calls. */
-  rtcConfiguration(): RTCConfiguration | null;
-}
+export type { CallEngine, CallEngineOptions } from './call-engine-api.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What a rejoin and the end of a call clear: the room as the last session saw it. */
-const EMPTY_ROOM = { selfId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, stats: {}, activeSpeakerId: null, mediaProblem: null, audioModerated: false } as const;
+const EMPTY_ROOM = { selfId: null, selfScreenId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, stats: {}, activeSpeakerId: null, mediaProblem: null, audioModerated: false } as const;
 
 /**
  * The call: local media, one call session at a time (camera publisher,
@@ -80,6 +50,9 @@ class Call implements CallEngine {
   private readonly localMedia: LocalMedia;
   private readonly tiles = new TileReports();
   private readonly quality: QualityLoop;
+  private readonly speaker: LevelSpeakerLoop;
+  /** The kind of ids the server took last: a rejoin tries it first. */
+  private idKind: IdKind = 'string';
   private readonly messaging: RoomMessaging;
   readonly roomChannel: RoomChannel;
   private readonly moderation: Moderation;
@@ -96,6 +69,7 @@ class Call implements CallEngine {
     this.warn = warn;
     this.localMedia = new LocalMedia(store);
     this.quality = new QualityLoop({ store, session: () => this.session, onBudgetChange: () => this.updateLayers(), warn });
+    this.speaker = new LevelSpeakerLoop(store, () => this.session);
     this.messaging = new RoomMessaging(store, () => this.session?.roomChannel ?? null);
     this.roomChannel = new RoomChannel(() => this.session?.roomChannel ?? null);
     this.moderation = new Moderation(store, () => this.session, () => this.localMedia.setAudioMuted(true));
@@ -124,8 +98,10 @@ class Call implements CallEngine {
       return;
     }
     if (this.session !== session) return;
+    this.idKind = session.address?.kind ?? this.idKind;
     this.transition({ type: 'connected' });
     this.quality.start();
+    this.speaker.start();
     this.localMedia.watchDevices();
     void this.localMedia.refreshDevices().catch(() => undefined);
   }
@@ -233,7 +209,8 @@ class Call implements CallEngine {
   }
 
   private openSession(params: CallParams): CallSession {
-    const session = new CallSession(this.config.janusUrl, params, this.localMedia, this.sessionEvents(), this.warn);
+    const { janusUrl, janusToken, janusApiSecret } = this.config;
+    const session = new CallSession({ url: janusUrl, credentials: { token: janusToken, apiSecret: janusApiSecret } }, this.idKind, params, this.localMedia, this.sessionEvents(), this.warn);
     this.session = session;
     this.localMedia.sendTo(session);
     return session;
@@ -255,6 +232,8 @@ class Call implements CallEngine {
         this.roomChannel.opened();
       },
       screenLost: () => this.localMedia.stopScreen(),
+      screenFeed: (selfScreenId) => this.store.setState({ selfScreenId }),
+      talkingEvents: (sent) => this.speaker.talkingEvents(sent),
       socketLost: () => this.onSocketLost(),
     };
   }
@@ -268,10 +247,11 @@ class Call implements CallEngine {
       const selfId = event.videoroom === 'joined' ? event.id : current.selfId;
       if (selfId === null) return current;
       const talkingId = event.videoroom === 'talking' ? event.id : current.activeSpeakerId;
-      const roster = applyVideoRoomEvent(current.roster, event, selfId);
+      const roster = applyVideoRoomEvent(current.roster, event, { camera: selfId, screen: current.selfScreenId });
       return { selfId, roster, activeSpeakerId: talkingId, roomChat: pruneHands(current.roomChat, (id) => id === selfId || id in roster) };
     });
     this.session?.want(this.wantedFeeds());
+    if (event.videoroom === 'talking') this.speaker.heardTalkingEvent();
     this.moderation.heard(event);
     this.messaging.roomEvent(event);
   }
@@ -308,7 +288,7 @@ class Call implements CallEngine {
     if (!session) throw new Error('no session to claim');
     const participants = await session.claim();
     const selfId = this.store.getState().selfId;
-    if (participants && selfId) this.store.setState((now) => ({ roster: reconcileRoster(now.roster, participants, selfId) }));
+    if (participants && selfId) this.store.setState((now) => ({ roster: reconcileRoster(now.roster, participants, { camera: selfId, screen: now.selfScreenId }) }));
     session.want(this.wantedFeeds());
   }
 
@@ -328,6 +308,7 @@ class Call implements CallEngine {
       if (this.session === session) this.session = null;
       throw error;
     }
+    this.idKind = session.address?.kind ?? this.idKind;
   }
 
   private async teardown(leaveRoom: boolean): Promise<void> {
@@ -337,6 +318,7 @@ class Call implements CallEngine {
     this.pendingJoin = null;
     this.localMedia.sendTo(null);
     this.quality.stop();
+    this.speaker.stop();
     this.tiles.clear();
     await session?.end(leaveRoom);
   }

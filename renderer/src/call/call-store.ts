@@ -29,8 +29,10 @@ export interface SessionState {
 
 /** Who is in the room and what the subscription receives from them. */
 export interface RoomState {
-  /** Our feed id in the room, as Janus assigned it. */
+  /** Our camera's feed id in the room. */
   readonly selfId: string | null;
+  /** Our screen share's feed id while we share (a feed of its own), or null. */
+  readonly selfScreenId: string | null;
   readonly roster: Roster;
   /** What each remote feed delivers on the subscription, by feed id. */
   readonly remoteMedia: Readonly<Record<string, RemoteFeedMedia>>;
@@ -38,7 +40,7 @@ export interface RoomState {
   readonly remoteVideoShown: Readonly<Record<string, true>>;
   /** What fills the stage: grid, speaker view or the whiteboard (`layout/stage-plan.ts` says what goes where). */
   readonly layout: CallLayout;
-  /** The feed last reported talking by Janus (ours included), or null. */
+  /** The feed last reported talking (ours included): by Janus's `talking` events, or by audio levels where the room sends none; or null. */
   readonly activeSpeakerId: string | null;
 }
 
@@ -100,7 +102,7 @@ export interface CallState extends SessionState, RoomState, LocalMediaState, Qua
 
 export const initialSessionState: SessionState = { phase: 'idle', room: null, displayName: '', error: null, moderator: false, reconnects: 0 };
 
-export const initialRoomState: RoomState = { selfId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, layout: 'grid', activeSpeakerId: null };
+export const initialRoomState: RoomState = { selfId: null, selfScreenId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, layout: 'grid', activeSpeakerId: null };
 
 export const initialLocalMediaState: LocalMediaState = {
   audioMuted: false,

@@ -13,16 +13,22 @@ export const StreamDescription = {
   screen: 'screen',
 } as const;
 
-/** A screen share publishes as a second feed whose id is the owner's id with this suffix. */
-const SCREEN_SUFFIX = '.screen';
+/**
+ * A screen share publishes as a second feed with an id of its own (a
+ * number when the room takes numbers), so its owner is named in the
+ * description of its video stream, which Janus relays with it.
+ */
+const SCREEN_PREFIX = `${StreamDescription.screen}:`;
 
-export function screenFeedId(ownerId: string): string {
-  return `${ownerId}${SCREEN_SUFFIX}`;
+export function screenDescription(ownerId: string): string {
+  return `${SCREEN_PREFIX}${ownerId}`;
 }
 
-/** The owner of a screen-share feed, or null for a camera feed. */
-export function screenOwnerOf(feedId: string): string | null {
-  return feedId.endsWith(SCREEN_SUFFIX) ? feedId.slice(0, -SCREEN_SUFFIX.length) : null;
+/** The owner a publisher's streams name, for a screen-share feed; null for a camera feed. */
+export function screenOwnerOf(streams: readonly PublisherStream[]): string | null {
+  const video = streams.find((stream) => stream.type === 'video' && stream.description?.startsWith(SCREEN_PREFIX));
+  const owner = video?.description?.slice(SCREEN_PREFIX.length);
+  return owner ? owner : null;
 }
 
 export interface FeedMediaState {

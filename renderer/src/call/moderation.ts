@@ -1,3 +1,4 @@
+import { feedWireId } from './janus/room-ids.js';
 import type { CallStore } from './call-store.js';
 import type { VideoRoomEvent } from './janus/videoroom-messages.js';
 import type { CallSession } from './session/call-session.js';
@@ -21,7 +22,7 @@ export function moderationOfSelf(event: VideoRoomEvent, selfId: string | null): 
 export class Moderation {
   constructor(
     private readonly store: CallStore,
-    private readonly session: () => Pick<CallSession, 'active' | 'params' | 'request'> | null,
+    private readonly session: () => Pick<CallSession, 'active' | 'params' | 'address' | 'request'> | null,
     private readonly muteSelf: () => Promise<void>,
   ) {}
 
@@ -37,8 +38,9 @@ export class Moderation {
     const session = this.session();
     const secret = session?.params.access.secret;
     const audioMid = this.store.getState().roster[feedId]?.audioMid;
-    if (!session?.active || !secret || !audioMid) return;
-    await session.request({ request: 'moderate', room: session.params.room, secret, id: feedId, mid: audioMid, mute: true });
+    const address = session?.address;
+    if (!session?.active || !address || !secret || !audioMid) return;
+    await session.request({ request: 'moderate', room: address.room, secret, id: feedWireId(feedId, address.kind), mid: audioMid, mute: true });
     // Janus drops the audio at once but announces `moderated` only with the next publisher update: show it now.
     this.store.setState((now) => {
       const participant = now.roster[feedId];
@@ -49,7 +51,8 @@ export class Moderation {
   async remove(feedId: string): Promise<void> {
     const session = this.session();
     const secret = session?.params.access.secret;
-    if (!session?.active || !secret) return;
-    await session.request({ request: 'kick', room: session.params.room, secret, id: feedId });
+    const address = session?.address;
+    if (!session?.active || !address || !secret) return;
+    await session.request({ request: 'kick', room: address.room, secret, id: feedWireId(feedId, address.kind) });
   }
 }

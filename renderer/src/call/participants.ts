@@ -17,10 +17,15 @@ export interface Participant {
 /** Everyone else in the room, by feed id. The local participant is never in here. */
 export type Roster = Readonly<Record<string, Participant>>;
 
-function upsert(roster: Roster, id: string, change: Partial<Participant>, selfId: string): Roster {
-  const screenOf = screenOwnerOf(id);
+/** Our own feeds: the camera's, and the screen share's while we share (announced before it joins). */
+export interface OwnFeeds {
+  readonly camera: string;
+  readonly screen?: string | null | undefined;
+}
+
+function upsert(roster: Roster, id: string, change: Partial<Participant>, own: OwnFeeds): Roster {
   // Our own feeds, camera and screen, are shown from local media.
-  if (id === selfId || screenOf === selfId) return roster;
+  if (id === own.camera || id === own.screen || (change.screenOf !== undefined && change.screenOf === own.camera)) return roster;
   const current = roster[id] ?? {
     id,
     displayName: change.displayName ?? `Guest ${id.slice(-4)}`,
@@ -29,7 +34,7 @@ function upsert(roster: Roster, id: string, change: Partial<Participant>, selfId
     audioMuted: true,
     videoMuted: true,
     audioMid: null,
-    screenOf,
+    screenOf: null,
   };
   return { ...roster, [id]: { ...current, ...change, id } };
 }
@@ -42,7 +47,7 @@ function remove(roster: Roster, id: string): Roster {
 
 function publishingState(streams: readonly PublisherStream[]): Partial<Participant> {
   const { audioMuted, videoMuted, audioMid } = feedMediaState(streams);
-  return { publishing: true, audioMuted, videoMuted, audioMid };
+  return { publishing: true, audioMuted, videoMuted, audioMid, screenOf: screenOwnerOf(streams) };
 }
 
 function withDisplay(display: string | undefined): Partial<Participant> {
@@ -54,24 +59,24 @@ function withDisplay(display: string | undefined): Partial<Participant> {
  * `joined` and `joining` announce attendees, `publishers` announce media,
  * `unpublished` ends media, `leaving` and `kicked` end presence.
  */
-export function applyVideoRoomEvent(roster: Roster, event: VideoRoomEvent, selfId: string): Roster {
+export function applyVideoRoomEvent(roster: Roster, event: VideoRoomEvent, own: OwnFeeds): Roster {
   switch (event.videoroom) {
     case 'joined': {
       let next: Roster = {};
-      for (const attendee of event.attendees) next = upsert(next, attendee.id, withDisplay(attendee.display), selfId);
+      for (const attendee of event.attendees) next = upsert(next, attendee.id, withDisplay(attendee.display), own);
       for (const publisher of event.publishers) {
-        next = upsert(next, publisher.id, { ...withDisplay(publisher.display), ...publishingState(publisher.streams), talking: publisher.talking ?? false }, selfId);
+        next = upsert(next, publisher.id, { ...withDisplay(publisher.display), ...publishingState(publisher.streams), talking: publisher.talking ?? false }, own);
       }
       return next;
     }
     case 'event': {
       let next = roster;
-      if (event.joining) next = upsert(next, event.joining.id, withDisplay(event.joining.display), selfId);
+      if (event.joining) next = upsert(next, event.joining.id, withDisplay(event.joining.display), own);
       for (const publisher of event.publishers ?? []) {
-        next = upsert(next, publisher.id, { ...withDisplay(publisher.display), ...publishingState(publisher.streams) }, selfId);
+        next = upsert(next, publisher.id, { ...withDisplay(publisher.display), ...publishingState(publisher.streams) }, own);
       }
       if (event.unpublished !== undefined && event.unpublished !== 'ok' && next[event.unpublished]) {
-        next = upsert(next, event.unpublished, { publishing: false, talking: false, audioMuted: true, videoMuted: true }, selfId);
+        next = upsert(next, event.unpublished, { publishing: false, talking: false, audioMuted: true, videoMuted: true }, own);
       }
       if (event.leaving !== undefined && event.leaving !== 'ok') next = remove(next, event.leaving);
       if (event.kicked !== undefined) next = remove(next, event.kicked);
@@ -79,10 +84,15 @@ export function applyVideoRoomEvent(roster: Roster, event: VideoRoomEvent, selfI
     }
     case 'talking':
     case 'stopped-talking':
-      return roster[event.id] ? upsert(roster, event.id, { talking: event.videoroom === 'talking' }, selfId) : roster;
+      return roster[event.id] ? upsert(roster, event.id, { talking: event.videoroom === 'talking' }, own) : roster;
     default:
       return roster;
   }
+}
+
+/** The screen-share feeds among the others: they keep flowing when camera video pauses. */
+export function screenFeedsOf(roster: Roster): ReadonlySet<string> {
+  return new Set(Object.values(roster).flatMap((participant) => (participant.screenOf === null ? [] : [participant.id])));
 }
 
 /** One entry of the VideoRoom `listparticipants` answer. */
@@ -97,13 +107,13 @@ export interface ListedParticipant {
  * missed (a claimed session hears nothing while its socket was down):
  * departed people go, newcomers come in, known entries keep their state.
  */
-export function reconcileRoster(roster: Roster, listed: readonly ListedParticipant[], selfId: string): Roster {
+export function reconcileRoster(roster: Roster, listed: readonly ListedParticipant[], own: OwnFeeds): Roster {
   let next: Roster = {};
   for (const entry of listed) {
     const known = roster[entry.id];
     next = known
-      ? upsert(next, entry.id, { ...known, ...withDisplay(entry.display), publishing: entry.publisher }, selfId)
-      : upsert(next, entry.id, { ...withDisplay(entry.display), publishing: entry.publisher, audioMuted: false, videoMuted: false }, selfId);
+      ? upsert(next, entry.id, { ...known, ...withDisplay(entry.display), publishing: entry.publisher }, own)
+      : upsert(next, entry.id, { ...withDisplay(entry.display), publishing: entry.publisher, audioMuted: false, videoMuted: false }, own);
   }
   return next;
 }

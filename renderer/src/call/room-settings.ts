@@ -2,14 +2,19 @@
  * Settings of rooms Confer creates on demand. Janus only applies them at
  * creation, so every client sends the same ones.
  */
-export function roomCreationRequest(room: string, access: { pin?: string | undefined; secret?: string | undefined } = {}): Record<string, unknown> {
+export function roomCreationRequest(
+  room: string | number,
+  access: { pin?: string | undefined; secret?: string | undefined } = {},
+  /** The name people typed: on a server with numeric ids, the room's number alone would not say it. */
+  name = String(room),
+): Record<string, unknown> {
   return {
     request: 'create',
     room,
     /** Whoever creates the room sets its pin (needed to join) and secret (needed to moderate). */
     ...(access.pin ? { pin: access.pin } : {}),
     ...(access.secret ? { secret: access.secret } : {}),
-    description: room,
+    description: name,
     permanent: false,
     /** Up to 16 senders; a meeting larger than that is a webinar, which is another product. */
     publishers: 16,

@@ -6,7 +6,6 @@ import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 import type { ReactionEntry } from '../chat/room-messages.js';
 import type { TileRole } from '../media/simulcast.js';
-import { screenFeedId } from '../feed-labels.js';
 import { SELF_STATS } from '../quality/stats-monitor.js';
 import { AudioTrack, VideoTrack } from './MediaElements.js';
 import { REACTION_LOOK } from './reaction-icons.js';
@@ -178,13 +177,13 @@ export function SelfTile({ store, role }: { readonly store: CallStore; readonly 
 export function LocalScreenTile({ store, shareOverlay, role }: { readonly store: CallStore; readonly shareOverlay: ShareOverlay; readonly role: TileRole }) {
   const { t } = useTranslation();
   const screen = useStore(store, (state) => state.localScreen);
-  const selfId = useStore(store, (state) => state.selfId);
+  const selfScreenId = useStore(store, (state) => state.selfScreenId);
   const [shape, setAspect] = useTileShape();
   if (!screen) return null;
   return (
     <div className={`tile tile-${role}`} style={shape} data-testid="local-screen-tile">
       <VideoTrack track={screen} testId="local-screen-video" onAspect={setAspect} />
-      {selfId && shareOverlay(screenFeedId(selfId))}
+      {selfScreenId && shareOverlay(selfScreenId)}
       <div className="tile-label">
         <span className="tile-name">{t('tile.yourScreen')}</span>
       </div>

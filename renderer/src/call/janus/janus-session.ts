@@ -3,6 +3,7 @@ import JanusError from 'janus-gateway-js/src/error.js';
 import Plugin from 'janus-gateway-js/src/plugin.js';
 import Session from 'janus-gateway-js/src/session.js';
 import Transaction from 'janus-gateway-js/src/transaction.js';
+import { JanusRequestError } from './janus-request-error.js';
 
 /** Keep-alives well inside Janus's default 60 s session timeout. */
 const KEEPALIVE_MS = 25_000;
@@ -12,6 +13,16 @@ export interface JanusSession {
   /** Resolves when the WebSocket to Janus closes, for whatever reason. */
   readonly closed: Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * What Janus may ask of every request: a `token` (`token_auth`) and the
+ * `apisecret`. janus-gateway-js adds both to every message it sends,
+ * keep-alives and `claim` included.
+ */
+export interface JanusCredentials {
+  readonly token?: string | undefined;
+  readonly apiSecret?: string | undefined;
 }
 
 /** Called with frames from Janus that are dropped before the library sees them. */
@@ -48,8 +59,12 @@ function guardIncomingFrames(connection: Connection, onInvalid: InvalidFrameList
   };
 }
 
-async function openConnection(url: string, onInvalid: InvalidFrameListener): Promise<Connection> {
-  const connection = Connection.create(crypto.randomUUID(), url, { keepalive: KEEPALIVE_MS });
+async function openConnection(url: string, credentials: JanusCredentials, onInvalid: InvalidFrameListener): Promise<Connection> {
+  const connection = Connection.create(crypto.randomUUID(), url, {
+    keepalive: KEEPALIVE_MS,
+    ...(credentials.token ? { token: credentials.token } : {}),
+    ...(credentials.apiSecret ? { apisecret: credentials.apiSecret } : {}),
+  });
   try {
     await connection.open();
   } catch {
@@ -70,9 +85,15 @@ function wrap(connection: Connection, session: Session): JanusSession {
 }
 
 /** Opens the WebSocket to Janus and creates a session on it. */
-export async function openJanusSession(url: string, onInvalid = warnInvalidFrame): Promise<JanusSession> {
-  const connection = await openConnection(url, onInvalid);
-  return wrap(connection, await connection.createSession());
+export async function openJanusSession(url: string, credentials: JanusCredentials = {}, onInvalid = warnInvalidFrame): Promise<JanusSession> {
+  const connection = await openConnection(url, credentials, onInvalid);
+  try {
+    return wrap(connection, await connection.createSession());
+  } catch (error) {
+    // Refused (a wrong token or secret): the socket has nothing more to do.
+    await connection.close().catch(() => undefined);
+    throw JanusRequestError.from(error, 'create');
+  }
 }
 
 /**
@@ -83,11 +104,12 @@ export async function openJanusSession(url: string, onInvalid = warnInvalidFrame
  */
 export async function reclaimJanusSession(
   url: string,
+  credentials: JanusCredentials,
   sessionId: number,
   handles: readonly { id: number; name: string }[],
   onInvalid = warnInvalidFrame,
 ): Promise<{ janus: JanusSession; plugins: Plugin[] }> {
-  const connection = await openConnection(url, onInvalid);
+  const connection = await openConnection(url, credentials, onInvalid);
   try {
     const session = Session.create(connection, sessionId);
     connection.addSession(session);

@@ -18,15 +18,19 @@ type ClaimAnswer = 'keeps-session' | 'forgot-session';
  * frames it wants at the client (garbage, unknown events, wrong types,
  * huge payloads).
  */
-async function startFakeJanus(claimAnswer: ClaimAnswer = 'keeps-session'): Promise<{ url: string; push(frame: unknown): void; answerNext(reply: (transaction: string) => unknown): void; close(): Promise<void> }> {
+async function startFakeJanus(
+  claimAnswer: ClaimAnswer = 'keeps-session',
+): Promise<{ url: string; received: Array<Record<string, unknown>>; push(frame: unknown): void; answerNext(reply: (transaction: string) => unknown): void; close(): Promise<void> }> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'janus-protocol' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   let client: WebSocket | null = null;
   const pendingReplies: Array<(transaction: string) => unknown> = [];
+  const received: Array<Record<string, unknown>> = [];
   server.on('connection', (socket) => {
     client = socket;
     socket.on('message', (raw) => {
       const message = JSON.parse(String(raw)) as { janus: string; transaction: string };
+      received.push(message);
       const reply =
         message.janus === 'create'
           ? { janus: 'success', transaction: message.transaction, data: { id: SESSION_ID } }
@@ -43,6 +47,7 @@ async function startFakeJanus(claimAnswer: ClaimAnswer = 'keeps-session'): Promi
   const { port } = server.address() as AddressInfo;
   return {
     url: `ws://127.0.0.1:${port}`,
+    received,
     push(frame) {
       client?.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
     },
@@ -81,7 +86,7 @@ describe('malformed messages from Janus', { timeout: 30_000 }, () => {
   async function connect(): Promise<{ handle: VideoRoomHandle; events: VideoRoomEvent[]; problems: string[] }> {
     fake = await startFakeJanus();
     const problems: string[] = [];
-    janus = await openJanusSession(fake.url, (problem) => problems.push(problem));
+    janus = await openJanusSession(fake.url, {}, (problem) => problems.push(problem));
     const handle = await VideoRoomHandle.attach(janus.session, (problem) => problems.push(problem));
     const events: VideoRoomEvent[] = [];
     handle.onEvent((event) => events.push(event));
@@ -150,7 +155,7 @@ describe('claiming a session over a new WebSocket', { timeout: 30_000 }, () => {
 
   test('a session Janus still keeps comes back with its id and its handles', async () => {
     fake = await startFakeJanus('keeps-session');
-    const claimed = await reclaimJanusSession(fake.url, SESSION_ID, [{ id: HANDLE_ID, name: 'janus.plugin.videoroom' }]);
+    const claimed = await reclaimJanusSession(fake.url, {}, SESSION_ID, [{ id: HANDLE_ID, name: 'janus.plugin.videoroom' }]);
     janus = claimed.janus;
     expect(claimed.janus.session.getId()).toBe(SESSION_ID);
     expect(claimed.plugins.map((plugin) => plugin.getId())).toEqual([HANDLE_ID]);
@@ -158,7 +163,7 @@ describe('claiming a session over a new WebSocket', { timeout: 30_000 }, () => {
 
   test('a session Janus forgot is refused with its answer, which sends the call to a rejoin at once', async () => {
     fake = await startFakeJanus('forgot-session');
-    const refusal = await reclaimJanusSession(fake.url, SESSION_ID, [{ id: HANDLE_ID, name: 'janus.plugin.videoroom' }]).then(
+    const refusal = await reclaimJanusSession(fake.url, {}, SESSION_ID, [{ id: HANDLE_ID, name: 'janus.plugin.videoroom' }]).then(
       () => null,
       (error: unknown) => error,
     );
@@ -171,11 +176,44 @@ describe('claiming a session over a new WebSocket', { timeout: 30_000 }, () => {
     const url = fake.url;
     await fake.close();
     fake = null;
-    const failure = await reclaimJanusSession(url, SESSION_ID, []).then(
+    const failure = await reclaimJanusSession(url, {}, SESSION_ID, []).then(
       () => null,
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(Error);
     expect(janusRefusedClaim(failure)).toBe(false);
+  });
+});
+
+describe('Janus credentials', { timeout: 30_000 }, () => {
+  test('the token and the API secret ride on every request: create, attach, plugin messages and claim', async () => {
+    fake = await startFakeJanus();
+    const credentials = { token: 'a1b2c3d4', apiSecret: 'janusrocks' };
+    janus = await openJanusSession(fake.url, credentials);
+    const handle = await VideoRoomHandle.attach(janus.session, () => undefined);
+    fake.answerNext((transaction) => ({ janus: 'success', session_id: SESSION_ID, sender: HANDLE_ID, transaction, plugindata: { plugin: 'janus.plugin.videoroom', data: { videoroom: 'success', exists: true } } }));
+    await handle.request({ request: 'exists', room: 'faults' });
+    await janus.close();
+    janus = (await reclaimJanusSession(fake.url, credentials, SESSION_ID, [{ id: HANDLE_ID, name: 'janus.plugin.videoroom' }])).janus;
+    expect(fake.received.map((message) => message.janus)).toEqual(['create', 'attach', 'message', 'claim']);
+    for (const message of fake.received) expect(message).toMatchObject({ token: 'a1b2c3d4', apisecret: 'janusrocks' });
+  });
+
+  test('a session Janus refuses to create rejects with its code, and the socket is closed', async () => {
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: () => 'janus-protocol' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const closed = new Promise<void>((resolve) => {
+      server.on('connection', (socket) => {
+        socket.on('close', () => resolve());
+        socket.on('message', (raw) => {
+          const { transaction } = JSON.parse(String(raw)) as { transaction: string };
+          socket.send(JSON.stringify({ janus: 'error', transaction, error: { code: 403, reason: 'Unauthorized request (wrong or missing secret/token)' } }));
+        });
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    await expect(openJanusSession(`ws://127.0.0.1:${port}`, { token: 'removed' })).rejects.toMatchObject({ code: 403, request: 'create' });
+    await closed;
+    await new Promise((resolve) => server.close(resolve));
   });
 });

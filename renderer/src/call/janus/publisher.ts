@@ -2,14 +2,15 @@ import type Session from 'janus-gateway-js/src/session.js';
 import { completeLocalDescription, watchConnection } from '../media/peer.js';
 import { ROOM_CHANNEL_LABEL } from '../chat/room-messages.js';
 import { CAMERA_ENCODINGS } from '../media/simulcast.js';
+import { feedWireId, type RoomAddress } from './room-ids.js';
 import { VideoRoomHandle, type VideoRoomListener } from './videoroom-handle.js';
 
 export interface PublisherOptions {
   readonly session: Session;
   /** A handle already attached (the room check ran on it), to save a round trip; attached here otherwise. */
   readonly handle?: VideoRoomHandle;
-  readonly room: string;
-  /** Our feed id: chosen by us (the room uses string ids) so a screen share can name its owner. */
+  readonly address: RoomAddress;
+  /** Our feed id, of the kind the room takes: chosen by us, so a screen share can name its owner before Janus announces it. */
   readonly feedId: string;
   readonly display: string;
   readonly pin: string | undefined;
@@ -60,8 +61,8 @@ export class Publisher {
       await handle.request({
         request: 'join',
         ptype: 'publisher',
-        room: options.room,
-        id: options.feedId,
+        room: options.address.room,
+        id: feedWireId(options.feedId, options.address.kind),
         display: options.display,
         ...(options.pin ? { pin: options.pin } : {}),
       });

@@ -4,6 +4,7 @@ import { completeLocalDescription, watchConnection } from '../media/peer.js';
 import type { Substream } from '../media/simulcast.js';
 import { fallbackVideoMids } from '../quality/audio-only-fallback.js';
 import { JanusRequestError } from './janus-request-error.js';
+import { feedWireId, type RoomAddress, type WireId } from './room-ids.js';
 import { VideoRoomHandle } from './videoroom-handle.js';
 import type { SubscriptionStream, VideoRoomEvent } from './videoroom-messages.js';
 
@@ -17,7 +18,7 @@ export interface RemoteFeedMedia {
 
 export interface SubscriberOptions {
   readonly session: Session;
-  readonly room: string;
+  readonly address: RoomAddress;
   readonly pin: string | undefined;
   readonly rtc: RTCConfiguration;
   /** A handle attached ahead of time, in parallel with the publisher's: one round trip less before the first frame. */
@@ -89,9 +90,9 @@ export class Subscriber {
    * Pauses or resumes relaying of every camera's video (audio-only fallback).
    * Screen shares keep flowing: what is presented is the meeting's content.
    */
-  setVideoPaused(paused: boolean): void {
+  setVideoPaused(paused: boolean, screenFeeds: ReadonlySet<string>): void {
     this.enqueue(async () => {
-      const streams = fallbackVideoMids(this.streams).map((mid) => ({ mid, send: !paused }));
+      const streams = fallbackVideoMids(this.streams, screenFeeds).map((mid) => ({ mid, send: !paused }));
       if (streams.length > 0) await this.configure({ streams });
     });
   }
@@ -177,8 +178,8 @@ export class Subscriber {
       await handle.request({
         request: 'join',
         ptype: 'subscriber',
-        room: this.options.room,
-        streams: add.map((feed) => ({ feed })),
+        room: this.options.address.room,
+        streams: add.map((feed) => this.feedRef(feed)),
         ...(this.privateId !== undefined ? { private_id: this.privateId } : {}),
         ...(this.options.pin ? { pin: this.options.pin } : {}),
       });
@@ -190,10 +191,15 @@ export class Subscriber {
     for (const feed of remove) this.subscribed.delete(feed);
     await handle.request({
       request: 'update',
-      ...(add.length > 0 ? { subscribe: add.map((feed) => ({ feed })) } : {}),
-      ...(remove.length > 0 ? { unsubscribe: remove.map((feed) => ({ feed })) } : {}),
+      ...(add.length > 0 ? { subscribe: add.map((feed) => this.feedRef(feed)) } : {}),
+      ...(remove.length > 0 ? { unsubscribe: remove.map((feed) => this.feedRef(feed)) } : {}),
     });
     for (const feed of add) this.subscribed.add(feed);
+  }
+
+  /** A feed as subscription requests name it: a number when the room takes numbers. */
+  private feedRef(feed: string): { feed: WireId } {
+    return { feed: feedWireId(feed, this.options.address.kind) };
   }
 
   private async configure(body: Record<string, unknown>): Promise<void> {

@@ -68,10 +68,10 @@ export class VideoRoomHandle {
     let reply: Record<string, unknown>;
     try {
       const sent = this.plugin.sendWithTransaction(jsep ? { body, jsep } : { body });
-      const unanswered = () => new JanusRequestError(`Janus did not answer the '${String(body.request)}' request within ${timeoutMs / 1000} s`, undefined);
+      const unanswered = () => new JanusRequestError(`Janus did not answer the '${String(body.request)}' request within ${timeoutMs / 1000} s`, undefined, String(body.request));
       reply = (await timeLimit(sent, timeoutMs, unanswered)).getPlainMessage();
     } catch (error) {
-      throw JanusRequestError.from(error);
+      throw JanusRequestError.from(error, String(body.request));
     }
     const answer = reply.jsep === undefined ? undefined : JsepSchema.safeParse(reply.jsep);
     if (answer && !answer.success) throw new JanusRequestError('Janus answered with a malformed SDP', undefined);

@@ -90,6 +90,12 @@ export const ParticipantListSchema = z.looseObject({
   participants: z.array(z.looseObject({ id: FeedId, display: Display, publisher: z.boolean().default(false) })).max(1024),
 });
 
+/** Reply to `list`: the rooms the server shows (private ones are left out), with the settings Confer reads. */
+export const RoomListSchema = z.looseObject({
+  videoroom: z.literal('success'),
+  list: z.array(z.looseObject({ room: FeedId, audiolevel_event: z.boolean().optional() })).max(100_000),
+});
+
 /** Reply to `exists`. */
 export const RoomExistsSchema = z.looseObject({ videoroom: z.literal('success'), exists: z.boolean() });
 

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { fallbackVideoMids, initialFallbackState, nextFallbackState, type FallbackState } from './audio-only-fallback.js';
-import { screenFeedId } from '../feed-labels.js';
 
 const policy = { lowBps: 150_000, highBps: 350_000, starvedLoss: 0.15, holdMs: 5000 };
 
@@ -32,9 +31,9 @@ describe('audio-only fallback', () => {
     const streams = [
       { mid: '0', type: 'audio', feed_id: 'bob' },
       { mid: '1', type: 'video', feed_id: 'bob' },
-      { mid: '2', type: 'video', feed_id: screenFeedId('bob') },
+      { mid: '2', type: 'video', feed_id: '8002' },
       { mid: '3', type: 'video', feed_id: 'carol' },
     ] as const;
-    expect(fallbackVideoMids(streams)).toEqual(['1', '3']);
+    expect(fallbackVideoMids(streams, new Set(['8002']))).toEqual(['1', '3']);
   });
 });

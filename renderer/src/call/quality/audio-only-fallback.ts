@@ -1,4 +1,3 @@
-import { screenOwnerOf } from '../feed-labels.js';
 import type { SubscriptionStream } from '../janus/videoroom-messages.js';
 
 /**
@@ -48,6 +47,6 @@ export function nextFallbackState(state: FallbackState, reading: DownlinkReading
 }
 
 /** The m-lines the fallback pauses: every camera's video. Screen shares keep flowing, being what the meeting looks at. */
-export function fallbackVideoMids(streams: readonly SubscriptionStream[]): string[] {
-  return streams.filter((stream) => stream.type === 'video' && !(stream.feed_id && screenOwnerOf(stream.feed_id))).map((stream) => stream.mid);
+export function fallbackVideoMids(streams: readonly SubscriptionStream[], screenFeeds: ReadonlySet<string>): string[] {
+  return streams.filter((stream) => stream.type === 'video' && !(stream.feed_id && screenFeeds.has(stream.feed_id))).map((stream) => stream.mid);
 }

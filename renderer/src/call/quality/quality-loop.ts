@@ -1,4 +1,6 @@
 import { sliceWriter, type CallStore, type QualityState, type SliceWriter } from '../call-store.js';
+import { screenFeedsOf } from '../participants.js';
+import { Polling } from '../polling.js';
 import type { CallSession } from '../session/call-session.js';
 import { initialFallbackState, nextFallbackState } from './audio-only-fallback.js';
 import { initialBudgetState, nextBudget } from './downlink-budget.js';
@@ -29,7 +31,7 @@ export interface QualityLoopOptions {
  */
 export class QualityLoop {
   private readonly set: SliceWriter<QualityState>;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly polling = new Polling(() => this.poll(), STATS_INTERVAL_MS);
   private fallback = initialFallbackState;
   private budget = initialBudgetState;
   private health = initialMediaHealth;
@@ -47,13 +49,12 @@ export class QualityLoop {
   }
 
   start(): void {
-    this.timer ??= setInterval(() => void this.poll().catch(() => undefined), STATS_INTERVAL_MS);
+    this.polling.start();
   }
 
   /** Stops polling and forgets everything measured. */
   stop(): void {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
+    this.polling.stop();
     this.fallback = initialFallbackState;
     this.budget = initialBudgetState;
     this.health = initialMediaHealth;
@@ -78,7 +79,7 @@ export class QualityLoop {
     this.budget = nextBudget(this.budget, reading.downlink);
     // No budget means nothing limits the downlink: as good as unlimited for the fallback.
     const next = nextFallbackState(this.fallback, { budgetBps: this.budget.budgetBps ?? Number.POSITIVE_INFINITY, lossFraction: reading.downlink.lossFraction }, performance.now());
-    if (next.audioOnly !== this.fallback.audioOnly) session.setVideoPaused(next.audioOnly);
+    if (next.audioOnly !== this.fallback.audioOnly) session.setVideoPaused(next.audioOnly, screenFeedsOf(this.options.store.getState().roster));
     this.fallback = next;
     const health = nextMediaHealth(this.health, session.iceStates(), performance.now());
     this.health = health.health;

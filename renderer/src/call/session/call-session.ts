@@ -1,14 +1,17 @@
 import { cameraDescriptions } from '../feed-labels.js';
 import { openJanusSession, reclaimJanusSession, type JanusSession } from '../janus/janus-session.js';
 import { Publisher } from '../janus/publisher.js';
-import { Subscriber, type RemoteFeedMedia } from '../janus/subscriber.js';
+import { newFeedId, type IdKind, type RoomAddress } from '../janus/room-ids.js';
+import { Subscriber } from '../janus/subscriber.js';
 import { VIDEOROOM_PLUGIN, VideoRoomHandle } from '../janus/videoroom-handle.js';
 import { ParticipantListSchema, type VideoRoomEvent } from '../janus/videoroom-messages.js';
 import { LayerPacer, MIN_SWITCH_INTERVAL_MS } from '../media/layer-pacer.js';
 import { JANUS_START_SUBSTREAM, type Substream } from '../media/simulcast.js';
 import type { ListedParticipant } from '../participants.js';
 import { timeLimit } from '../time-limit.js';
-import { cameraPublisherOptions, ensureRoom, screenPublisherOptions, type CallParams } from './room-entry.js';
+import { JoinRefusedError, serverProblem } from './join-errors.js';
+import type { JanusEndpoint, SessionEvents, SessionMedia } from './session-contract.js';
+import { cameraPublisherOptions, findOrCreateRoom, roomSendsTalking, screenPublisherOptions, type CallParams, type FoundRoom } from './room-entry.js';
 
 /** Leaving must not hang on a server that stopped answering. */
 const LEAVE_TIMEOUT_MS = 2000;
@@ -23,32 +26,6 @@ const realClock = {
   setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
   clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-/** Our local media, as a session publishes it. */
-export interface SessionMedia {
-  microphone(): Promise<MediaStreamTrack | null>;
-  camera(): Promise<MediaStreamTrack | null>;
-  muted(): { readonly audio: boolean; readonly video: boolean };
-  /** A screen share still running from an earlier session, to publish again; or null. */
-  runningScreen(): MediaStreamTrack | null;
-}
-
-/** What a session reports; nothing is reported once it is disposed. */
-export interface SessionEvents {
-  roomEvent(event: VideoRoomEvent): void;
-  /** The room let us in (our `joined`), reported in the next task so the subscription's request leaves first. */
-  admitted(): void;
-  /** The camera publisher is up: the subscription can be told what to want. */
-  published(): void;
-  remoteMedia(media: Readonly<Record<string, RemoteFeedMedia>>): void;
-  /** A data-channel message relayed from a publisher, unparsed. */
-  roomData(data: unknown): void;
-  /** Our own data channel opened: the room can hear us. */
-  roomChannelOpen(): void;
-  /** The running screen share could not be published again. */
-  screenLost(): void;
-  socketLost(): void;
-}
 
 /**
  * Everything that lives as long as one Janus session: the WebSocket, the
@@ -66,11 +43,15 @@ export class CallSession {
   private screen: Publisher | null = null;
   private subscriber: Subscriber | null = null;
   private pacer: LayerPacer | null = null;
-  /** Our camera's feed id: chosen by us (the room uses string ids) so a screen share can name its owner. */
+  /** Our camera's feed id: chosen by us, of the kind the room takes. */
   private feedId: string | null = null;
+  /** The room on the server, once found: every request addresses it with the ids it takes. */
+  private room: FoundRoom | null = null;
 
   constructor(
-    private readonly janusUrl: string,
+    private readonly janusServer: JanusEndpoint,
+    /** The id kind to try first: what the server took last time, so a rejoin does not ask twice. */
+    private readonly preferredKind: IdKind,
     readonly params: CallParams,
     private readonly media: SessionMedia,
     private readonly events: SessionEvents,
@@ -86,17 +67,41 @@ export class CallSession {
     return this.screen !== null;
   }
 
-  /** One complete session: room, camera publisher, subscription, and the screen share if one is running. */
+  /** The room and the kind of ids it takes, once found. */
+  get address(): RoomAddress | null {
+    return this.room?.address ?? null;
+  }
+
+  /**
+   * One complete session: room, camera publisher, subscription, and the
+   * screen share if one is running. A refusal retrying cannot change (a
+   * wrong PIN, a server refusing our token) rejects with a JoinRefusedError.
+   */
   async connect(): Promise<void> {
-    const janus = await openJanusSession(this.janusUrl);
-    this.janus = janus;
     try {
-      await this.enterRoom(janus);
+      const janus = await openJanusSession(this.janusServer.url, this.janusServer.credentials);
+      this.janus = janus;
+      try {
+        await this.enterRoom(janus);
+      } catch (error) {
+        await janus.close().catch(() => undefined);
+        throw error;
+      }
     } catch (error) {
-      await janus.close().catch(() => undefined);
-      throw error;
+      const { credentials } = this.janusServer;
+      const sentence = serverProblem(error, { room: this.params.room, token: Boolean(credentials.token), apiSecret: Boolean(credentials.apiSecret) });
+      throw sentence === null ? error : new JoinRefusedError(sentence);
     }
+    this.learnTalkingEvents();
     await this.republishScreen();
+  }
+
+  /** A room we created sends `talking`; for one that existed, its entry in the room list says, read without holding up the join. */
+  private learnTalkingEvents(): void {
+    const { room, camera } = this;
+    if (!room || !camera) return;
+    const sent = room.created ? Promise.resolve(true) : roomSendsTalking(camera.handle, room.address);
+    void sent.then((value) => this.emit('talkingEvents', value), () => this.emit('talkingEvents', null));
   }
 
   private async enterRoom(janus: JanusSession): Promise<void> {
@@ -104,18 +109,19 @@ export class CallSession {
     // Media, the room check and the subscription's handle in parallel: opening devices is the slow part of a first join.
     const [handle, subscriberHandle, audio, video] = await Promise.all([
       VideoRoomHandle.attach(janus.session, this.warn).then(async (attached) => {
-        await ensureRoom(attached, room, access);
+        this.room = await findOrCreateRoom(attached, room, access, this.preferredKind);
         return attached;
       }),
       VideoRoomHandle.attach(janus.session, this.warn),
       this.media.microphone(),
       this.media.camera(),
     ]);
-    if (this.disposed) throw new Error('superseded');
-    const subscriber = this.openSubscription(janus, subscriberHandle);
-    const feedId = crypto.randomUUID();
+    const address = this.address;
+    if (this.disposed || !address) throw new Error('superseded');
+    const subscriber = this.openSubscription(janus, subscriberHandle, address);
+    const feedId = newFeedId(address.kind);
     const camera = await Publisher.start(
-      cameraPublisherOptions(janus.session, this.params, { handle, feedId, audio, video, muted: () => this.media.muted() }, (event) => this.onCameraEvent(event, subscriber), this.warn),
+      cameraPublisherOptions(janus.session, this.params, { handle, address, feedId, audio, video, muted: () => this.media.muted() }, (event) => this.onCameraEvent(event, subscriber), this.warn),
     ).catch(async (error: unknown) => {
       await subscriber.close();
       throw error;
@@ -133,11 +139,11 @@ export class CallSession {
   }
 
   /** The subscription starts from our `joined` event, in parallel with publishing: a joiner sees others sooner. */
-  private openSubscription(janus: JanusSession, handle: VideoRoomHandle): Subscriber {
-    const { room, access, rtc } = this.params;
+  private openSubscription(janus: JanusSession, handle: VideoRoomHandle, address: RoomAddress): Subscriber {
+    const { access, rtc } = this.params;
     const subscriber = new Subscriber({
       session: janus.session,
-      room,
+      address,
       pin: access.pin,
       rtc,
       handle,
@@ -161,10 +167,24 @@ export class CallSession {
 
   private async republishScreen(): Promise<void> {
     const track = this.media.runningScreen();
-    if (!track || !this.feedId || !this.janus) return;
-    this.screen = await Publisher.start(screenPublisherOptions(this.janus.session, this.params, track, this.feedId, this.warn)).catch(() => null);
+    if (!track || !this.feedId) return;
+    this.screen = await this.publishScreen(track, this.feedId).catch(() => null);
     if (!this.screen) this.emit('screenLost');
     else if (this.disposed) void this.stopScreen(false);
+  }
+
+  /** A screen publisher under a fresh feed id, announced first so our own roster leaves it out. */
+  private async publishScreen(track: MediaStreamTrack, ownerId: string): Promise<Publisher> {
+    const { janus, address } = this;
+    if (!janus || !address) throw new Error('no room to share the screen in');
+    const feedId = newFeedId(address.kind);
+    this.emit('screenFeed', feedId);
+    try {
+      return await Publisher.start(screenPublisherOptions(janus.session, this.params, { address, feedId, ownerId, track }, this.warn));
+    } catch (error) {
+      this.emit('screenFeed', null);
+      throw error;
+    }
   }
 
   /**
@@ -180,7 +200,8 @@ export class CallSession {
       (handle): handle is VideoRoomHandle => handle !== null && handle !== undefined,
     );
     const { janus, plugins } = await reclaimJanusSession(
-      this.janusUrl,
+      this.janusServer.url,
+      this.janusServer.credentials,
       lost.session.getId(),
       handles.map((handle) => ({ id: handle.id, name: VIDEOROOM_PLUGIN })),
     );
@@ -194,7 +215,7 @@ export class CallSession {
     });
     subscriber.adoptSession(janus.session);
     this.janus = janus;
-    const listed = ParticipantListSchema.safeParse(await camera.handle.request({ request: 'listparticipants', room: this.params.room }));
+    const listed = ParticipantListSchema.safeParse(await camera.handle.request({ request: 'listparticipants', room: this.address?.room }));
     return listed.success ? listed.data.participants : null;
   }
 
@@ -223,8 +244,9 @@ export class CallSession {
     return this.subscriber?.streamOf(mid)?.feed_id;
   }
 
-  setVideoPaused(paused: boolean): void {
-    if (this.active) this.subscriber?.setVideoPaused(paused);
+  /** Pauses or resumes camera video; the screen feeds given keep flowing. */
+  setVideoPaused(paused: boolean, screenFeeds: ReadonlySet<string>): void {
+    if (this.active) this.subscriber?.setVideoPaused(paused, screenFeeds);
   }
 
   /** The subscription's and the camera's stats, for the quality loop. */
@@ -275,13 +297,14 @@ export class CallSession {
 
   /** Publishes a screen share; rejects when Janus refused it. */
   async startScreen(track: MediaStreamTrack, ownerId: string): Promise<void> {
-    if (!this.active || !this.janus || this.screen) return;
-    this.screen = await Publisher.start(screenPublisherOptions(this.janus.session, this.params, track, ownerId, this.warn));
+    if (!this.active || this.screen) return;
+    this.screen = await this.publishScreen(track, ownerId);
   }
 
   async stopScreen(leaveRoom = true): Promise<void> {
     const publisher = this.screen;
     this.screen = null;
+    if (publisher) this.emit('screenFeed', null);
     await leaveStep(publisher?.stop(leaveRoom));
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { JanusRequestError, VideoRoomErrorCode } from '../janus/janus-request-error.js';
 import { initialReconnectState, nextReconnectState, RECLAIM_WINDOW_MS, RECONNECT_INTERVAL_MS, type ReconnectState } from './reconnect-policy.js';
+import { JoinRefusedError, serverProblem } from './join-errors.js';
 import { recoverCall, type Recovery } from './recovery.js';
 
 /** janus-gateway-js rejects a claim Janus refused with an error carrying Janus's code (458: no such session). */
@@ -76,7 +77,7 @@ describe('recovering a lost call: claim or rejoin', () => {
   });
 
   test('a rejoin the room refuses for a wrong PIN ends the call with the reason', async () => {
-    const wrongPin = new JanusRequestError('Unauthorized', VideoRoomErrorCode.unauthorized);
+    const wrongPin = new JoinRefusedError(serverProblem(new JanusRequestError('Unauthorized', VideoRoomErrorCode.unauthorized, 'join'), { room: 'r', token: false, apiSecret: false }) ?? '');
     const { log, state } = await recover({ claims: [noSuchSession], rejoins: [wrongPin] });
     expect(log.at(-1)).toBe('end: Wrong PIN: this room needs the PIN its host set. Check it and try again.');
     expect(state).toMatchObject({ phase: 'failed' });

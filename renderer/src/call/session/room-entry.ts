@@ -1,8 +1,9 @@
-import { cameraDescriptions, screenFeedId, StreamDescription } from '../feed-labels.js';
+import { cameraDescriptions, screenDescription } from '../feed-labels.js';
 import { JanusRequestError, VideoRoomErrorCode } from '../janus/janus-request-error.js';
 import type { PublisherOptions } from '../janus/publisher.js';
+import { isIdTypeRefusal, otherIdKind, roomAddress, type IdKind, type RoomAddress } from '../janus/room-ids.js';
 import type { VideoRoomHandle } from '../janus/videoroom-handle.js';
-import { RoomExistsSchema } from '../janus/videoroom-messages.js';
+import { RoomExistsSchema, RoomListSchema } from '../janus/videoroom-messages.js';
 import { roomCreationRequest } from '../room-settings.js';
 import type Session from 'janus-gateway-js/src/session.js';
 
@@ -20,20 +21,62 @@ export interface CallParams {
   readonly rtc: RTCConfiguration;
 }
 
-/** Creates the room unless it exists; our PIN and secret protect a room we create. */
-export async function ensureRoom(handle: VideoRoomHandle, room: string, access: RoomAccess): Promise<void> {
-  const exists = RoomExistsSchema.safeParse(await handle.request({ request: 'exists', room }));
-  if (exists.success && exists.data.exists) return;
+/** What finding a room needs of a handle: its requests. */
+export type RoomRequests = Pick<VideoRoomHandle, 'request'>;
+
+/** The room as found on the server: how to address it, and whether we created it (with our settings). */
+export interface FoundRoom {
+  readonly address: RoomAddress;
+  readonly created: boolean;
+}
+
+/** Asks whether the room exists under the ids of one kind; Janus refuses the wrong kind with 430. */
+async function roomExists(handle: RoomRequests, address: RoomAddress): Promise<boolean> {
+  const exists = RoomExistsSchema.safeParse(await handle.request({ request: 'exists', room: address.room }));
+  return exists.success && exists.data.exists;
+}
+
+/**
+ * Finds the room, learning from the server whether it names rooms by
+ * strings or numbers (the kind tried first is the one it used last), and
+ * creates it only when it does not exist: a room the server already has is
+ * joined as it is. Our PIN and secret protect a room we create.
+ */
+export async function findOrCreateRoom(handle: RoomRequests, room: string, access: RoomAccess, preferredKind: IdKind): Promise<FoundRoom> {
+  let address = roomAddress(room, preferredKind);
+  let exists: boolean;
   try {
-    await handle.request(roomCreationRequest(room, access));
+    exists = await roomExists(handle, address);
+  } catch (error) {
+    if (!isIdTypeRefusal(error)) throw error;
+    address = roomAddress(room, otherIdKind(preferredKind));
+    exists = await roomExists(handle, address);
+  }
+  if (exists) return { address, created: false };
+  try {
+    await handle.request(roomCreationRequest(address.room, access, room));
+    return { address, created: true };
   } catch (error) {
     // Another participant created it between our two requests: that is the room we want.
-    if (!(error instanceof JanusRequestError && error.code === VideoRoomErrorCode.roomExists)) throw error;
+    if (error instanceof JanusRequestError && error.code === VideoRoomErrorCode.roomExists) return { address, created: false };
+    throw error;
   }
+}
+
+/**
+ * Whether the room sends `talking` events (its `audiolevel_event`), from
+ * the server's room list; null when the list does not show it (a private
+ * room, or an answer without the field).
+ */
+export async function roomSendsTalking(handle: RoomRequests, address: RoomAddress): Promise<boolean | null> {
+  const listed = RoomListSchema.safeParse(await handle.request({ request: 'list' }));
+  if (!listed.success) return null;
+  return listed.data.list.find((entry) => entry.room === String(address.room))?.audiolevel_event ?? null;
 }
 
 interface CameraPublishing {
   readonly handle: VideoRoomHandle;
+  readonly address: RoomAddress;
   readonly feedId: string;
   readonly audio: MediaStreamTrack | null;
   readonly video: MediaStreamTrack | null;
@@ -51,7 +94,7 @@ export function cameraPublisherOptions(
   return {
     session,
     handle: camera.handle,
-    room: params.room,
+    address: camera.address,
     feedId: camera.feedId,
     display: params.displayName,
     pin: params.access.pin,
@@ -65,18 +108,26 @@ export function cameraPublisherOptions(
   };
 }
 
-export function screenPublisherOptions(session: Session, params: CallParams, track: MediaStreamTrack, ownerId: string, warn: (message: string) => void): PublisherOptions {
+/** A screen share: its own feed id, its owner named in its video's description. */
+export interface ScreenPublishing {
+  readonly address: RoomAddress;
+  readonly feedId: string;
+  readonly ownerId: string;
+  readonly track: MediaStreamTrack;
+}
+
+export function screenPublisherOptions(session: Session, params: CallParams, screen: ScreenPublishing, warn: (message: string) => void): PublisherOptions {
   return {
     session,
-    room: params.room,
-    feedId: screenFeedId(ownerId),
+    address: screen.address,
+    feedId: screen.feedId,
     display: params.displayName,
     pin: params.access.pin,
     rtc: params.rtc,
     kind: 'screen',
     audio: null,
-    video: track,
-    descriptions: (mids) => (mids.video ? [{ mid: mids.video, description: StreamDescription.screen }] : []),
+    video: screen.track,
+    descriptions: (mids) => (mids.video ? [{ mid: mids.video, description: screenDescription(screen.ownerId) }] : []),
     warn,
   };
 }

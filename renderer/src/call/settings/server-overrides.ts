@@ -21,7 +21,14 @@ export function parseServerInput(janusText: string, signalingText: string): Serv
   return { ok: true, servers: { janusUrl: janus || null, signalingUrls: signaling.length > 0 ? signaling : null } };
 }
 
-/** The configuration with the user's own servers in place of the configured ones. */
+/**
+ * The configuration with the user's own servers in place of the configured
+ * ones. The configured Janus token and API secret belong to the configured
+ * Janus: another one typed here never receives them.
+ */
 export function withServerOverrides(config: RuntimeConfig, servers: ServerOverrides): RuntimeConfig {
-  return { ...config, janusUrl: servers.janusUrl ?? config.janusUrl, signalingUrls: servers.signalingUrls ?? config.signalingUrls };
+  const merged = { ...config, janusUrl: servers.janusUrl ?? config.janusUrl, signalingUrls: servers.signalingUrls ?? config.signalingUrls };
+  if (merged.janusUrl === config.janusUrl) return merged;
+  const { janusToken: _token, janusApiSecret: _apiSecret, ...withoutCredentials } = merged;
+  return withoutCredentials;
 }

@@ -1,0 +1,43 @@
+import type { JoinRequest } from '../../../shared/call/join-request.js';
+import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
+import type { CallLayout, CallStore } from './call-store.js';
+import type { ReactionEntry } from './chat/room-messages.js';
+import type { RoomChannel } from './chat/room-channel.js';
+import type { TileRole } from './media/simulcast.js';
+import type { RoomAccess } from './session/room-entry.js';
+
+export interface CallEngineOptions {
+  readonly config: RuntimeConfig;
+  readonly store: CallStore;
+  readonly warn?: (message: string) => void;
+}
+
+export interface CallEngine {
+  /** Opens camera and microphone (as the mute flags allow) for the lobby's preview. */
+  preview(): Promise<void>;
+  join(request: JoinRequest, access?: RoomAccess): Promise<void>;
+  leave(): Promise<void>;
+  setAudioMuted(muted: boolean): Promise<void>;
+  setVideoMuted(muted: boolean): Promise<void>;
+  selectCamera(deviceId: string): Promise<void>;
+  selectMicrophone(deviceId: string): Promise<void>;
+  startScreenShare(): Promise<void>;
+  stopScreenShare(): Promise<void>;
+  setLayout(layout: CallLayout): void;
+  /** A tile reports its role and rendered height so the right simulcast layer is received. */
+  reportTile(feedId: string, role: TileRole, heightDevicePx: number): void;
+  forgetTile(feedId: string): void;
+  /** A remote tile's video showed its first frame: work waiting for the first remote frame may start. */
+  reportFrameShown(feedId: string): void;
+  /** Restarts ICE on every connection now (the stats panel's "Reconnect media"). */
+  restartIce(): Promise<void>;
+  sendChat(text: string): void;
+  setHandRaised(raised: boolean): void;
+  react(emoji: ReactionEntry['emoji']): void;
+  muteParticipant(feedId: string): Promise<void>;
+  removeParticipant(feedId: string): Promise<void>;
+  /** Our publisher's data channel, for documents synced through the call. */
+  readonly roomChannel: RoomChannel;
+  /** The ICE configuration of the call now (TURN included), or null between calls. */
+  rtcConfiguration(): RTCConfiguration | null;
+}
