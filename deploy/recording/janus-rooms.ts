@@ -41,9 +41,20 @@ const REQUEST_TIMEOUT_MS = 5_000;
  */
 export async function connectJanusRooms(url: string): Promise<JanusRooms> {
   const socket = new WebSocket(url, 'janus-protocol');
+  // A Janus still starting (or stopping) may take the connection and never answer: give up, so a stop never waits on it.
   await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
+    const timer = setTimeout(() => {
+      socket.terminate();
+      reject(new Error('Janus did not open its WebSocket'));
+    }, REQUEST_TIMEOUT_MS);
+    socket.once('open', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
   });
   const pending = new Map<string, (reply: JanusReply) => void>();
   socket.on('message', (data) => {

@@ -83,12 +83,17 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
   let credentialServer: Server | null = null;
   let recordingsServer: Server | null = null;
   let watcher: RecordingWatcher | null = null;
-  const close = (server: Server | null) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  // Open keep-alive connections (a player seeking a recording) would hold a plain close() open.
+  const close = (server: Server | null) =>
+    new Promise<void>((resolve) => {
+      if (!server) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
 
   const stop = async (): Promise<void> => {
-    await watcher?.stop();
-    await Promise.all(started.map((service) => service.stop()));
-    await Promise.all([close(credentialServer), close(recordingsServer)]);
+    // The servers stop at once; the watcher finishes the recording it is processing (ffmpeg needs no server) meanwhile.
+    await Promise.all([watcher?.stop(), ...started.map((service) => service.stop()), close(credentialServer), close(recordingsServer)]);
     if (ownsRunDirectory) await rm(runDirectory, { recursive: true, force: true });
   };
 
