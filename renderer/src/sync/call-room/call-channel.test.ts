@@ -6,6 +6,7 @@ import { BoardModel } from '../../../../shared/board/board-doc.js';
 import { sampleStroke } from '../../../../shared/board/test-items.js';
 import { createSyncStatusStore } from '../sync-status.js';
 import { createCallChannel, type CallLink, type CallLinkListener } from './call-channel.js';
+import { RESYNC_AFTER_EDIT_MS } from './call-document.js';
 import { decodeEnvelope, encodeEnvelope, ENVELOPE_KIND } from './envelope.js';
 
 /**
@@ -133,6 +134,20 @@ describe('documents through the call', () => {
     carol.model.put([sampleStroke(800, 800, 80)]);
     await vi.waitFor(() => expect(bob.model.readAll().size).toBe(4));
     for (const each of [alice, bob, carol]) await each.connection.destroy();
+  });
+
+  test('a stroke lost on the way, with nothing drawn after it, still arrives: its author tells its state vector again', async () => {
+    const room = new FakeRoom();
+    const alice = openBoard(room.join('a'), 1);
+    const bob = openBoard(room.join('b'));
+    await vi.waitFor(() => expect(bob.model.readAll().size).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    room.deafen('a', 'b', 100);
+    alice.model.put([sampleStroke(300, 300, 30)]);
+    await settle();
+    expect(bob.model.readAll().size).toBe(1);
+    await vi.waitFor(() => expect(bob.model.readAll().size).toBe(2), { timeout: RESYNC_AFTER_EDIT_MS + 2000 });
+    for (const each of [alice, bob]) await each.connection.destroy();
   });
 
   test("a member's damaged update is refused with a reason, and nothing more from them is applied", async () => {

@@ -20,6 +20,13 @@ export const MAX_HELLOS = 40;
 const OFFER_INTERVAL_MS = 400;
 /** A chosen peer that has not caught us up by then is given up, and we ask the room again. */
 export const PULL_TIMEOUT_MS = 15_000;
+/**
+ * This long after our last edit we tell the room our state vector again. An
+ * edit is sent once, and one lost on the way (a subscription being
+ * renegotiated, say) would otherwise stay missing until we edit again: now
+ * whoever lacks it sees that we are ahead, and pulls.
+ */
+export const RESYNC_AFTER_EDIT_MS = 3000;
 
 /** What one document needs from the call's channel; the router provides it. */
 export interface CallChannelPort {
@@ -68,6 +75,7 @@ export class CallDocument {
   private hellos = 0;
   private helloTimer: ReturnType<typeof setTimeout> | null = null;
   private pullTimer: ReturnType<typeof setTimeout> | null = null;
+  private resyncTimer: ReturnType<typeof setTimeout> | null = null;
   /** The member we pull from now, or null. */
   private pulling: string | null = null;
   private destroyed = false;
@@ -145,6 +153,7 @@ export class CallDocument {
     this.room.awareness.off('update', this.onAwarenessUpdate);
     if (this.helloTimer) clearTimeout(this.helloTimer);
     if (this.pullTimer) clearTimeout(this.pullTimer);
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.catchUps.closeAll();
   }
 
@@ -154,6 +163,11 @@ export class CallDocument {
       encoding.writeVarUint(encoder, MESSAGE_KIND.sync);
       syncProtocol.writeUpdate(encoder, update);
     }));
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = null;
+      if (!this.destroyed && this.port.isOpen()) this.port.send(ENVELOPE_KIND.hello, '', Y.encodeStateVector(this.room.doc));
+    }, RESYNC_AFTER_EDIT_MS);
   };
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
