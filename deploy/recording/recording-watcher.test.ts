@@ -52,6 +52,25 @@ describe('watching Janus for recordings that stopped', () => {
     expect(watcher.status('standup').processing.size).toBe(0);
   });
 
+  test('files that appear while Janus is asked belong to a recording that may have just started: they wait for the next look', async () => {
+    directory = await mkdtemp(path.join(tmpdir(), 'rec-watcher-test-'));
+    const watcher = new RecordingWatcher({
+      recordingsDirectory: directory,
+      // Janus answers "not recording" just before the host starts it; its first file lands before the look reads the folder.
+      connect: async () => ({
+        ...fakeJanus({ recording: false }),
+        recordingStates: async () => {
+          await writeFile(path.join(directory, FILE), dataRecording({ t: 'd', c: 'text', s: 1, u: FIRST_US }, []));
+          return [{ room: 'standup', recording: false }];
+        },
+      }),
+      logFile: path.join(directory, 'tools.log'),
+    });
+    await watcher.tick();
+    await watcher.stop();
+    expect(await readdir(directory)).toEqual([FILE]);
+  });
+
   test('a Janus that cannot be reached is asked again on the next look, and nothing moves meanwhile', async () => {
     directory = await mkdtemp(path.join(tmpdir(), 'rec-watcher-test-'));
     await writeFile(path.join(directory, FILE), dataRecording({ t: 'd', c: 'text', s: 1, u: FIRST_US }, []));

@@ -66,6 +66,9 @@ export class RecordingWatcher {
 
   /** One look at Janus and its folder; processing it starts runs on after the look. */
   async tick(): Promise<void> {
+    // The folder first, Janus second: a recording that starts between the two has files this look has not seen,
+    // where the other order would take a just-started recording's files for a stopped one's.
+    const pending = await this.pendingFiles();
     let recording: Set<string>;
     try {
       this.janus ??= await this.options.connect();
@@ -78,7 +81,7 @@ export class RecordingWatcher {
       this.janus = null;
       return;
     }
-    for (const [room, files] of await this.pendingFiles()) {
+    for (const [room, files] of pending) {
       if (recording.has(room) || this.running.has(room)) continue;
       const processing = this.process(room, files).finally(() => this.running.delete(room));
       this.running.set(room, processing);
