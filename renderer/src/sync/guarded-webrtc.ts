@@ -1,6 +1,5 @@
 import { createReassembler, encodeFrames } from '../../../shared/board/chunking.js';
 import { checkPeerMessage, MAX_PEER_MESSAGE_BYTES } from '../../../shared/board/update-guard.js';
-import { deflate, inflate } from './deflate.js';
 
 /**
  * What simple-peer (inside y-webrtc) receives as `peerOpts.wrtc`: the
@@ -28,15 +27,6 @@ function wholeBuffer(bytes: Uint8Array): ArrayBuffer {
 
 export type RefusalListener = (reason: string) => void;
 
-export interface GuardOptions {
-  /**
-   * Each message is deflated before framing and inflated (with the size
-   * bound) before the guard. Only for channels whose both ends are Confer:
-   * stock y-webrtc peers send raw messages.
-   */
-  readonly compressed?: boolean;
-}
-
 type Handler = ((event: unknown) => void) | null;
 
 class GuardedDataChannel {
@@ -50,14 +40,10 @@ class GuardedDataChannel {
   private queuedBytes = 0;
   private readonly reassembler = createReassembler(MAX_PEER_MESSAGE_BYTES);
   private refused = false;
-  /** Compression is asynchronous: these chains keep messages in order. */
-  private outgoing = Promise.resolve();
-  private incoming = Promise.resolve();
 
   constructor(
     private readonly channel: RTCDataChannel,
     private readonly onRefused: RefusalListener,
-    private readonly options: GuardOptions = {},
   ) {
     channel.binaryType = 'arraybuffer';
     channel.bufferedAmountLowThreshold = SEND_HIGH_WATER_BYTES / 2;
@@ -95,13 +81,6 @@ class GuardedDataChannel {
         : data instanceof ArrayBuffer
           ? new Uint8Array(data)
           : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    if (!this.options.compressed) return this.enqueue(bytes);
-    const copy = bytes.slice();
-    this.outgoing = this.outgoing.then(async () => this.enqueue(await deflate(copy)));
-  }
-
-  private enqueue(bytes: Uint8Array): void {
-    if (this.channel.readyState !== 'open') return;
     for (const frame of encodeFrames(bytes)) {
       this.queue.push(frame);
       this.queuedBytes += frame.length;
@@ -132,21 +111,10 @@ class GuardedDataChannel {
     const result = this.reassembler.push(new Uint8Array(data));
     if (result.kind === 'partial') return;
     if (result.kind === 'error') return this.refuse(`framing: ${result.reason}`);
-    if (!this.options.compressed) return this.deliver(result.message);
-    const packed = result.message;
-    this.incoming = this.incoming.then(async () => {
-      const message = await inflate(packed, MAX_PEER_MESSAGE_BYTES);
-      if (this.refused) return;
-      if (message === null) return this.refuse('compression: corrupt or too large');
-      this.deliver(message);
-    });
-  }
-
-  private deliver(message: Uint8Array): void {
-    const verdict = checkPeerMessage(message);
+    const verdict = checkPeerMessage(result.message);
     if (!verdict.ok) return this.refuse(`message: ${verdict.reason}`);
     try {
-      this.onmessage?.({ data: wholeBuffer(message) });
+      this.onmessage?.({ data: wholeBuffer(result.message) });
     } catch (error) {
       // Yjs threw while applying: this peer's data is bad, so stop listening to it.
       this.refuse(`apply: ${error instanceof Error ? error.message : String(error)}`);
@@ -161,8 +129,8 @@ class GuardedDataChannel {
 }
 
 /** Wraps one data channel; exported for tests. */
-export function guardDataChannel(channel: RTCDataChannel, onRefused: RefusalListener, options?: GuardOptions): RTCDataChannel {
-  return new GuardedDataChannel(channel, onRefused, options) as unknown as RTCDataChannel;
+export function guardDataChannel(channel: RTCDataChannel, onRefused: RefusalListener): RTCDataChannel {
+  return new GuardedDataChannel(channel, onRefused) as unknown as RTCDataChannel;
 }
 
 export interface GuardedWebrtc {

@@ -8,8 +8,7 @@ import { guardDataChannel } from '../guarded-webrtc.js';
  * call's own channel (only people Janus let into the room can negotiate),
  * sends the one message, and closes it. The channel is guarded like a
  * board peer's: framed below the channel limit, paced against its buffer,
- * and checked by the update guard on arrival. Both ends are Confer, so the
- * message is also deflated: it crosses the wire at about half its size.
+ * and checked by the update guard on arrival.
  */
 export const CATCH_UP_CHANNEL_LABEL = 'confer-catch-up';
 
@@ -46,7 +45,7 @@ export class DirectChannel {
   /** The side with the data: creates the channel and the offer; `send` works once it is open. */
   static async open(options: DirectChannelOptions): Promise<{ direct: DirectChannel; opened: Promise<RTCDataChannel> }> {
     const direct = new DirectChannel(options);
-    const channel = guardDataChannel(direct.pc.createDataChannel(CATCH_UP_CHANNEL_LABEL, { ordered: true }), options.onRefused, { compressed: true });
+    const channel = guardDataChannel(direct.pc.createDataChannel(CATCH_UP_CHANNEL_LABEL, { ordered: true }), options.onRefused);
     direct.channel = channel;
     const opened = new Promise<RTCDataChannel>((resolve, reject) => {
       channel.onopen = () => resolve(channel);
@@ -69,7 +68,7 @@ export class DirectChannel {
     const direct = new DirectChannel(options);
     direct.pc.addEventListener('datachannel', ({ channel }) => {
       if (channel.label !== CATCH_UP_CHANNEL_LABEL || direct.channel) return channel.close();
-      const guarded = guardDataChannel(channel, options.onRefused, { compressed: true });
+      const guarded = guardDataChannel(channel, options.onRefused);
       guarded.onmessage = (event: MessageEvent<ArrayBuffer>) => onMessage(new Uint8Array(event.data));
       direct.channel = guarded;
     });
