@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { decodingNames } from './harness/call-page.js';
-import { inboundPackets, watchPeerConnections } from './harness/peer-stats.js';
+import { inboundAudioLevel, inboundPackets, watchPeerConnections } from './harness/peer-stats.js';
 import { closeSettings, openSettings } from './harness/settings-page.js';
 import { useTestStack } from './harness/test-stack.js';
 
@@ -30,55 +30,24 @@ function audioSinks(page: Page): Promise<string[]> {
   }, SINKS_KEY);
 }
 
-/** Ends the microphone track Alice publishes, as unplugging does (a stopped track fires no `ended` of its own). */
-function unplugPublishedMicrophone(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
+/**
+ * The live microphone track Alice publishes now: its id and its device's label. With `unplug`, that track is
+ * then ended as unplugging does (a stopped track fires no `ended` of its own).
+ */
+function publishedMicrophone(page: Page, { unplug = false } = {}): Promise<{ readonly id: string; readonly label: string } | null> {
+  return page.evaluate((unplug) => {
     const peers = (window as unknown as Record<string, RTCPeerConnection[]>)['e2ePeerConnections'] ?? [];
     for (const pc of peers) {
       const track = pc.getSenders().find((sender) => sender.track?.kind === 'audio' && sender.track.readyState === 'live')?.track;
       if (!track) continue;
-      track.stop();
-      track.dispatchEvent(new Event('ended'));
-      return track.id;
+      if (unplug) {
+        track.stop();
+        track.dispatchEvent(new Event('ended'));
+      }
+      return { id: track.id, label: track.label };
     }
     return null;
-  });
-}
-
-/** The live microphone track Alice publishes now: its id and its device's label. */
-function publishedTrack(page: Page): Promise<{ readonly id: string; readonly label: string } | null> {
-  return page.evaluate(() => {
-    const peers = (window as unknown as Record<string, RTCPeerConnection[]>)['e2ePeerConnections'] ?? [];
-    for (const pc of peers) {
-      const track = pc.getSenders().find((sender) => sender.track?.kind === 'audio' && sender.track.readyState === 'live')?.track;
-      if (track) return { id: track.id, label: track.label };
-    }
-    return null;
-  });
-}
-
-async function publishedMicrophone(page: Page): Promise<string | null> {
-  return (await publishedTrack(page))?.id ?? null;
-}
-
-async function publishedMicrophoneLabel(page: Page): Promise<string | null> {
-  return (await publishedTrack(page))?.label ?? null;
-}
-
-/** Loudness of what Bob receives from `name` (inbound-rtp audioLevel, 0 to 1). */
-function receivedLevel(page: Page, name: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const element = document.querySelector<HTMLMediaElement>(`[data-testid="tile"][data-name="${name}"] audio`);
-    const trackId = element?.srcObject instanceof MediaStream ? element.srcObject.getAudioTracks()[0]?.id : undefined;
-    const peers = (window as unknown as Record<string, RTCPeerConnection[]>)['e2ePeerConnections'] ?? [];
-    let level = 0;
-    for (const pc of peers.filter((peer) => peer.connectionState !== 'closed')) {
-      (await pc.getStats()).forEach((report: Record<string, unknown>) => {
-        if (report['type'] === 'inbound-rtp' && report['kind'] === 'audio' && report['trackIdentifier'] === trackId) level = Math.max(level, Number(report['audioLevel'] ?? 0));
-      });
-    }
-    return level;
-  }, name);
+  }, unplug);
 }
 
 describe('devices in a call, with Chromium’s fake devices', () => {
@@ -123,15 +92,15 @@ describe('devices in a call, with Chromium’s fake devices', () => {
     await closeSettings(alice.page);
 
     // The chosen microphone is the one on the wire before it goes away.
-    await expect.poll(() => publishedMicrophoneLabel(alice.page), { timeout: 15_000 }).toBe(other.label);
-    const unplugged = await unplugPublishedMicrophone(alice.page);
+    await expect.poll(async () => (await publishedMicrophone(alice.page))?.label, { timeout: 15_000 }).toBe(other.label);
+    const unplugged = (await publishedMicrophone(alice.page, { unplug: true }))?.id ?? null;
     expect(unplugged).not.toBeNull();
     await expect.poll(() => alice.page.getByTestId('device-notice').textContent(), { timeout: 15_000 }).toMatch(new RegExp(`${other.label}.*disconnected`));
-    await expect.poll(() => publishedMicrophone(alice.page), { timeout: 15_000 }).not.toBe(unplugged);
+    await expect.poll(async () => (await publishedMicrophone(alice.page))?.id, { timeout: 15_000 }).not.toBe(unplugged);
     expect(await publishedMicrophone(alice.page)).not.toBeNull();
     const before = (await inboundPackets(bob.page, 'Alice')).audio ?? 0;
     await expect.poll(async () => (await inboundPackets(bob.page, 'Alice')).audio ?? 0, { timeout: 20_000 }).toBeGreaterThan(before + 25);
     // Chromium's fake microphone beeps: a level above silence is its sound arriving.
-    await expect.poll(() => receivedLevel(bob.page, 'Alice'), { timeout: 20_000, interval: 200 }).toBeGreaterThan(0.01);
+    await expect.poll(() => inboundAudioLevel(bob.page, 'Alice'), { timeout: 20_000, interval: 200 }).toBeGreaterThan(0.01);
   }, 120_000);
 });

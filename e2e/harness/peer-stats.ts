@@ -68,11 +68,16 @@ export interface InboundPackets {
   readonly video: number | null;
 }
 
-/**
- * Reads the inbound-rtp reports of the very tracks that one remote tile's
- * <audio> and <video> elements play.
- */
-export function inboundPackets(page: Page, name: string): Promise<InboundPackets> {
+/** One inbound-rtp report of a track that a remote tile plays. */
+interface TileInbound {
+  readonly kind: 'audio' | 'video';
+  readonly packetsReceived: number;
+  /** 0 to 1; audio only. */
+  readonly audioLevel: number;
+}
+
+/** The inbound-rtp reports of the very tracks that one remote tile's <audio> and <video> elements play. */
+function tileInbound(page: Page, name: string): Promise<TileInbound[]> {
   return page.evaluate(
     async ({ key, name }) => {
       const tile = document.querySelector(`[data-testid="tile"][data-name="${name}"]`);
@@ -81,19 +86,32 @@ export function inboundPackets(page: Page, name: string): Promise<InboundPackets
         return element?.srcObject instanceof MediaStream ? element.srcObject.getTracks()[0]?.id : undefined;
       };
       const tracks = { audio: trackOf('audio'), video: trackOf('video') };
-      const received: Record<'audio' | 'video', number | null> = { audio: null, video: null };
+      const found: TileInbound[] = [];
       const peers = (window as unknown as Record<string, RTCPeerConnection[]>)[key] ?? [];
       for (const pc of peers.filter((peer) => peer.connectionState !== 'closed')) {
         (await pc.getStats()).forEach((report: Record<string, unknown>) => {
           if (report['type'] !== 'inbound-rtp') return;
           const kind = report['kind'] === 'audio' ? 'audio' : 'video';
-          if (tracks[kind] !== undefined && report['trackIdentifier'] === tracks[kind]) received[kind] = Number(report['packetsReceived'] ?? 0);
+          if (tracks[kind] !== undefined && report['trackIdentifier'] === tracks[kind]) {
+            found.push({ kind, packetsReceived: Number(report['packetsReceived'] ?? 0), audioLevel: Number(report['audioLevel'] ?? 0) });
+          }
         });
       }
-      return received;
+      return found;
     },
     { key: PEERS_KEY, name },
   );
+}
+
+export async function inboundPackets(page: Page, name: string): Promise<InboundPackets> {
+  const received: Record<'audio' | 'video', number | null> = { audio: null, video: null };
+  for (const report of await tileInbound(page, name)) received[report.kind] = report.packetsReceived;
+  return received;
+}
+
+/** Loudness of what the page receives from `name` now (inbound-rtp audioLevel, 0 to 1). */
+export async function inboundAudioLevel(page: Page, name: string): Promise<number> {
+  return Math.max(0, ...(await tileInbound(page, name)).filter((report) => report.kind === 'audio').map((report) => report.audioLevel));
 }
 
 /**

@@ -166,7 +166,7 @@ export class CallDocument {
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.resyncTimer = setTimeout(() => {
       this.resyncTimer = null;
-      if (!this.destroyed && this.port.isOpen()) this.port.send(ENVELOPE_KIND.hello, '', Y.encodeStateVector(this.room.doc));
+      this.announce();
     }, RESYNC_AFTER_EDIT_MS);
   };
 
@@ -184,13 +184,18 @@ export class CallDocument {
     }));
   }
 
+  /** Tells the room what we have: whoever has more answers, whoever lacks some pulls. */
+  private announce(): void {
+    if (!this.destroyed && this.port.isOpen()) this.port.send(ENVELOPE_KIND.hello, '', Y.encodeStateVector(this.room.doc));
+  }
+
   private sayHello(): void {
     if (this.helloTimer) clearTimeout(this.helloTimer);
     this.helloTimer = null;
     if (this.destroyed || !this.port.isOpen() || this.hellos >= MAX_HELLOS) return;
     if ([...this.port.members()].every((feed) => this.answered.has(feed))) return;
     this.hellos += 1;
-    this.port.send(ENVELOPE_KIND.hello, '', Y.encodeStateVector(this.room.doc));
+    this.announce();
     this.helloTimer = setTimeout(() => this.sayHello(), HELLO_INTERVAL_MS);
   }
 
