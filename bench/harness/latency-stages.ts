@@ -1,32 +1,27 @@
 // Splits a stroke's latency from one page to another into its stages:
 // pointer-up to the sender's data-channel send, send to the receiver's
 // message event, and message event to the stroke counted on the board.
-// Both pages run on one machine, so their wall clocks agree.
+// Both pages run on one machine, so their wall clocks agree. The sends are
+// the data-channel counter's (countDataChannelSends must run on the sender).
 import type { BrowserContext, Page } from 'playwright-core';
+import { readDocumentSendTimes } from '../../e2e/harness/data-channel-sends.js';
 import { median } from './bench-result.js';
 
 /** Smaller messages on the call's channel are cursors and control, not strokes. */
 const STROKE_MESSAGE_MIN_BYTES = 200;
 
 interface StageTimes {
-  readonly sends: number[];
   readonly receives: number[];
 }
 
-/** Runs in the page before any app code: notes when stroke-sized messages leave and arrive on the call's channel. */
+/** Runs in the page before any app code: notes when stroke-sized messages arrive from the call. */
 function installStageClock(minBytes: number): void {
-  const times: StageTimes = { sends: [], receives: [] };
+  const times: StageTimes = { receives: [] };
   (window as unknown as { __stages: StageTimes }).__stages = times;
   const now = (): number => performance.timeOrigin + performance.now();
   const size = (data: unknown): number => (data instanceof ArrayBuffer ? data.byteLength : ArrayBuffer.isView(data) ? data.byteLength : 0);
-  // A subscriber's channel carries Janus's label, not the publisher's: on receipt, anything but the direct catch-up channel.
-  const onCallChannel = (channel: RTCDataChannel): boolean => channel.label === 'confer-room';
+  // A subscriber's channel carries Janus's label, not the publisher's: anything but the direct catch-up channel.
   const fromCall = (channel: RTCDataChannel): boolean => channel.label !== 'confer-catch-up';
-  const send = RTCDataChannel.prototype.send;
-  RTCDataChannel.prototype.send = function (this: RTCDataChannel, data: never) {
-    if (onCallChannel(this) && size(data) >= minBytes) times.sends.push(now());
-    return send.call(this, data);
-  };
   const addEventListener = RTCDataChannel.prototype.addEventListener;
   RTCDataChannel.prototype.addEventListener = function (this: RTCDataChannel, type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) {
     if (type === 'message' && fromCall(this)) {
@@ -52,7 +47,6 @@ export async function resetStages(pages: readonly Page[]): Promise<void> {
     pages.map((page) =>
       page.evaluate(() => {
         const times = (window as unknown as { __stages: StageTimes }).__stages;
-        times.sends.length = 0;
         times.receives.length = 0;
       }),
     ),
@@ -72,12 +66,12 @@ function firstFrom(times: readonly number[], from: number): number {
 
 /** Medians of each stage, strokes matched by order: each stage's first event after the previous one. */
 export async function latencyStages(sender: Page, receiver: Page, ups: readonly number[], arrivals: readonly number[]): Promise<LatencyStages> {
-  const [sent, received] = await Promise.all([readStages(sender), readStages(receiver)]);
+  const [sends, received] = await Promise.all([readDocumentSendTimes(sender), readStages(receiver)]);
   const upToSend: number[] = [];
   const sendToReceive: number[] = [];
   const receiveToCounted: number[] = [];
   ups.forEach((up, index) => {
-    const sendAt = firstFrom(sent.sends, up);
+    const sendAt = firstFrom(sends, up);
     const receiveAt = firstFrom(received.receives, sendAt);
     const countedAt = arrivals[index] ?? Number.NaN;
     upToSend.push(sendAt - up);

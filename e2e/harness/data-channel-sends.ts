@@ -44,6 +44,8 @@ function installCounter(): void {
   const CATCH_UP_LABEL = 'confer-catch-up';
   const FRAMED_MARKER = 0x7f;
   const counts: Partial<Record<string, { messages: number; bytes: number }>> = {};
+  /** When each document update left on the call's channel (wall clock): where a stroke's latency stages start. */
+  const documentSendTimes: number[] = [];
   const continuing = new WeakMap<RTCDataChannel, string>();
   const readVarUint = (bytes: Uint8Array, cursor: { at: number }): number => {
     let value = 0;
@@ -107,12 +109,15 @@ function installCounter(): void {
     const count = (counts[category] ??= { messages: 0, bytes: 0 });
     count.messages += 1;
     count.bytes += size;
+    if (category === 'document' && this.label === ROOM_LABEL) documentSendTimes.push(performance.timeOrigin + performance.now());
     return send.call(this, data);
   };
   (window as unknown as { __dataChannelSends: unknown }).__dataChannelSends = {
     read: () => JSON.parse(JSON.stringify(counts)) as unknown,
+    documentSendTimes: () => [...documentSendTimes],
     reset: () => {
       for (const key of Object.keys(counts)) delete counts[key];
+      documentSendTimes.length = 0;
     },
   };
 }
@@ -137,6 +142,11 @@ export async function readSends(page: Page): Promise<SendCounts> {
   const read = await page.evaluate(() => (window as unknown as { __dataChannelSends?: { read(): unknown } }).__dataChannelSends?.read());
   if (read === undefined) throw new Error('the page counts no data-channel messages: countDataChannelSends must run before it loads');
   return { ...emptySendCounts(), ...(read as Partial<SendCounts>) };
+}
+
+/** When the page sent each document update on the call's channel since its last reset, in wall-clock milliseconds. */
+export async function readDocumentSendTimes(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { __dataChannelSends: { documentSendTimes(): number[] } }).__dataChannelSends.documentSendTimes());
 }
 
 /** The counts of several pages, added up. */
