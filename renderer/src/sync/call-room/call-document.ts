@@ -27,6 +27,8 @@ export const PULL_TIMEOUT_MS = 15_000;
  * whoever lacks it sees that we are ahead, and pulls.
  */
 export const RESYNC_AFTER_EDIT_MS = 3000;
+/** A member lacking this many clock ticks (items set) lacks more than a direct channel's threshold of hand-drawn strokes. */
+const LIKELY_DIRECT_CLOCKS = 256;
 
 /** What one document needs from the call's channel; the router provides it. */
 export interface CallChannelPort {
@@ -251,14 +253,17 @@ export class CallDocument {
 
   /** Sends a member that pulled from us what it lacks. */
   private catchUp(to: string, stateVector: Uint8Array): void {
-    let update: Uint8Array;
+    let theirs: Map<number, number>;
     try {
-      update = Y.encodeStateAsUpdate(this.room.doc, stateVector);
+      theirs = Y.decodeStateVector(stateVector);
     } catch {
       return this.refuse(to, 'malformed state vector');
     }
-    markCatchUp('encoded', update.length);
-    void this.catchUps.send(to, update);
+    // Each item set on the board is one clock tick: what they lack, counted without encoding it.
+    const { store } = this.room.doc;
+    let missing = 0;
+    for (const client of store.clients.keys()) missing += Math.max(0, Y.getState(store, client) - (theirs.get(client) ?? 0));
+    void this.catchUps.send(to, () => Y.encodeStateAsUpdate(this.room.doc, stateVector), missing >= LIKELY_DIRECT_CLOCKS);
   }
 
   private applyCatchUp(from: string, update: Uint8Array, checked = false): void {

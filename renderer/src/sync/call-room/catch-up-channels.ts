@@ -45,17 +45,28 @@ export class CatchUpChannels {
 
   constructor(private readonly options: CatchUpChannelsOptions) {}
 
-  async send(to: string, update: Uint8Array): Promise<void> {
+  /**
+   * Sends `to` what it pulled, as `encode` makes it. When `likelyLarge` (it
+   * lacks many items), the direct channel's offer goes out before encoding,
+   * so the other side answers and ICE runs while we encode.
+   */
+  async send(to: string, encode: () => Uint8Array, likelyLarge: boolean): Promise<void> {
     const { port } = this.options;
-    if (update.length < DIRECT_MIN_BYTES) return port.send(ENVELOPE_KIND.catchUp, to, update);
+    this.closeOne(this.sending, to);
+    const early = likelyLarge ? await this.offerDirect(to).catch(() => null) : null;
+    if (this.closed) return;
+    const update = encode();
+    markCatchUp('encoded', update.length);
+    if (update.length < DIRECT_MIN_BYTES) {
+      this.closeOne(this.sending, to);
+      return port.send(ENVELOPE_KIND.catchUp, to, update);
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_KIND.sync);
     encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
     encoding.writeVarUint8Array(encoder, update);
-    this.sending.get(to)?.close();
     try {
-      const { direct, opened } = await DirectChannel.open(this.directOptions(to, 'sender'));
-      this.sending.set(to, direct);
+      const { opened } = early ?? (await this.offerDirect(to));
       const channel = await Promise.race([opened, new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('timeout')), DIRECT_OPEN_TIMEOUT_MS))]);
       markCatchUp('channel-open');
       channel.send(encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>);
@@ -64,6 +75,13 @@ export class CatchUpChannels {
       this.closeOne(this.sending, to);
       if (!this.closed && port.members().has(to)) port.send(ENVELOPE_KIND.catchUp, to, update);
     }
+  }
+
+  /** Opens a direct channel to `to`: resolves once the offer is sent, with the channel's opening (wrapped: a promise returned bare would be awaited). */
+  private async offerDirect(to: string): Promise<{ readonly opened: Promise<RTCDataChannel> }> {
+    const { direct, opened } = await DirectChannel.open(this.directOptions(to, 'sender'));
+    this.sending.set(to, direct);
+    return { opened };
   }
 
   async receiveSignal(from: string, payload: Uint8Array): Promise<void> {
