@@ -49,6 +49,8 @@ describe('recording a call', () => {
   let finalBoard = '';
   /** From Janus's yes to the start to its yes to the stop, as the moderator saw them: at least RECORDED_MS, longer when the steps between take longer. */
   let recordedMs = 0;
+  /** Just before the late joiner joins, on the recording's timeline: their catch-up, which would bring the earlier board along, comes after. */
+  let beforeLateJoinMs = 0;
 
   beforeAll(async () => {
     people.push(...(await Promise.all(['Host', 'Ann', 'Ben'].map((name) => launchParticipant(name, { width: 1280, height: 800 })))));
@@ -74,6 +76,10 @@ describe('recording a call', () => {
   test('while it records everyone sees it, a late joiner is asked before publishing, and a guest cannot stop it', async () => {
     const [host, ann, ben] = people as [Participant, Participant, Participant];
     await showBoardOnStage(ann.page);
+    await showBoardOnStage(host.page);
+    // A stroke from before the start: Janus does not record it, the snapshot sent at the start does.
+    await drag(ann.page, [[500, 300], [560, 360]]);
+    await expect.poll(() => itemCount(host.page), { timeout: 20_000 }).toBe(1);
     await host.page.getByTestId('toggle-recording').click();
     await expect.poll(() => indicator(host.page).textContent(), { timeout: 10_000, interval: 50 }).toBe('Recording');
     const started = Date.now();
@@ -91,6 +97,7 @@ describe('recording a call', () => {
     expect([...(await janus.displays(room)).values()].sort()).toEqual(['Ann', 'Host']);
     janus.close();
     expect(await callPhase(ben.page)).toBeNull();
+    beforeLateJoinMs = Date.now() - started;
     await ben.page.getByTestId('recording-consent-join').click();
     await expect.poll(() => callPhase(ben.page), { timeout: 30_000 }).toBe('in-call');
     await expect.poll(() => indicator(ben.page).textContent(), { timeout: 10_000 }).toBe('Recording');
@@ -99,7 +106,7 @@ describe('recording a call', () => {
     await expect.poll(() => ann.page.getByTestId('recording-problem').textContent({ timeout: 1000 }).catch(() => null), { timeout: 20_000 }).toMatch(/Only a moderator can stop recording/);
     await drag(ann.page, [[120, 260], [220, 320], [320, 260]]);
     await drag(ann.page, [[400, 120], [450, 250]]);
-    await expect.poll(() => itemCount(ann.page), { timeout: 20_000 }).toBe(3);
+    await expect.poll(() => itemCount(ann.page), { timeout: 20_000 }).toBe(4);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + RECORDED_MS - Date.now())));
     await host.page.getByTestId('toggle-recording').click();
     await expect.poll(() => recordingShown(host.page), { timeout: 10_000, interval: 50 }).toBe('false');
@@ -147,7 +154,7 @@ describe('recording a call', () => {
     expect(grid.decodedFrames).toBeGreaterThan((grid.durationMs / 1000) * 10);
   }, 120_000);
 
-  test('the player replays the board beside the video, and at the end it is the final board', async () => {
+  test('the player replays the board beside the video, from the board as it was at the start to the final board', async () => {
     const recorded = manifest;
     if (!recorded) throw new Error('no recording to check');
     const ann = people[1] as Participant;
@@ -158,10 +165,14 @@ describe('recording a call', () => {
     const player = ann.page.getByTestId('recording-player');
     await player.waitFor();
     await expect.poll(() => ann.page.getByTestId('recording-video').evaluate((video: HTMLVideoElement) => video.readyState), { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    // At the start, at most the stroke from before it (the snapshot comes a moment after the start); before the
+    // late joiner came, that stroke and the first one drawn while recording; at the end, all four.
     await ann.page.getByTestId('recording-slider').fill('0');
-    await expect.poll(() => ann.page.getByTestId('replay-board').getAttribute('data-item-count'), { timeout: 10_000 }).toBe('0');
+    await expect.poll(async () => Number(await ann.page.getByTestId('replay-board').getAttribute('data-item-count')), { timeout: 10_000 }).toBeLessThanOrEqual(1);
+    await ann.page.getByTestId('recording-slider').fill(String(beforeLateJoinMs));
+    await expect.poll(() => ann.page.getByTestId('replay-board').getAttribute('data-item-count'), { timeout: 10_000 }).toBe('2');
     await ann.page.getByTestId('recording-slider').fill(String(recorded.durationMs));
-    await expect.poll(() => ann.page.getByTestId('replay-board').getAttribute('data-item-count'), { timeout: 10_000 }).toBe('3');
+    await expect.poll(() => ann.page.getByTestId('replay-board').getAttribute('data-item-count'), { timeout: 10_000 }).toBe('4');
     // The video followed the slider to the same moment.
     expect(await ann.page.getByTestId('recording-video').evaluate((video: HTMLVideoElement) => video.currentTime)).toBeGreaterThan(recorded.durationMs / 1000 - 1);
     const [download] = await Promise.all([ann.page.waitForEvent('download'), ann.page.getByTestId('recording-board-export').click()]);

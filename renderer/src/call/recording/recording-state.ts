@@ -49,6 +49,8 @@ export class RecordingController {
     private readonly janusUrl: string,
     readonly store: RecordingStore,
     calls: CallStore,
+    /** We started the recording: what the room shows now (the board) goes into it. */
+    private readonly onStarted: () => void = () => undefined,
   ) {
     calls.subscribe((state, previous) => {
       const inCall = state.phase === 'in-call' || state.phase === 'reconnecting';
@@ -72,6 +74,7 @@ export class RecordingController {
       const link = await this.ensureLink();
       if (!link) throw new RecordingRefused({ reason: 'unreachable', action, detail: '' });
       await link.setRecording(room, this.secret, record);
+      if (record) this.onStarted();
       this.store.setState({ recording: record });
     } catch (error) {
       const problem: RecordingProblem = error instanceof RecordingRefused ? error.problem : { reason: 'failed', action: record ? 'start' : 'stop', detail: String(error) };

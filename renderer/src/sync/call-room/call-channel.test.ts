@@ -6,7 +6,7 @@ import { BoardModel } from '../../../../shared/board/board-doc.js';
 import { sampleStroke } from '../../../../shared/board/test-items.js';
 import { createSyncStatusStore } from '../sync-status.js';
 import { createCallChannel, type CallLink, type CallLinkListener } from './call-channel.js';
-import { RESYNC_AFTER_EDIT_MS } from './call-document.js';
+import { RECORDING_ADDRESSEE, RESYNC_AFTER_EDIT_MS } from './call-document.js';
 import { decodeEnvelope, encodeEnvelope, ENVELOPE_KIND } from './envelope.js';
 
 /**
@@ -71,8 +71,9 @@ function openBoard(link: CallLink, strokes = 0, firstSeed = 0) {
   if (strokes > 0) model.put(Array.from({ length: strokes }, (_, index) => sampleStroke(firstSeed + index, firstSeed + index, firstSeed + index)));
   const awareness = new Awareness(doc);
   const status = createSyncStatusStore();
-  const connection = createCallChannel(link).connect({ name: 'confer-board:room', doc, awareness, status, label: 'Board' });
-  return { doc, model, awareness, status, connection };
+  const channel = createCallChannel(link);
+  const connection = channel.connect({ name: 'confer-board:room', doc, awareness, status, label: 'Board' });
+  return { doc, model, awareness, status, channel, connection };
 }
 
 /** Lets every message in flight arrive. */
@@ -88,6 +89,21 @@ function updateMessage(update: Uint8Array): Uint8Array {
 }
 
 describe('documents through the call', () => {
+  test('a recording that starts gets the whole board once, as a catch-up addressed to no participant', async () => {
+    const room = new FakeRoom();
+    const alice = openBoard(room.join('a'), 5);
+    const bob = openBoard(room.join('b'));
+    await vi.waitFor(() => expect(bob.model.readAll().size).toBe(5));
+    const before = room.sentBy('a').length;
+    alice.channel.recordSnapshots();
+    await settle();
+    const snapshots = room.sentBy('a').slice(before).map((bytes) => decodeEnvelope(bytes)).filter((envelope) => envelope?.kind === ENVELOPE_KIND.catchUp);
+    expect(snapshots.map((envelope) => envelope?.to)).toEqual([RECORDING_ADDRESSEE]);
+    const replayed = new Y.Doc();
+    Y.applyUpdate(replayed, snapshots[0]?.payload ?? new Uint8Array());
+    expect([...new BoardModel(replayed).readAll().keys()].sort()).toEqual([...alice.model.readAll().keys()].sort());
+  });
+
   test('a newcomer catches up from one peer, and an edit then costs one message for the whole room', async () => {
     const room = new FakeRoom();
     const alice = openBoard(room.join('a'), 30);

@@ -41,7 +41,7 @@ const FLUSH_RETRY_MS = 20;
  * buffer; incoming ones are reassembled per sender, dropped unless they are
  * for everyone or for us, and handed to their document.
  */
-export function createCallChannel(link: CallLink): DocumentTransport {
+export function createCallChannel(link: CallLink): DocumentTransport & { recordSnapshots(): void } {
   const documents = new Map<string, CallDocument>();
   const reassembler = createEnvelopeReassembler(MAX_PEER_MESSAGE_BYTES);
   const queue: Uint8Array[] = [];
@@ -90,6 +90,10 @@ export function createCallChannel(link: CallLink): DocumentTransport {
   });
 
   return {
+    /** Sends every open document's whole state once, for a recording that just started (see `CallDocument.sendSnapshot`). */
+    recordSnapshots() {
+      for (const document of documents.values()) document.sendSnapshot();
+    },
     connect(room: DocumentRoom): TransportConnection {
       documents.get(room.name)?.destroy();
       const document = new CallDocument(room, portFor(room.name));

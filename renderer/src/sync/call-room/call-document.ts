@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -8,6 +7,7 @@ import type { DocumentRoom } from '../document-transport.js';
 import { CatchUpChannels } from './catch-up-channels.js';
 import { markCatchUp } from './catch-up-marks.js';
 import { ENVELOPE_KIND, type Envelope, type EnvelopeKind } from './envelope.js';
+import { awarenessClientsOf, awarenessMessage, syncUpdateMessage } from './peer-messages.js';
 
 /**
  * Hello again this often until every member answered: a hello sent before a
@@ -27,6 +27,8 @@ export const PULL_TIMEOUT_MS = 15_000;
  * whoever lacks it sees that we are ahead, and pulls.
  */
 export const RESYNC_AFTER_EDIT_MS = 3000;
+/** The addressee of a snapshot for a recording: not a feed id (those are UUIDs or numbers), so no participant takes it. */
+export const RECORDING_ADDRESSEE = 'recording';
 /** A member lacking this many clock ticks (items set) lacks more than a direct channel's threshold of hand-drawn strokes. */
 const LIKELY_DIRECT_CLOCKS = 256;
 
@@ -39,12 +41,6 @@ export interface CallChannelPort {
   rtc(): RTCConfiguration;
   /** Sends one message: to one feed, or to everyone with ''. */
   send(kind: EnvelopeKind, to: string, payload: Uint8Array): void;
-}
-
-function peerMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  write(encoder);
-  return encoding.toUint8Array(encoder);
 }
 
 /**
@@ -161,10 +157,7 @@ export class CallDocument {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this) return;
-    this.port.send(ENVELOPE_KIND.peerMessage, '', peerMessage((encoder) => {
-      encoding.writeVarUint(encoder, MESSAGE_KIND.sync);
-      syncProtocol.writeUpdate(encoder, update);
-    }));
+    this.port.send(ENVELOPE_KIND.peerMessage, '', syncUpdateMessage(update));
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.resyncTimer = setTimeout(() => {
       this.resyncTimer = null;
@@ -179,11 +172,17 @@ export class CallDocument {
 
   private sendAwareness(clients: number[]): void {
     if (clients.length === 0) return;
-    const update = encodeAwarenessUpdate(this.room.awareness, clients);
-    this.port.send(ENVELOPE_KIND.peerMessage, '', peerMessage((encoder) => {
-      encoding.writeVarUint(encoder, MESSAGE_KIND.awareness);
-      encoding.writeVarUint8Array(encoder, update);
-    }));
+    this.port.send(ENVELOPE_KIND.peerMessage, '', awarenessMessage(encodeAwarenessUpdate(this.room.awareness, clients)));
+  }
+
+  /**
+   * Our whole state as a catch-up addressed to nobody in the room: Janus
+   * records what our channel carries from the moment a recording starts, so
+   * this puts the document as it was then into the recording. Janus still
+   * copies it to every participant, who drops it unread (not for them).
+   */
+  sendSnapshot(): void {
+    if (!this.destroyed) this.port.send(ENVELOPE_KIND.catchUp, RECORDING_ADDRESSEE, Y.encodeStateAsUpdate(this.room.doc));
   }
 
   /** Tells the room what we have: whoever has more answers, whoever lacks some pulls. */
@@ -298,14 +297,9 @@ export class CallDocument {
 
   /** Which awareness clients a feed speaks for, so they can be removed when it leaves. */
   private noteAwarenessClients(from: string, update: Uint8Array): void {
-    const decoder = decoding.createDecoder(update);
     const clients = this.awarenessClients.get(from) ?? new Set<number>();
     this.awarenessClients.set(from, clients);
-    for (let count = decoding.readVarUint(decoder); count > 0; count -= 1) {
-      clients.add(decoding.readVarUint(decoder));
-      decoding.readVarUint(decoder);
-      decoding.readVarString(decoder);
-    }
+    for (const client of awarenessClientsOf(update)) clients.add(client);
   }
 
   /** `checked`: the update already passed the guard as part of its peer message. */

@@ -1,5 +1,4 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { z } from 'zod';
 import { MESSAGE_KIND } from '../../../../shared/board/update-guard.js';
@@ -7,6 +6,7 @@ import type { CallChannelPort } from './call-document.js';
 import { markCatchUp } from './catch-up-marks.js';
 import { DirectChannel, SignalSchema, type Signal } from './direct-channel.js';
 import { ENVELOPE_KIND } from './envelope.js';
+import { syncStep2Message } from './peer-messages.js';
 
 /** A direct channel that is not open by then is given up, and the catch-up goes through Janus instead. */
 export const DIRECT_OPEN_TIMEOUT_MS = 4000;
@@ -61,15 +61,11 @@ export class CatchUpChannels {
       this.closeOne(this.sending, to);
       return port.send(ENVELOPE_KIND.catchUp, to, update);
     }
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_KIND.sync);
-    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, update);
     try {
       const { opened } = early ?? (await this.offerDirect(to));
       const channel = await Promise.race([opened, new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error('timeout')), DIRECT_OPEN_TIMEOUT_MS))]);
       markCatchUp('channel-open');
-      channel.send(encoding.toUint8Array(encoder) as Uint8Array<ArrayBuffer>);
+      channel.send(syncStep2Message(update) as Uint8Array<ArrayBuffer>);
       markCatchUp('sent');
     } catch {
       this.closeOne(this.sending, to);
