@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { connectJanusRooms } from '../deploy/recording/janus-rooms.js';
 import { joinUrl, launchParticipant, type Participant } from './harness/browser.js';
 import { callPhase, decodingNames, readTiles } from './harness/call-page.js';
 import { janusAdmin, videoRoomDisplays } from './harness/janus-api.js';
@@ -117,6 +118,11 @@ describe('Janus with token_auth', () => {
     for (const person of [erin, frank]) await person.page.goto(joinUrl(withTokenUrl(), 'tokens', person.name));
     await expect.poll(() => decodingNames(erin.page), { timeout: 45_000, interval: 500 }).toEqual(['Frank']);
     await expect.poll(() => decodingNames(frank.page), { timeout: 45_000, interval: 500 }).toEqual(['Erin']);
+    // The stack's recording watcher holds no client token: it sees the room through the admin API all the same.
+    const rooms = await connectJanusRooms(stack.janusAdminUrl, adminSecret);
+    const names = await Promise.all((await rooms.recordingStates()).map(async (state) => [...(await rooms.displays(state.room)).values()].sort().join(', ')));
+    rooms.close();
+    expect(names).toContain('Erin, Frank');
     await Promise.all([erin, frank].map((person) => person.page.getByRole('button', { name: 'Leave' }).click()));
 
     await janusAdmin(stack.janusAdminUrl, adminSecret, { janus: 'remove_token', token });

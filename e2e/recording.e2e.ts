@@ -24,7 +24,7 @@ const indicator = (page: Page) => page.getByTestId('recording-indicator');
 const recordingShown = (page: Page) => indicator(page).getAttribute('data-recording');
 
 async function roomRecords(room: string): Promise<boolean> {
-  const janus = await connectJanusRooms(testStack().stack.runtimeConfig.janusUrl);
+  const janus = await connectJanusRooms(testStack().stack.janusAdminUrl, testStack().stack.janusAdminSecret);
   try {
     return (await janus.recordingStates()).some((state) => state.room === room && state.recording);
   } finally {
@@ -93,7 +93,7 @@ describe('recording a call', () => {
     await ben.page.goto(joinUrl(testStack().webUrl, room, 'Ben'));
     await expect.poll(() => ben.page.getByTestId('recording-consent').textContent({ timeout: 1000 }).catch(() => null), { timeout: 20_000 }).toContain('This call is being recorded');
     await ben.page.screenshot({ path: path.join(testStack().stack.runDirectory, 'recording-consent.png') });
-    const janus = await connectJanusRooms(testStack().stack.runtimeConfig.janusUrl);
+    const janus = await connectJanusRooms(testStack().stack.janusAdminUrl, testStack().stack.janusAdminSecret);
     expect([...(await janus.displays(room)).values()].sort()).toEqual(['Ann', 'Host']);
     janus.close();
     expect(await callPhase(ben.page)).toBeNull();

@@ -58,6 +58,8 @@ export interface LocalStack {
   /** Janus's .mjr files and the processed recordings, `<room>/<id>/`. */
   readonly recordingsDirectory: string;
   readonly janusAdminUrl: string;
+  /** The admin API's secret: the stack's own tools (recording) and tests talk to Janus through it. */
+  readonly janusAdminSecret: string;
   /** Where clients ask to join, when the control plane is on (CONFER_STACK_CONTROL=1). */
   readonly controlPlaneUrl: string | null;
   /** The control plane's configuration, to start more processes of it beside the stack's. */
@@ -126,8 +128,9 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
     if (failed) throw failed.reason;
 
     const janusUrl = `ws://${LOOPBACK}:${options.janusPort}`;
+    const janusAdminUrl = `ws://${LOOPBACK}:${options.janusAdminPort}`;
     const recordingLog = path.join(runDirectory, 'recording.log');
-    watcher = new RecordingWatcher({ recordingsDirectory, connect: () => connectJanusRooms(janusUrl), logFile: recordingLog });
+    watcher = new RecordingWatcher({ recordingsDirectory, connect: () => connectJanusRooms(janusAdminUrl, options.janusAdminSecret), logFile: recordingLog });
     watcher.start();
     const watching = watcher;
     recordingsServer = await startRecordingsServer(options.recordingsPort, recordingsDirectory, (room) => watching.status(room));
@@ -181,7 +184,8 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       runtimeConfig,
       runDirectory,
       recordingsDirectory,
-      janusAdminUrl: `ws://${LOOPBACK}:${options.janusAdminPort}`,
+      janusAdminUrl,
+      janusAdminSecret: options.janusAdminSecret,
       controlPlaneUrl: controlConfig ? `http://${LOOPBACK}:${controlConfig.port}` : null,
       controlConfig,
       endpoints,
