@@ -1,4 +1,5 @@
 import { WebrtcProvider } from 'y-webrtc';
+import { stopBroadcastEcho } from './broadcast-echo.js';
 import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { DocumentRoom, DocumentTransport, TransportConnection } from './document-transport.js';
 import { stopRelayingInFullMesh } from './full-mesh-relay.js';
@@ -48,17 +49,21 @@ function countPeers(provider: WebrtcProvider, status: SyncStatusStore): () => vo
   return () => provider.off('peers', onPeers);
 }
 
-/** Stops relaying once y-webrtc has opened its room (when its key promise settles); returns the undo. */
-function stopRelayingOnceOpen(provider: WebrtcProvider): () => void {
+/**
+ * Once y-webrtc has opened its room (when its key promise settles): no
+ * relaying in a full mesh, and no echo of our own broadcast-channel
+ * messages. Returns the undo.
+ */
+function adjustRoomOnceOpen(provider: WebrtcProvider): () => void {
   let left = false;
-  let restore: (() => void) | null = null;
+  let restore: Array<() => void> = [];
   // y-webrtc opens the room in its own callback on the same promise, registered first: the room exists here.
   void Promise.resolve(provider.key).then(() => {
-    if (!left && provider.room) restore = stopRelayingInFullMesh(provider.room);
+    if (!left && provider.room) restore = [stopRelayingInFullMesh(provider.room), stopBroadcastEcho(provider.room)];
   });
   return () => {
     left = true;
-    restore?.();
+    for (const undo of restore.reverse()) undo();
   };
 }
 
@@ -85,7 +90,7 @@ export function createWebrtcTransport(config: RuntimeConfig): DocumentTransport 
       });
       const stopSignaling = watchSignaling(provider, status);
       const stopCounting = countPeers(provider, status);
-      const relayAgain = stopRelayingOnceOpen(provider);
+      const putBack = adjustRoomOnceOpen(provider);
       const stopRetrying = retryStalledConnections(provider);
       return {
         destroy() {
@@ -93,7 +98,7 @@ export function createWebrtcTransport(config: RuntimeConfig): DocumentTransport 
           stopCounting();
           stopRetrying();
           // y-webrtc's own listeners go back first: its disconnect unregisters those it knows.
-          relayAgain();
+          putBack();
           provider.destroy();
           status.setState(DISCONNECTED);
           // y-webrtc leaves its module-wide room registry only once the room key settled.

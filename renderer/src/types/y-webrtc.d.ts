@@ -40,9 +40,11 @@ declare module 'y-webrtc' {
     readonly peer: SimplePeer;
   }
 
-  /** y-webrtc's room. Its underscored listeners are y-webrtc internals, swapped by full-mesh-relay.ts. */
+  /** y-webrtc's room. Its underscored members are y-webrtc internals, swapped by full-mesh-relay.ts and broadcast-echo.ts. */
   export class Room {
     constructor(doc: Y.Doc, provider: WebrtcProvider, name: string, key: CryptoKey | null);
+    /** Also the name of its broadcast channel. */
+    readonly name: string;
     readonly doc: Y.Doc;
     readonly awareness: Awareness;
     readonly provider: WebrtcProvider;
@@ -53,6 +55,10 @@ declare module 'y-webrtc' {
     _docUpdateHandler: (update: Uint8Array, origin: unknown) => void;
     /** Sends an awareness change to every peer, whatever its origin. */
     _awarenessUpdateHandler: (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => void;
+    /** lib0's mutex: y-webrtc publishes to the broadcast channel, and applies what it receives, inside it. */
+    mux: (run: () => void, otherwise?: () => void) => void;
+    /** Applies a message from the broadcast channel (subscribed between connect() and disconnect()). */
+    _bcSubscriber: (data: ArrayBuffer) => unknown;
     connect(): void;
     disconnect(): void;
     destroy(): void;
