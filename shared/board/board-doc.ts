@@ -1,5 +1,6 @@
 import * as random from 'lib0/random';
 import * as Y from 'yjs';
+import { compactItemZ, encodeItem } from './item-codec.js';
 import { readItem, SCHEMA_VERSION, type BoardItem, type ReadItem } from './schema.js';
 
 /** The two shared types of a board document; their names are part of the schema. */
@@ -59,7 +60,7 @@ export class BoardModel {
   put(items: readonly BoardItem[]): void {
     if (items.length === 0) return;
     this.doc.transact(() => {
-      for (const item of items) this.items.set(item.id, item);
+      for (const item of items) this.items.set(item.id, encodeItem(item));
     }, this.origin);
   }
 
@@ -87,7 +88,7 @@ export class BoardModel {
   topZ(): number {
     let top = 0;
     this.items.forEach((value) => {
-      const z = (value as { z?: unknown } | null)?.z;
+      const z = value instanceof Uint8Array ? compactItemZ(value) : (value as { z?: unknown } | null)?.z;
       if (typeof z === 'number' && Number.isFinite(z) && z > top) top = z;
     });
     return top + 1;

@@ -1,22 +1,24 @@
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { z } from 'zod';
-import { readItem, SCHEMA_VERSION, type BoardItem } from './schema.js';
+import { readItem, type BoardItem } from './schema.js';
 
 /** The export format: the items as they are stored, with stroke points in base64. */
 export const BOARD_JSON_FORMAT = 'confer-board';
+/** The export's own version: its items are plain objects, whatever form the document stores them in. */
+export const BOARD_JSON_VERSION = 1;
 /** A file larger than this is refused before parsing (about 200,000 strokes). */
 export const MAX_BOARD_JSON_CHARS = 100_000_000;
 
 const ExportedItemSchema = z.record(z.string(), z.unknown());
 const BoardJsonSchema = z.strictObject({
   format: z.literal(BOARD_JSON_FORMAT),
-  schemaVersion: z.number().int().min(1).max(SCHEMA_VERSION),
+  schemaVersion: z.number().int().min(1).max(BOARD_JSON_VERSION),
   items: z.array(ExportedItemSchema),
 });
 
 export function boardToJson(items: Iterable<BoardItem>): string {
   const exported = [...items].map((item) => (item.type === 'stroke' ? { ...item, points: toBase64(item.points) } : item));
-  return JSON.stringify({ format: BOARD_JSON_FORMAT, schemaVersion: SCHEMA_VERSION, items: exported });
+  return JSON.stringify({ format: BOARD_JSON_FORMAT, schemaVersion: BOARD_JSON_VERSION, items: exported });
 }
 
 export interface ParsedBoardJson {

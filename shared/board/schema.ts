@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { decodePoints, MAX_COORDINATE, MAX_STROKE_POINTS, type StrokePoint } from './points.js';
+import { decodeItem } from './item-codec.js';
+import { ITEM_LIMITS } from './item-limits.js';
+import { decodePoints, MAX_COORDINATE, type StrokePoint } from './points.js';
 
 /** Bumped when the layout of `meta` or `items` changes; readers migrate older versions. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const TOOLS = ['select', 'pen', 'highlighter', 'line', 'arrow', 'rectangle', 'ellipse', 'text', 'eraser'] as const;
 export type Tool = (typeof TOOLS)[number];
@@ -10,14 +12,13 @@ export const SHAPE_KINDS = ['line', 'arrow', 'rectangle', 'ellipse'] as const;
 export type ShapeKind = (typeof SHAPE_KINDS)[number];
 
 const coordinate = z.number().finite().min(-MAX_COORDINATE).max(MAX_COORDINATE);
-/** An item id: short, printable, used as a map key. */
-const ItemIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const ItemIdSchema = z.string().regex(ITEM_LIMITS.idPattern);
 
 export const StyleSchema = z.strictObject({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   /** Stroke width or text size in board units. */
-  width: z.number().finite().min(0.5).max(200),
-  opacity: z.number().finite().min(0.05).max(1),
+  width: z.number().finite().min(ITEM_LIMITS.width.min).max(ITEM_LIMITS.width.max),
+  opacity: z.number().finite().min(ITEM_LIMITS.opacity.min).max(ITEM_LIMITS.opacity.max),
 });
 export type Style = z.infer<typeof StyleSchema>;
 
@@ -28,9 +29,6 @@ const base = {
   style: StyleSchema,
 };
 
-/** Every point costs at least 2 bytes and at most 11: beyond that the bytes cannot be a valid encoding. */
-const MAX_POINT_BYTES = 2 + 10 + MAX_STROKE_POINTS * 11;
-
 export const StrokeSchema = z.strictObject({
   ...base,
   type: z.literal('stroke'),
@@ -38,7 +36,7 @@ export const StrokeSchema = z.strictObject({
   /** See points.ts: flag byte, varuint count, zigzag deltas in quarter units, optional pressure bytes. */
   points: z
     .custom<Uint8Array>((value) => value instanceof Uint8Array, 'points must be bytes')
-    .refine((bytes) => bytes.length <= MAX_POINT_BYTES, 'too many point bytes'),
+    .refine((bytes) => bytes.length <= ITEM_LIMITS.pointBytes, 'too many point bytes'),
 });
 
 export const ShapeSchema = z.strictObject({
@@ -58,7 +56,7 @@ export const TextSchema = z.strictObject({
   /** Top-left corner; the font size is `style.width`. */
   x: coordinate,
   y: coordinate,
-  text: z.string().min(1).max(5_000),
+  text: z.string().min(ITEM_LIMITS.textLength.min).max(ITEM_LIMITS.textLength.max),
 });
 
 export const BoardItemSchema = z.discriminatedUnion('type', [StrokeSchema, ShapeSchema, TextSchema]);
@@ -72,14 +70,20 @@ export type ReadItem =
   | { readonly item: StrokeItem; readonly points: readonly StrokePoint[]; readonly hasPressure: boolean }
   | { readonly item: ShapeItem | TextItem; readonly points: null; readonly hasPressure: false };
 
+/** A plain-object item (schema version 1, and what any Yjs client may write) as it reads. */
+function parsePlainItem(key: string, value: unknown): BoardItem | null {
+  const parsed = BoardItemSchema.safeParse(value);
+  return parsed.success && parsed.data.id === key ? parsed.data : null;
+}
+
 /**
- * Reads one value from the document. Values arrive from peers and from disk,
- * so nothing is trusted: anything that fails is reported as null and is not drawn.
+ * Reads one value from the document: the compact form (item-codec.ts) or a
+ * plain object. Values arrive from peers and from disk, so nothing is
+ * trusted: anything that fails is reported as null and is not drawn.
  */
 export function readItem(key: string, value: unknown): ReadItem | null {
-  const parsed = BoardItemSchema.safeParse(value);
-  if (!parsed.success || parsed.data.id !== key) return null;
-  const item = parsed.data;
+  const item = value instanceof Uint8Array ? decodeItem(key, value) : parsePlainItem(key, value);
+  if (!item) return null;
   if (item.type !== 'stroke') return { item, points: null, hasPressure: false };
   const decoded = decodePoints(item.points);
   if (!decoded) return null;
