@@ -19,6 +19,7 @@ import type { SessionEvents } from './session/session-contract.js';
 import { joinErrorMessage } from './session/join-errors.js';
 import { callPhaseOf, initialReconnectState, nextReconnectState, type ReconnectEvent, type ReconnectStep } from './session/reconnect-policy.js';
 import { recoverCall } from './session/recovery.js';
+import { RoomNodes } from './session/room-nodes.js';
 import type { CallParams, RoomAccess } from './session/room-entry.js';
 import { LevelSpeakerLoop } from './speaker/level-speaker-loop.js';
 
@@ -62,12 +63,14 @@ class Call implements CallEngine {
   /** A join still resolving its ICE servers: a leave or another join meanwhile replaces it. */
   private pendingJoin: JoinRequest | null = null;
   private session: CallSession | null = null;
+  private readonly nodes: RoomNodes;
 
   constructor({ config, store, warn = () => undefined }: CallEngineOptions) {
     this.config = config;
     this.store = store;
     this.warn = warn;
     this.localMedia = new LocalMedia(store);
+    this.nodes = new RoomNodes(config, warn);
     this.quality = new QualityLoop({ store, session: () => this.session, onBudgetChange: () => this.updateLayers(), warn });
     this.speaker = new LevelSpeakerLoop(store, () => this.session);
     this.messaging = new RoomMessaging(store, () => this.session?.roomChannel ?? null);
@@ -85,9 +88,9 @@ class Call implements CallEngine {
   async join(request: JoinRequest, access: RoomAccess = {}): Promise<void> {
     await this.teardown(true);
     const { room, displayName } = request;
-    this.transition({ type: 'join' }, { room, displayName, moderator: Boolean(access.secret) });
+    this.transition({ type: 'join', failover: this.nodes.failover }, { room, displayName, moderator: Boolean(access.secret) });
     this.pendingJoin = request;
-    const rtc = await resolveRtcConfiguration(this.config, this.warn);
+    const [rtc] = await Promise.all([resolveRtcConfiguration(this.config, this.warn), this.nodes.place(room, this.idKind)]);
     if (this.pendingJoin !== request) return;
     this.pendingJoin = null;
     const session = this.openSession((this.params = { room, displayName, access, rtc }));
@@ -209,8 +212,7 @@ class Call implements CallEngine {
   }
 
   private openSession(params: CallParams): CallSession {
-    const { janusUrl, janusToken, janusApiSecret } = this.config;
-    const session = new CallSession({ url: janusUrl, credentials: { token: janusToken, apiSecret: janusApiSecret } }, this.idKind, params, this.localMedia, this.sessionEvents(), this.warn);
+    const session = new CallSession(this.nodes.current, this.idKind, params, this.localMedia, this.sessionEvents(), this.warn);
     this.session = session;
     this.localMedia.sendTo(session);
     return session;
@@ -292,8 +294,19 @@ class Call implements CallEngine {
     session.want(this.wantedFeeds());
   }
 
-  /** Joins again from scratch with the same tracks and mute state; the first attempt drops what the lost session left. */
+  /**
+   * Joins again from scratch with the same tracks, mute state and share, on
+   * the room's node found anew (with several nodes); the first attempt drops
+   * what the lost session left. A lost session whose node still holds the
+   * room is claimed first: the client's own network blinked, not the node.
+   */
   private async rejoin(params: CallParams): Promise<void> {
+    const moved = await this.nodes.place(params.room, this.idKind);
+    if (this.params !== params) return;
+    if (this.session && this.nodes.failover && !moved) {
+      const claimed = await this.claim().then(() => true, () => false);
+      if (claimed || this.params !== params) return;
+    }
     if (this.session) {
       this.session.abandon();
       this.session = null;

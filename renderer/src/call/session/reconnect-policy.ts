@@ -19,10 +19,12 @@ export interface ReconnectState {
   readonly reconnects: number;
   /** Why the call failed, for the user; null otherwise. */
   readonly error: string | null;
+  /** Other Janus nodes are configured: a node that stops answering is left for the room's next node at once. */
+  readonly failover: boolean;
 }
 
 export type ReconnectEvent =
-  | { readonly type: 'join' }
+  | { readonly type: 'join'; readonly failover?: boolean }
   /** The room let us in (Janus's `joined`): the call shows while our media is still being published. */
   | { readonly type: 'admitted' }
   /** A session is complete: room, publisher and subscription. */
@@ -51,7 +53,7 @@ export interface ReconnectTransition {
   readonly step: ReconnectStep;
 }
 
-export const initialReconnectState: ReconnectState = { phase: 'idle', lostAt: null, reconnects: 0, error: null };
+export const initialReconnectState: ReconnectState = { phase: 'idle', lostAt: null, reconnects: 0, error: null, failover: false };
 
 const NOTHING: ReconnectStep = { kind: 'none' };
 const RETRY: ReconnectStep = { kind: 'wait', ms: RECONNECT_INTERVAL_MS };
@@ -65,7 +67,8 @@ function whileReclaiming(state: ReconnectState, event: ReconnectEvent): Reconnec
     case 'claimed':
       return { state: enter(state, 'in-call'), step: NOTHING };
     case 'claim-failed':
-      return event.janusAnswered ? { state: enter(state, 'rejoining'), step: { kind: 'rejoin' } } : { state, step: RETRY };
+      // With other nodes, a node that does not answer is not waited for: the rejoin finds the room's node again.
+      return event.janusAnswered || state.failover ? { state: enter(state, 'rejoining'), step: { kind: 'rejoin' } } : { state, step: RETRY };
     case 'waited':
       return event.at - (state.lostAt ?? event.at) >= RECLAIM_WINDOW_MS
         ? { state: enter(state, 'rejoining'), step: { kind: 'rejoin' } }
@@ -92,13 +95,14 @@ function whileRejoining(state: ReconnectState, event: ReconnectEvent): Reconnect
  * The call's lifecycle as a pure state machine. A lost WebSocket is first
  * answered with `claim` (a network blip: media may never have stopped),
  * retried every RECONNECT_INTERVAL_MS until RECLAIM_WINDOW_MS passes or
- * Janus says it forgot the session; then the call is joined again from
+ * Janus says it forgot the session (or, with other nodes to go to, until
+ * the node fails to answer once); then the call is joined again from
  * scratch, every RECONNECT_INTERVAL_MS until it works, unless the room
  * refuses us (a wrong PIN). Times come in with the events: no clock here.
  * An event that does not apply to the current phase changes nothing.
  */
 export function nextReconnectState(state: ReconnectState, event: ReconnectEvent): ReconnectTransition {
-  if (event.type === 'join') return { state: { ...initialReconnectState, phase: 'joining' }, step: NOTHING };
+  if (event.type === 'join') return { state: { ...initialReconnectState, phase: 'joining', failover: event.failover === true }, step: NOTHING };
   if (event.type === 'ended') return { state: enter(state, event.error === null ? 'idle' : 'failed', { error: event.error }), step: NOTHING };
   switch (state.phase) {
     case 'joining':
