@@ -1,5 +1,6 @@
 import { cameraDescriptions } from '../feed-labels.js';
 import { openJanusSession, reclaimJanusSession, type JanusSession } from '../janus/janus-session.js';
+import { watchLiveness } from '../janus/liveness-watch.js';
 import { Publisher } from '../janus/publisher.js';
 import { newFeedId, type IdKind, type RoomAddress } from '../janus/room-ids.js';
 import { Subscriber } from '../janus/subscriber.js';
@@ -80,6 +81,7 @@ export class CallSession {
   async connect(): Promise<void> {
     try {
       const janus = await openJanusSession(this.janusServer.url, this.janusServer.credentials);
+      if (this.janusServer.watchSilence) watchLiveness(janus);
       this.janus = janus;
       try {
         await this.enterRoom(janus);
@@ -214,6 +216,7 @@ export class CallSession {
       if (plugin) handle.rebind(plugin);
     });
     subscriber.adoptSession(janus.session);
+    if (this.janusServer.watchSilence) watchLiveness(janus);
     this.janus = janus;
     const listed = ParticipantListSchema.safeParse(await camera.handle.request({ request: 'listparticipants', room: this.address?.room }));
     return listed.success ? listed.data.participants : null;

@@ -69,7 +69,7 @@ export class RoomNodes {
 
   /** The node the call's sessions are opened on, with the credentials every node takes. */
   get current(): JanusEndpoint {
-    return { url: this.node, credentials: this.credentials };
+    return { url: this.node, credentials: this.credentials, watchSilence: this.failover };
   }
 
   /**

@@ -6,6 +6,8 @@ import type { VideoRoomEvent } from '../janus/videoroom-messages.js';
 export interface JanusEndpoint {
   readonly url: string;
   readonly credentials: JanusCredentials;
+  /** Close the socket of a server that stays silent (janus/liveness-watch.ts): with other nodes to go to, a hung one is left. */
+  readonly watchSilence?: boolean;
 }
 
 /** Our local media, as a session publishes it. */

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rankNodes } from '../shared/control/node-order.js';
+import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
+import { callPhase, decodingNames, describeCallPage, readTiles } from './harness/call-page.js';
+import { startJanusCluster, type JanusCluster } from './harness/janus-cluster.js';
+
+// Three real Janus nodes; the web build knows all three (janusNodes). Two rooms of two
+// placed on different nodes by the rendezvous hash; the node of one is killed with SIGKILL.
+
+const SMALL = { width: 640, height: 400 };
+
+let cluster: JanusCluster;
+const people: Participant[] = [];
+
+beforeAll(async () => {
+  cluster = await startJanusCluster('janus-failover', 3);
+});
+
+afterAll(async () => {
+  const problems = people.flatMap((person) => person.problems);
+  await Promise.all(people.map((person) => person.close()));
+  await cluster?.stop();
+  if (problems.length > 0) console.warn(problems.join('\n'));
+});
+
+/** Two fresh rooms whose first nodes differ. */
+function roomsOnTwoNodes(urls: readonly string[]): [string, string] {
+  const first = uniqueRoom('failover-a');
+  for (;;) {
+    const second = uniqueRoom('failover-b');
+    if (rankNodes(second, urls)[0] !== rankNodes(first, urls)[0]) return [first, second];
+  }
+}
+
+/** The other's name on each page of a pair, once both decode each other. */
+async function pairDecodes(pair: readonly [Participant, Participant]): Promise<void> {
+  for (const [self, other] of [pair, [pair[1], pair[0]] as const]) {
+    await expect.poll(() => decodingNames(self.page), { timeout: 60_000, interval: 500, message: await describeCallPage(self.page) }).toEqual([other.name]);
+  }
+}
+
+async function feedIds(page: Participant['page']): Promise<string[]> {
+  return (await readTiles(page)).map((tile) => tile.feedId);
+}
+
+/** Reads the frames decoded of each page's one remote tile, every second until stopped. */
+function sampleFrames(pages: readonly Participant[]): { stop(): Promise<number[][]> } {
+  const samples: number[][] = pages.map(() => []);
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const readings = await Promise.all(pages.map(async (person) => (await readTiles(person.page))[0]?.framesDecoded ?? 0));
+      readings.forEach((frames, index) => samples[index]!.push(frames));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return samples;
+    },
+  };
+}
+
+describe('failover between Janus nodes', () => {
+  test('a killed node’s room rejoins on its next node, the other room never stops, and a restarted node gets no room back', async () => {
+    const { urls } = cluster;
+    const [moving, staying] = roomsOnTwoNodes(urls);
+    const [dying, next] = rankNodes(moving, urls) as [string, string];
+    const stayingNode = rankNodes(staying, urls)[0]!;
+    const [ada, bob, cleo, dan] = await Promise.all(['Ada', 'Bob', 'Cleo', 'Dan'].map((name) => launchParticipant(name, SMALL)));
+    people.push(ada!, bob!, cleo!, dan!);
+    const movingPair = [ada!, bob!] as const;
+    const stayingPair = [cleo!, dan!] as const;
+    const webUrl = cluster.test.webUrl;
+    for (const person of movingPair) await person.page.goto(joinUrl(webUrl, moving, person.name));
+    for (const person of stayingPair) await person.page.goto(joinUrl(webUrl, staying, person.name));
+    await pairDecodes(movingPair);
+    await pairDecodes(stayingPair);
+    // Each room on its first node: the two nodes differ.
+    expect(await cluster.holding(moving)).toEqual([dying]);
+    expect(await cluster.holding(staying)).toEqual([stayingNode]);
+
+    const stayingFeeds = await Promise.all(stayingPair.map((person) => feedIds(person.page)));
+    const movingFeeds = await Promise.all(movingPair.map((person) => feedIds(person.page)));
+    const sampler = sampleFrames(stayingPair);
+    await cluster.node(dying).kill();
+
+    // Both rejoin on the next node in the room's order, under new feeds, and decode each other again.
+    for (const [index, person] of movingPair.entries()) {
+      await expect.poll(async () => (await feedIds(person.page)).some((feed) => movingFeeds[index]!.includes(feed)), { timeout: 60_000, interval: 250 }).toBe(false);
+    }
+    await pairDecodes(movingPair);
+    expect(await cluster.holding(moving)).toEqual([next]);
+
+    // The dead node starts again, empty: the running room stays where it is.
+    await cluster.node(dying).start();
+    expect(await cluster.holding(moving)).toEqual([next]);
+    // Someone joining the room now (Bob, reloading) is placed on the node that holds it, not on the first in the order.
+    await bob!.page.reload();
+    await pairDecodes(movingPair);
+    expect(await cluster.holding(moving)).toEqual([next]);
+    for (const person of movingPair) expect(await callPhase(person.page)).toBe('in-call');
+
+    // The other room's media never stopped: frames grew between every two readings, on the same feeds, with no reconnect.
+    const samples = await sampler.stop();
+    for (const [index, person] of stayingPair.entries()) {
+      const frames = samples[index]!;
+      expect(frames.length).toBeGreaterThan(5);
+      for (let sample = 1; sample < frames.length; sample += 1) expect(frames[sample], `${person.name}'s frames: ${frames.join(', ')}`).toBeGreaterThan(frames[sample - 1]!);
+      expect(await feedIds(person.page)).toEqual(stayingFeeds[index]);
+      expect(await person.page.getByTestId('call').getAttribute('data-reconnects')).toBe('0');
+    }
+    expect(await cluster.holding(staying)).toEqual([stayingNode]);
+  });
+});
