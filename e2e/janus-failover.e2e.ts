@@ -8,6 +8,8 @@ import { startJanusCluster, type JanusCluster } from './harness/janus-cluster.js
 // placed on different nodes by the rendezvous hash; the node of one is killed with SIGKILL.
 
 const SMALL = { width: 640, height: 400 };
+/** Three stats refreshes apart, so two readings never see the same refresh. */
+const SAMPLE_MS = 3000;
 
 let cluster: JanusCluster;
 const people: Participant[] = [];
@@ -43,7 +45,10 @@ async function feedIds(page: Participant['page']): Promise<string[]> {
   return (await readTiles(page)).map((tile) => tile.feedId);
 }
 
-/** Reads the frames decoded of each page's one remote tile, every second until stopped. */
+/**
+ * Reads the frames decoded of each page's one remote tile (the app's getStats
+ * of the subscription, refreshed every second) every SAMPLE_MS until stopped.
+ */
 function sampleFrames(pages: readonly Participant[]): { stop(): Promise<number[][]> } {
   const samples: number[][] = pages.map(() => []);
   let running = true;
@@ -51,7 +56,7 @@ function sampleFrames(pages: readonly Participant[]): { stop(): Promise<number[]
     while (running) {
       const readings = await Promise.all(pages.map(async (person) => (await readTiles(person.page))[0]?.framesDecoded ?? 0));
       readings.forEach((frames, index) => samples[index]!.push(frames));
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
     }
   })();
   return {
@@ -107,7 +112,7 @@ describe('failover between Janus nodes', () => {
     const samples = await sampler.stop();
     for (const [index, person] of stayingPair.entries()) {
       const frames = samples[index]!;
-      expect(frames.length).toBeGreaterThan(5);
+      expect(frames.length).toBeGreaterThan(3);
       for (let sample = 1; sample < frames.length; sample += 1) expect(frames[sample], `${person.name}'s frames: ${frames.join(', ')}`).toBeGreaterThan(frames[sample - 1]!);
       expect(await feedIds(person.page)).toEqual(stayingFeeds[index]);
       expect(await person.page.getByTestId('call').getAttribute('data-reconnects')).toBe('0');

@@ -18,13 +18,13 @@ import { CallSession } from './session/call-session.js';
 import type { SessionEvents } from './session/session-contract.js';
 import { joinErrorMessage } from './session/join-errors.js';
 import { callPhaseOf, initialReconnectState, nextReconnectState, type ReconnectEvent, type ReconnectStep } from './session/reconnect-policy.js';
-import { recoverCall } from './session/recovery.js';
+import { recoverCall, type RecoveryCause } from './session/recovery.js';
+import { NodeMediaWatch } from './session/node-media-watch.js';
 import { RoomNodes } from './session/room-nodes.js';
 import type { CallParams, RoomAccess } from './session/room-entry.js';
 import { LevelSpeakerLoop } from './speaker/level-speaker-loop.js';
 
 export type { RoomAccess } from './session/room-entry.js';
-
 export type { CallEngine, CallEngineOptions } from './call-engine-api.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -33,12 +33,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const EMPTY_ROOM = { selfId: null, selfScreenId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, stats: {}, activeSpeakerId: null, mediaProblem: null, audioModerated: false } as const;
 
 /**
- * The call: local media, one call session at a time (camera publisher,
- * optional screen publisher and one multistream subscription on one Janus
- * session), the reconnect policy that decides how a lost session comes
- * back, the subscription's layers, the quality loop, room messages and
- * moderation. State goes to the store; components call these methods and
- * read the store.
+ * The call: local media, one call session at a time (camera publisher, optional screen publisher and one
+ * multistream subscription on one Janus session) on the room's node, the reconnect policy that decides how a
+ * lost session comes back, the subscription's layers, the quality loop, room messages and moderation.
+ * State goes to the store; components call these methods and read the store.
  */
 export function createCallEngine(options: CallEngineOptions): CallEngine {
   return new Call(options);
@@ -64,6 +62,7 @@ class Call implements CallEngine {
   private pendingJoin: JoinRequest | null = null;
   private session: CallSession | null = null;
   private readonly nodes: RoomNodes;
+  private readonly nodeMedia = new NodeMediaWatch(() => (this.reconnect.phase === 'in-call' && this.session?.active ? this.session.iceStates() : null), () => this.leaveNode());
 
   constructor({ config, store, warn = () => undefined }: CallEngineOptions) {
     this.config = config;
@@ -89,6 +88,7 @@ class Call implements CallEngine {
     await this.teardown(true);
     const { room, displayName } = request;
     this.transition({ type: 'join', failover: this.nodes.failover }, { room, displayName, moderator: Boolean(access.secret) });
+    this.nodes.forgetFailures();
     this.pendingJoin = request;
     const [rtc] = await Promise.all([resolveRtcConfiguration(this.config, this.warn), this.nodes.place(room, this.idKind)]);
     if (this.pendingJoin !== request) return;
@@ -105,6 +105,7 @@ class Call implements CallEngine {
     this.transition({ type: 'connected' });
     this.quality.start();
     this.speaker.start();
+    if (this.nodes.failover) this.nodeMedia.start();
     this.localMedia.watchDevices();
     void this.localMedia.refreshDevices().catch(() => undefined);
   }
@@ -236,7 +237,7 @@ class Call implements CallEngine {
       screenLost: () => this.localMedia.stopScreen(),
       screenFeed: (selfScreenId) => this.store.setState({ selfScreenId }),
       talkingEvents: (sent) => this.speaker.talkingEvents(sent),
-      socketLost: () => this.onSocketLost(),
+      socketLost: () => this.recover('socket-lost'),
     };
   }
 
@@ -269,8 +270,14 @@ class Call implements CallEngine {
     for (const [mid, layer] of layers) this.session?.requestLayer(mid, layer);
   }
 
-  /** The WebSocket closed: the reconnect policy decides between claiming the session and joining again. */
-  private onSocketLost(): void {
+  /** The node answers but our media to it stays broken: the room is placed again without it. */
+  private leaveNode(): void {
+    this.nodes.avoidCurrent();
+    this.recover('node-failed');
+  }
+
+  /** The reconnect policy decides between claiming the session and joining again. */
+  private recover(cause: RecoveryCause): void {
     const params = this.params;
     if (!params) return;
     void recoverCall({
@@ -281,7 +288,7 @@ class Call implements CallEngine {
       sleep,
       now: () => performance.now(),
       ongoing: () => this.params === params,
-    });
+    }, cause);
   }
 
   /** Claims the session over a new socket, then brings the roster back in line with what was missed. */
@@ -295,10 +302,8 @@ class Call implements CallEngine {
   }
 
   /**
-   * Joins again from scratch with the same tracks, mute state and share, on
-   * the room's node found anew (with several nodes); the first attempt drops
-   * what the lost session left. A lost session whose node still holds the
-   * room is claimed first: the client's own network blinked, not the node.
+   * Joins again with the same tracks, mute state and share, on the room's node found anew; the first attempt
+   * drops what the lost session left. Placed on the same node, the lost session is claimed first: our network blinked.
    */
   private async rejoin(params: CallParams): Promise<void> {
     const moved = await this.nodes.place(params.room, this.idKind);
@@ -332,6 +337,7 @@ class Call implements CallEngine {
     this.localMedia.sendTo(null);
     this.quality.stop();
     this.speaker.stop();
+    this.nodeMedia.stop();
     this.tiles.clear();
     await session?.end(leaveRoom);
   }

@@ -95,6 +95,14 @@ describe('a lost WebSocket', () => {
     expect(run(state, { type: 'connected' }).state).toMatchObject({ phase: 'in-call', failover: true });
   });
 
+  test('a node whose media failed is left for a rejoin, only when there are other nodes', () => {
+    const withNodes = run(initialReconnectState, { type: 'join', failover: true }, { type: 'connected' }).state;
+    const { state, steps } = run(withNodes, { type: 'node-failed' });
+    expect(state).toMatchObject({ phase: 'rejoining', reconnects: 1 });
+    expect(steps).toEqual([{ kind: 'rejoin' }]);
+    expect(run(inCall, { type: 'node-failed' })).toEqual({ state: inCall, steps: [{ kind: 'none' }] });
+  });
+
   test('a second loss after recovering counts again', () => {
     const back = run(reclaiming, { type: 'claimed' }).state;
     expect(run(back, { type: 'socket-lost', at: 9000 }).state).toMatchObject({ phase: 'reclaiming', lostAt: 9000, reconnects: 2 });

@@ -30,6 +30,8 @@ export type ReconnectEvent =
   /** A session is complete: room, publisher and subscription. */
   | { readonly type: 'connected' }
   | { readonly type: 'socket-lost'; readonly at: number }
+  /** The node still answers but the call's media to it stays broken: with other nodes, the room is placed again. */
+  | { readonly type: 'node-failed' }
   | { readonly type: 'claimed' }
   /** `janusAnswered`: Janus itself refused the claim (it no longer knows the session), so claiming again cannot work. */
   | { readonly type: 'claim-failed'; readonly at: number; readonly janusAnswered: boolean }
@@ -108,6 +110,7 @@ export function nextReconnectState(state: ReconnectState, event: ReconnectEvent)
     case 'joining':
     case 'in-call':
       if (event.type === 'socket-lost') return { state: enter(state, 'reclaiming', { lostAt: event.at, reconnects: state.reconnects + 1 }), step: { kind: 'claim' } };
+      if (event.type === 'node-failed' && state.failover) return { state: enter(state, 'rejoining', { reconnects: state.reconnects + 1 }), step: { kind: 'rejoin' } };
       if (state.phase === 'joining' && (event.type === 'admitted' || event.type === 'connected')) return { state: enter(state, 'in-call'), step: NOTHING };
       return { state, step: NOTHING };
     case 'reclaiming':

@@ -55,6 +55,8 @@ export class RoomNodes {
   private readonly credentials: JanusCredentials;
   /** The node the current (or last) session of the call uses. */
   private node: string;
+  /** Nodes this call saw fail while they still answered (media broken): placing skips them until the next call. */
+  private readonly avoided = new Set<string>();
 
   constructor(config: RuntimeConfig, private readonly warn: (message: string) => void) {
     this.nodes = janusNodesOf(config);
@@ -72,6 +74,16 @@ export class RoomNodes {
     return { url: this.node, credentials: this.credentials, watchSilence: this.failover };
   }
 
+  /** The current node failed while it still answers: this call does not go back to it. */
+  avoidCurrent(): void {
+    this.avoided.add(this.node);
+  }
+
+  /** A new call trusts every node again. */
+  forgetFailures(): void {
+    this.avoided.clear();
+  }
+
   /**
    * Finds the room's node and makes it the current one; returns whether
    * that changed it. When no node answers, the room's first node is taken,
@@ -79,7 +91,9 @@ export class RoomNodes {
    */
   async place(room: string, preferredKind: IdKind): Promise<boolean> {
     if (!this.failover) return false;
-    const placed = await placeRoom(room, this.nodes, (url) => probeRoomNode({ url, credentials: this.credentials }, room, preferredKind, this.warn));
+    const probe = (url: string): Promise<NodeState> =>
+      this.avoided.has(url) ? Promise.resolve({ live: false }) : probeRoomNode({ url, credentials: this.credentials }, room, preferredKind, this.warn);
+    const placed = await placeRoom(room, this.nodes, probe);
     const node = placed ?? rankNodes(room, this.nodes)[0] ?? this.node;
     const moved = node !== this.node;
     this.node = node;
