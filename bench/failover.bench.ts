@@ -33,12 +33,18 @@ function firstNewFrameAt(page: Page, oldFeeds: readonly string[]): Promise<numbe
     (old) =>
       new Promise<number>((resolve) => {
         const watched = new Set<HTMLVideoElement>();
+        let done = false;
+        const presented = (): void => {
+          done = true;
+          resolve(Date.now());
+        };
         const look = (): void => {
+          if (done) return;
           for (const tile of Array.from(document.querySelectorAll('[data-testid="tile"]'))) {
             const video = tile.querySelector('video');
             if (!video || old.includes(tile.getAttribute('data-feed-id') ?? '') || watched.has(video)) continue;
             watched.add(video);
-            video.requestVideoFrameCallback(() => resolve(Date.now()));
+            video.requestVideoFrameCallback(presented);
           }
           setTimeout(look, 5);
         };
