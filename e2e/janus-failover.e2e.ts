@@ -74,7 +74,7 @@ async function sampleFrames(pages: readonly Participant[]): Promise<{ stop(): Pr
 }
 
 describe('failover between Janus nodes', () => {
-  test('a killed node’s room rejoins on its next node, the other room never stops, and a restarted node gets no room back', async () => {
+  test('a killed node’s room rejoins on its next node with its mute state and share, the other room never stops, and a restarted node gets no room back', async () => {
     const { urls } = cluster;
     const [moving, staying] = roomsOnTwoNodes(urls);
     const [dying, next] = rankNodes(moving, urls) as [string, string];
@@ -92,6 +92,12 @@ describe('failover between Janus nodes', () => {
     expect(await cluster.holding(moving)).toEqual([dying]);
     expect(await cluster.holding(staying)).toEqual([stayingNode]);
 
+    // Before the kill Ada mutes her microphone and Bob shares his screen: both must come through the move.
+    await ada!.page.getByTestId('toggle-mic').click();
+    await expect.poll(async () => (await readTiles(bob!.page))[0]?.audioMuted, { timeout: 30_000 }).toBe(true);
+    await bob!.page.getByTestId('toggle-screen').click();
+    await expect.poll(() => decodingNames(ada!.page, 'screen-tile'), { timeout: 60_000, interval: 500 }).toEqual(['Bob']);
+
     const stayingFeeds = await Promise.all(stayingPair.map((person) => feedIds(person.page)));
     const movingFeeds = await Promise.all(movingPair.map((person) => feedIds(person.page)));
     const sampler = await sampleFrames(stayingPair);
@@ -103,6 +109,9 @@ describe('failover between Janus nodes', () => {
     }
     await pairDecodes(movingPair);
     expect(await cluster.holding(moving)).toEqual([next]);
+    // The same mute state and the same share, published again on the new node.
+    await expect.poll(async () => (await readTiles(bob!.page))[0]?.audioMuted, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => decodingNames(ada!.page, 'screen-tile'), { timeout: 60_000, interval: 500 }).toEqual(['Bob']);
 
     // The dead node starts again, empty: the running room stays where it is.
     await cluster.node(dying).start();
