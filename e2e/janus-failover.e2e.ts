@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rankNodes } from '../shared/control/node-order.js';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { callPhase, decodingNames, describeCallPage, readTiles } from './harness/call-page.js';
+import { videoRoomDisplays } from './harness/janus-api.js';
 import { startJanusCluster, type JanusCluster } from './harness/janus-cluster.js';
 
 // Three real Janus nodes; the web build knows all three (janusNodes). Two rooms of two
@@ -133,5 +134,30 @@ describe('failover between Janus nodes', () => {
       expect(await person.page.getByTestId('call').getAttribute('data-reconnects')).toBe('0');
     }
     expect(await cluster.holding(staying)).toEqual([stayingNode]);
+  }, 300_000);
+
+  test('a hung node (SIGSTOP: sockets open, nothing answered) is left for the room’s next node', async () => {
+    await Promise.all(people.splice(0).map((person) => person.close()));
+    const { urls } = cluster;
+    const room = uniqueRoom('failover-hung');
+    const [hanging, next] = rankNodes(room, urls) as [string, string];
+    const pair = (await Promise.all(['Eve', 'Finn'].map((name) => launchParticipant(name, SMALL)))) as [Participant, Participant];
+    people.push(...pair);
+    for (const person of pair) await person.page.goto(joinUrl(cluster.test.webUrl, room, person.name));
+    await pairDecodes(pair);
+    expect(await cluster.holding(room)).toEqual([hanging]);
+    const feeds = await Promise.all(pair.map((person) => feedIds(person.page)));
+    const pid = cluster.node(hanging).pid!;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      for (const [index, person] of pair.entries()) {
+        await expect.poll(async () => (await feedIds(person.page)).some((feed) => feeds[index]!.includes(feed)), { timeout: 60_000, interval: 250 }).toBe(false);
+      }
+      await pairDecodes(pair);
+      // Janus's own list, asked of every node but the paused one (which would not answer).
+      expect(await videoRoomDisplays(next, room)).toEqual(['Eve', 'Finn']);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
   }, 300_000);
 });

@@ -237,7 +237,7 @@ class Call implements CallEngine {
       screenLost: () => this.localMedia.stopScreen(),
       screenFeed: (selfScreenId) => this.store.setState({ selfScreenId }),
       talkingEvents: (sent) => this.speaker.talkingEvents(sent),
-      socketLost: () => this.recover('socket-lost'),
+      socketLost: (silent) => this.recover(silent ? 'node-failed' : 'socket-lost'),
     };
   }
 

@@ -15,7 +15,7 @@ function fakeJanus() {
     lastHeardAt: () => heardAt,
     close: vi.fn(async () => markClosed()),
   };
-  return { janus, sent, hear: (at: number) => (heardAt = at), markClosed };
+  return { janus, sent, silences: [] as number[], hear: (at: number) => (heardAt = at), markClosed };
 }
 
 describe('watching a Janus socket for silence', () => {
@@ -29,7 +29,7 @@ describe('watching a Janus socket for silence', () => {
 
   test('sends keep-alives and leaves a server that answers alone', async () => {
     const fake = fakeJanus();
-    watchLiveness(fake.janus, POLICY, () => Date.now());
+    watchLiveness(fake.janus, () => fake.silences.push(Date.now()), POLICY, () => Date.now());
     for (let step = 0; step < 10; step += 1) {
       fake.hear(Date.now());
       await vi.advanceTimersByTimeAsync(POLICY.everyMs);
@@ -42,14 +42,15 @@ describe('watching a Janus socket for silence', () => {
   test('closes the socket of a server that stays silent, once', async () => {
     const fake = fakeJanus();
     fake.hear(Date.now());
-    watchLiveness(fake.janus, POLICY, () => Date.now());
+    watchLiveness(fake.janus, () => fake.silences.push(Date.now()), POLICY, () => Date.now());
     await vi.advanceTimersByTimeAsync(POLICY.silentMs * 3);
     expect(fake.janus.close).toHaveBeenCalledTimes(1);
+    expect(fake.silences).toHaveLength(1);
   });
 
   test('stops once the socket closed for another reason', async () => {
     const fake = fakeJanus();
-    watchLiveness(fake.janus, POLICY, () => Date.now());
+    watchLiveness(fake.janus, () => fake.silences.push(Date.now()), POLICY, () => Date.now());
     fake.markClosed();
     await vi.advanceTimersByTimeAsync(POLICY.silentMs * 3);
     expect(fake.sent).toEqual([]);

@@ -21,11 +21,17 @@ export function silentTooLong(lastHeardAt: number, now: number, policy: Liveness
   return now - lastHeardAt >= policy.silentMs;
 }
 
-/** Watches one session's socket until it closes, for whatever reason. */
-export function watchLiveness(janus: Pick<JanusSession, 'session' | 'closed' | 'lastHeardAt' | 'close'>, policy = NODE_LIVENESS, now = () => performance.now()): void {
+/** Watches one session's socket until it closes, for whatever reason; `onSilent` is told just before the watch closes it. */
+export function watchLiveness(
+  janus: Pick<JanusSession, 'session' | 'closed' | 'lastHeardAt' | 'close'>,
+  onSilent: () => void,
+  policy = NODE_LIVENESS,
+  now = () => performance.now(),
+): void {
   const timer = setInterval(() => {
     if (silentTooLong(janus.lastHeardAt(), now(), policy)) {
       clearInterval(timer);
+      onSilent();
       void janus.close().catch(() => undefined);
       return;
     }

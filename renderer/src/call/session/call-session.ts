@@ -48,6 +48,8 @@ export class CallSession {
   private feedId: string | null = null;
   /** The room on the server, once found: every request addresses it with the ids it takes. */
   private room: FoundRoom | null = null;
+  /** The socket the liveness watch gave up on: its loss is the node's silence. */
+  private silentSocket: JanusSession | null = null;
 
   constructor(
     private readonly janusServer: JanusEndpoint,
@@ -81,7 +83,7 @@ export class CallSession {
   async connect(): Promise<void> {
     try {
       const janus = await openJanusSession(this.janusServer.url, this.janusServer.credentials);
-      if (this.janusServer.watchSilence) watchLiveness(janus);
+      if (this.janusServer.watchSilence) watchLiveness(janus, () => (this.silentSocket = janus));
       this.janus = janus;
       try {
         await this.enterRoom(janus);
@@ -216,7 +218,7 @@ export class CallSession {
       if (plugin) handle.rebind(plugin);
     });
     subscriber.adoptSession(janus.session);
-    if (this.janusServer.watchSilence) watchLiveness(janus);
+    if (this.janusServer.watchSilence) watchLiveness(janus, () => (this.silentSocket = janus));
     this.janus = janus;
     const listed = ParticipantListSchema.safeParse(await camera.handle.request({ request: 'listparticipants', room: this.address?.room }));
     return listed.success ? listed.data.participants : null;
@@ -226,7 +228,7 @@ export class CallSession {
   watchSocket(): void {
     const janus = this.janus;
     void janus?.closed.then(() => {
-      if (this.janus === janus) this.emit('socketLost');
+      if (this.janus === janus) this.emit('socketLost', this.silentSocket === janus);
     });
   }
 
