@@ -7,6 +7,8 @@ import type { ManagedProcess } from './managed-process.js';
 export interface StackService {
   readonly name: string;
   readonly running: boolean;
+  /** The running process's id, to pause it as a hung server (SIGSTOP); undefined while stopped. */
+  readonly pid: number | undefined;
   start(): Promise<void>;
   /** Graceful stop. */
   stop(): Promise<void>;
@@ -26,6 +28,9 @@ export function restartableService(name: string, launch: () => Promise<ManagedPr
     name,
     get running() {
       return current !== null;
+    },
+    get pid() {
+      return current?.child.pid;
     },
     async start() {
       if (current) return;

@@ -17,8 +17,21 @@ const janusCredential = z.string().regex(/^[\x21-\x7e]{1,512}$/, 'must be 1 to 5
  * What the renderer needs to reach the servers. Secrets used only by servers
  * (Janus admin, TURN shared secret) never appear here.
  */
+/**
+ * Several Janus nodes a call may use: each room lives on one of them, chosen
+ * by rendezvous hashing (shared/control/node-order.ts), and moves to the next
+ * when its node dies. Listed once each, so every client ranks the same set.
+ */
+export const JanusNodesSchema = z
+  .array(websocketUrl)
+  .min(2, 'list at least two nodes (one node is janusUrl alone)')
+  .max(16, 'list at most 16 nodes')
+  .refine((nodes) => new Set(nodes).size === nodes.length, 'list each node once');
+
 export const RuntimeConfigSchema = z.strictObject({
+  /** The Janus a call uses; with janusNodes, one of them (and the one outside calls, such as the recordings' room checks). */
   janusUrl: websocketUrl,
+  janusNodes: JanusNodesSchema.optional(),
   signalingUrls: z.array(websocketUrl).min(1),
   iceServers: z.array(IceServerSchema),
   /** TURN REST endpoint that hands out short-lived credentials; optional. */
@@ -35,3 +48,8 @@ export const RuntimeConfigSchema = z.strictObject({
   janusApiSecret: janusCredential.optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
+
+/** The nodes a call chooses its room's node from: the configured list, or the one Janus. */
+export function janusNodesOf(config: Pick<RuntimeConfig, 'janusUrl' | 'janusNodes'>): readonly string[] {
+  return config.janusNodes ?? [config.janusUrl];
+}

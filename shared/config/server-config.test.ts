@@ -42,7 +42,18 @@ describe('server configuration', () => {
     expect(resolved.kind === 'configured' && resolved.config.signalingUrls).toEqual(['ws://b:2', 'ws://c:3']);
   });
 
+  test('a list of Janus nodes stands for the Janus URL, its first node', () => {
+    const resolved = resolveServerConfig({ CONFER_JANUS_NODES: 'ws://a:1, ws://b:1,ws://c:1', CONFER_SIGNALING_URLS: 'ws://s:2' }, undefined);
+    expect(resolved.kind === 'configured' && resolved.config).toMatchObject({ janusUrl: 'ws://a:1', janusNodes: ['ws://a:1', 'ws://b:1', 'ws://c:1'] });
+    const withUrl = resolveServerConfig({ CONFER_JANUS_URL: 'ws://b:1' }, { servers: { janusNodes: ['ws://a:1', 'ws://b:1'], signalingUrls: ['ws://s:2'] } });
+    expect(withUrl.kind === 'configured' && withUrl.config.janusUrl).toBe('ws://b:1');
+  });
+
   test.each([
+    ['Janus nodes with one that is not a WebSocket', { CONFER_JANUS_NODES: 'ws://a:1,http://b:1', CONFER_SIGNALING_URLS: 'ws://s:2' }, undefined, 'janusNodes'],
+    ['a single Janus node', { CONFER_JANUS_NODES: 'ws://a:1', CONFER_SIGNALING_URLS: 'ws://s:2' }, undefined, 'at least two nodes'],
+    ['a Janus node listed twice', { CONFER_JANUS_NODES: 'ws://a:1,ws://a:1', CONFER_SIGNALING_URLS: 'ws://s:2' }, undefined, 'each node once'],
+    ['a Janus URL that is not one of the nodes', { CONFER_JANUS_URL: 'ws://z:1', CONFER_JANUS_NODES: 'ws://a:1,ws://b:1', CONFER_SIGNALING_URLS: 'ws://s:2' }, undefined, 'must be one of the Janus nodes'],
     ['a Janus URL that is not a WebSocket', { CONFER_JANUS_URL: 'http://sfu', CONFER_SIGNALING_URLS: 'ws://b:2' }, undefined, 'janusUrl'],
     ['a Janus URL without signaling', { CONFER_JANUS_URL: 'ws://sfu' }, undefined, 'signalingUrls'],
     ['signaling without Janus', { CONFER_SIGNALING_URLS: 'ws://b:2' }, undefined, 'no Janus URL'],
@@ -74,6 +85,7 @@ describe('server configuration as environment variables', () => {
   test('round-trips through serverEnvOf and resolveServerConfig', () => {
     const config = {
       janusUrl: 'wss://sfu.example.com/janus',
+      janusNodes: ['wss://sfu.example.com/janus', 'wss://sfu2.example.com/janus'],
       signalingUrls: ['wss://a.example.com', 'wss://b.example.com'],
       iceServers: [{ urls: ['turn:turn.example.com:3478'], username: 'u', credential: 'p' }],
       turnCredentialsUrl: 'https://sfu.example.com/turn',

@@ -13,6 +13,7 @@ export type SettingsFile = z.infer<typeof SettingsFileSchema>;
  */
 export const SERVER_ENV = {
   janusUrl: 'CONFER_JANUS_URL',
+  janusNodes: 'CONFER_JANUS_NODES',
   signalingUrls: 'CONFER_SIGNALING_URLS',
   iceServers: 'CONFER_ICE_SERVERS',
   turnCredentialsUrl: 'CONFER_TURN_CREDENTIALS_URL',
@@ -77,6 +78,21 @@ function describe(error: unknown): string {
 }
 
 /**
+ * A node list stands for the Janus URL when that is not set (its first
+ * node); a Janus URL set beside it must be one of its nodes, or calls and
+ * what runs outside them (recordings) would talk to different servers.
+ */
+function reconcileJanusNodes(merged: Record<string, unknown>): string | null {
+  const nodes = merged.janusNodes;
+  if (!Array.isArray(nodes) || nodes.length === 0) return null;
+  if (merged.janusUrl === undefined) {
+    merged.janusUrl = nodes[0];
+    return null;
+  }
+  return nodes.includes(merged.janusUrl) ? null : `${SERVER_ENV.janusUrl} (${String(merged.janusUrl)}) must be one of the Janus nodes (${SERVER_ENV.janusNodes})`;
+}
+
+/**
  * Merges the settings file and the environment into one validated server configuration.
  * `settingsFile` is whatever JSON was read from disk: it is validated here.
  */
@@ -92,11 +108,13 @@ export function resolveServerConfig(env: Environment, settingsFile: unknown): Se
     const value = nonEmpty(env[variable]);
     if (value === undefined) continue;
     if (key === 'iceServers') merged[key] = parseIceServersVariable(value, problems);
-    else if (key === 'signalingUrls') merged[key] = value.split(',').map((url) => url.trim()).filter(Boolean);
+    else if (key === 'signalingUrls' || key === 'janusNodes') merged[key] = value.split(',').map((url) => url.trim()).filter(Boolean);
     else merged[key] = value;
   }
 
   if (problems.length > 0) return { kind: 'invalid', problems };
+  const nodesProblem = reconcileJanusNodes(merged);
+  if (nodesProblem) return { kind: 'invalid', problems: [nodesProblem] };
   if (merged.janusUrl === undefined) {
     if (merged.signalingUrls !== undefined) {
       return { kind: 'invalid', problems: [`signaling servers are set but no Janus URL (${SERVER_ENV.janusUrl})`] };

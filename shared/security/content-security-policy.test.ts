@@ -34,6 +34,13 @@ describe('Content-Security-Policy', () => {
     expect(shared.get('connect-src')).toEqual(["'self'", 'wss://meet.example.com']);
   });
 
+  test('connects to every configured Janus node', () => {
+    const nodes = directives(
+      buildContentSecurityPolicy({ janusUrl: 'wss://a.example.com/janus', janusNodes: ['wss://a.example.com/janus', 'wss://b.example.com:8989/janus'], signalingUrls: ['wss://a.example.com/signal'], iceServers: [] }),
+    );
+    expect(nodes.get('connect-src')).toEqual(["'self'", 'wss://a.example.com', 'wss://b.example.com:8989']);
+  });
+
   test('connects only to the configured servers, by origin', () => {
     expect(policy.get('connect-src')).toEqual([
       "'self'",

@@ -13,7 +13,7 @@ function originOf(url: string): string {
  * the configured servers. No inline script, no eval, no plugins, no framing.
  */
 export function buildContentSecurityPolicy(config: RuntimeConfig): string {
-  const servers = new Set<string>([config.janusUrl, ...config.signalingUrls].map(originOf));
+  const servers = new Set<string>([config.janusUrl, ...(config.janusNodes ?? []), ...config.signalingUrls].map(originOf));
   for (const url of [config.turnCredentialsUrl, config.otlpMetricsUrl, config.recordingsUrl]) if (url) servers.add(originOf(url));
   // Recordings play from the recordings server: the only origin besides our own that media may come from.
   const recordings = config.recordingsUrl ? [originOf(config.recordingsUrl)] : [];

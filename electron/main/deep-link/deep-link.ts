@@ -72,7 +72,7 @@ export function deepLinkFromArgv(argv: readonly string[]): string | null {
 export function serverMismatch(link: DeepLinkJoin, config: RuntimeConfig): string | null {
   if (link.server === null) return null;
   const linkHost = new URL(link.server).hostname;
-  const knownHosts = new Set([config.janusUrl, ...config.signalingUrls].map((url) => new URL(url).hostname));
+  const knownHosts = new Set([config.janusUrl, ...(config.janusNodes ?? []), ...config.signalingUrls].map((url) => new URL(url).hostname));
   if (knownHosts.has(linkHost)) return null;
   return `The link is for the server ${linkHost}, but Confer is set up for ${[...knownHosts].join(', ')}.`;
 }

@@ -18,12 +18,13 @@ import { CallSession } from './session/call-session.js';
 import type { SessionEvents } from './session/session-contract.js';
 import { joinErrorMessage } from './session/join-errors.js';
 import { callPhaseOf, initialReconnectState, nextReconnectState, type ReconnectEvent, type ReconnectStep } from './session/reconnect-policy.js';
-import { recoverCall } from './session/recovery.js';
+import { recoverCall, type RecoveryCause } from './session/recovery.js';
+import { NodeMediaWatch } from './session/node-media-watch.js';
+import { RoomNodes } from './session/room-nodes.js';
 import type { CallParams, RoomAccess } from './session/room-entry.js';
 import { LevelSpeakerLoop } from './speaker/level-speaker-loop.js';
 
 export type { RoomAccess } from './session/room-entry.js';
-
 export type { CallEngine, CallEngineOptions } from './call-engine-api.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -32,12 +33,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const EMPTY_ROOM = { selfId: null, selfScreenId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, stats: {}, activeSpeakerId: null, mediaProblem: null, audioModerated: false } as const;
 
 /**
- * The call: local media, one call session at a time (camera publisher,
- * optional screen publisher and one multistream subscription on one Janus
- * session), the reconnect policy that decides how a lost session comes
- * back, the subscription's layers, the quality loop, room messages and
- * moderation. State goes to the store; components call these methods and
- * read the store.
+ * The call: local media, one call session at a time (camera publisher, optional screen publisher and one
+ * multistream subscription on one Janus session) on the room's node, the reconnect policy that decides how a
+ * lost session comes back, the subscription's layers, the quality loop, room messages and moderation.
+ * State goes to the store; components call these methods and read the store.
  */
 export function createCallEngine(options: CallEngineOptions): CallEngine {
   return new Call(options);
@@ -62,12 +61,15 @@ class Call implements CallEngine {
   /** A join still resolving its ICE servers: a leave or another join meanwhile replaces it. */
   private pendingJoin: JoinRequest | null = null;
   private session: CallSession | null = null;
+  private readonly nodes: RoomNodes;
+  private readonly nodeMedia = new NodeMediaWatch(() => (this.reconnect.phase === 'in-call' && this.session?.active ? this.session.iceStates() : null), () => this.leaveNode());
 
   constructor({ config, store, warn = () => undefined }: CallEngineOptions) {
     this.config = config;
     this.store = store;
     this.warn = warn;
     this.localMedia = new LocalMedia(store);
+    this.nodes = new RoomNodes(config, warn);
     this.quality = new QualityLoop({ store, session: () => this.session, onBudgetChange: () => this.updateLayers(), warn });
     this.speaker = new LevelSpeakerLoop(store, () => this.session);
     this.messaging = new RoomMessaging(store, () => this.session?.roomChannel ?? null);
@@ -85,9 +87,10 @@ class Call implements CallEngine {
   async join(request: JoinRequest, access: RoomAccess = {}): Promise<void> {
     await this.teardown(true);
     const { room, displayName } = request;
-    this.transition({ type: 'join' }, { room, displayName, moderator: Boolean(access.secret) });
+    this.transition({ type: 'join', failover: this.nodes.failover }, { room, displayName, moderator: Boolean(access.secret) });
+    this.nodes.forgetFailures();
     this.pendingJoin = request;
-    const rtc = await resolveRtcConfiguration(this.config, this.warn);
+    const [rtc] = await Promise.all([resolveRtcConfiguration(this.config, this.warn), this.nodes.place(room, this.idKind)]);
     if (this.pendingJoin !== request) return;
     this.pendingJoin = null;
     const session = this.openSession((this.params = { room, displayName, access, rtc }));
@@ -102,6 +105,7 @@ class Call implements CallEngine {
     this.transition({ type: 'connected' });
     this.quality.start();
     this.speaker.start();
+    if (this.nodes.failover) this.nodeMedia.start();
     this.localMedia.watchDevices();
     void this.localMedia.refreshDevices().catch(() => undefined);
   }
@@ -209,8 +213,7 @@ class Call implements CallEngine {
   }
 
   private openSession(params: CallParams): CallSession {
-    const { janusUrl, janusToken, janusApiSecret } = this.config;
-    const session = new CallSession({ url: janusUrl, credentials: { token: janusToken, apiSecret: janusApiSecret } }, this.idKind, params, this.localMedia, this.sessionEvents(), this.warn);
+    const session = new CallSession(this.nodes.current, this.idKind, params, this.localMedia, this.sessionEvents(), this.warn);
     this.session = session;
     this.localMedia.sendTo(session);
     return session;
@@ -234,7 +237,7 @@ class Call implements CallEngine {
       screenLost: () => this.localMedia.stopScreen(),
       screenFeed: (selfScreenId) => this.store.setState({ selfScreenId }),
       talkingEvents: (sent) => this.speaker.talkingEvents(sent),
-      socketLost: () => this.onSocketLost(),
+      socketLost: (silent) => this.recover(silent ? 'node-failed' : 'socket-lost'),
     };
   }
 
@@ -267,8 +270,14 @@ class Call implements CallEngine {
     for (const [mid, layer] of layers) this.session?.requestLayer(mid, layer);
   }
 
-  /** The WebSocket closed: the reconnect policy decides between claiming the session and joining again. */
-  private onSocketLost(): void {
+  /** The node answers but our media to it stays broken: the room is placed again without it. */
+  private leaveNode(): void {
+    this.nodes.avoidCurrent();
+    this.recover('node-failed');
+  }
+
+  /** The reconnect policy decides between claiming the session and joining again. */
+  private recover(cause: RecoveryCause): void {
     const params = this.params;
     if (!params) return;
     void recoverCall({
@@ -279,7 +288,7 @@ class Call implements CallEngine {
       sleep,
       now: () => performance.now(),
       ongoing: () => this.params === params,
-    });
+    }, cause);
   }
 
   /** Claims the session over a new socket, then brings the roster back in line with what was missed. */
@@ -292,8 +301,17 @@ class Call implements CallEngine {
     session.want(this.wantedFeeds());
   }
 
-  /** Joins again from scratch with the same tracks and mute state; the first attempt drops what the lost session left. */
+  /**
+   * Joins again with the same tracks, mute state and share, on the room's node found anew; the first attempt
+   * drops what the lost session left. Placed on the same node, the lost session is claimed first: our network blinked.
+   */
   private async rejoin(params: CallParams): Promise<void> {
+    const moved = await this.nodes.place(params.room, this.idKind);
+    if (this.params !== params) return;
+    if (this.session && this.nodes.failover && !moved) {
+      const claimed = await this.claim().then(() => true, () => false);
+      if (claimed || this.params !== params) return;
+    }
     if (this.session) {
       this.session.abandon();
       this.session = null;
@@ -319,6 +337,7 @@ class Call implements CallEngine {
     this.localMedia.sendTo(null);
     this.quality.stop();
     this.speaker.stop();
+    this.nodeMedia.stop();
     this.tiles.clear();
     await session?.end(leaveRoom);
   }

@@ -3,15 +3,21 @@ import JanusError from 'janus-gateway-js/src/error.js';
 import Plugin from 'janus-gateway-js/src/plugin.js';
 import Session from 'janus-gateway-js/src/session.js';
 import Transaction from 'janus-gateway-js/src/transaction.js';
+import { timeLimit } from '../time-limit.js';
 import { JanusRequestError } from './janus-request-error.js';
 
 /** Keep-alives well inside Janus's default 60 s session timeout. */
 const KEEPALIVE_MS = 25_000;
 
+/** A server that takes the TCP connection but never answers the WebSocket upgrade (a hung process) must not hold up a join or a claim forever. */
+const OPEN_TIMEOUT_MS = 10_000;
+
 export interface JanusSession {
   readonly session: Session;
   /** Resolves when the WebSocket to Janus closes, for whatever reason. */
   readonly closed: Promise<void>;
+  /** When the last frame from Janus arrived (performance.now()): a server that answers nothing, keep-alives included, is gone. */
+  lastHeardAt(): number;
   close(): Promise<void>;
 }
 
@@ -40,11 +46,12 @@ interface W3cSocket {
  * not an object breaks its routing. Only JSON objects reach it; the rest
  * is dropped with a reason.
  */
-function guardIncomingFrames(connection: Connection, onInvalid: InvalidFrameListener): void {
+function guardIncomingFrames(connection: Connection, onInvalid: InvalidFrameListener, onFrame: () => void): void {
   const socket = (connection as unknown as { _websocketConnection?: { _webSocket?: W3cSocket } })._websocketConnection?._webSocket;
   const handle = socket?.onmessage;
   if (!socket || !handle) return;
   socket.onmessage = (message) => {
+    onFrame();
     let frame: unknown;
     try {
       frame = typeof message.data === 'string' ? JSON.parse(message.data) : undefined;
@@ -59,36 +66,44 @@ function guardIncomingFrames(connection: Connection, onInvalid: InvalidFrameList
   };
 }
 
-async function openConnection(url: string, credentials: JanusCredentials, onInvalid: InvalidFrameListener): Promise<Connection> {
+interface OpenConnection {
+  readonly connection: Connection;
+  readonly lastHeardAt: () => number;
+}
+
+async function openConnection(url: string, credentials: JanusCredentials, onInvalid: InvalidFrameListener): Promise<OpenConnection> {
   const connection = Connection.create(crypto.randomUUID(), url, {
     keepalive: KEEPALIVE_MS,
     ...(credentials.token ? { token: credentials.token } : {}),
     ...(credentials.apiSecret ? { apisecret: credentials.apiSecret } : {}),
   });
   try {
-    await connection.open();
+    await timeLimit(connection.open(), OPEN_TIMEOUT_MS, () => new Error('no answer'));
   } catch {
+    void connection.close().catch(() => undefined);
     throw new Error(`Cannot reach the media server at ${url}`);
   }
-  guardIncomingFrames(connection, onInvalid);
+  let heardAt = performance.now();
+  guardIncomingFrames(connection, onInvalid, () => (heardAt = performance.now()));
   // Errors are surfaced through the requests that cause them; an unhandled 'error' must not throw.
   connection.on('error', () => undefined);
-  return connection;
+  return { connection, lastHeardAt: () => heardAt };
 }
 
-function wrap(connection: Connection, session: Session): JanusSession {
+function wrap({ connection, lastHeardAt }: OpenConnection, session: Session): JanusSession {
   const closed = new Promise<void>((resolve) => {
     if (connection.isClosed()) resolve();
     connection.on('close', () => resolve());
   });
-  return { session, closed, close: () => connection.close() };
+  return { session, closed, lastHeardAt, close: () => connection.close() };
 }
 
 /** Opens the WebSocket to Janus and creates a session on it. */
 export async function openJanusSession(url: string, credentials: JanusCredentials = {}, onInvalid = warnInvalidFrame): Promise<JanusSession> {
-  const connection = await openConnection(url, credentials, onInvalid);
+  const opened = await openConnection(url, credentials, onInvalid);
+  const { connection } = opened;
   try {
-    return wrap(connection, await connection.createSession());
+    return wrap(opened, await connection.createSession());
   } catch (error) {
     // Refused (a wrong token or secret): the socket has nothing more to do.
     await connection.close().catch(() => undefined);
@@ -109,7 +124,8 @@ export async function reclaimJanusSession(
   handles: readonly { id: number; name: string }[],
   onInvalid = warnInvalidFrame,
 ): Promise<{ janus: JanusSession; plugins: Plugin[] }> {
-  const connection = await openConnection(url, credentials, onInvalid);
+  const opened = await openConnection(url, credentials, onInvalid);
+  const { connection } = opened;
   try {
     const session = Session.create(connection, sessionId);
     connection.addSession(session);
@@ -126,7 +142,7 @@ export async function reclaimJanusSession(
       session.addPlugin(plugin);
       return plugin;
     });
-    return { janus: wrap(connection, session), plugins };
+    return { janus: wrap(opened, session), plugins };
   } catch (error) {
     await connection.close().catch(() => undefined);
     throw error;

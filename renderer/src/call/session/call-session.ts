@@ -1,5 +1,6 @@
 import { cameraDescriptions } from '../feed-labels.js';
 import { openJanusSession, reclaimJanusSession, type JanusSession } from '../janus/janus-session.js';
+import { watchLiveness } from '../janus/liveness-watch.js';
 import { Publisher } from '../janus/publisher.js';
 import { newFeedId, type IdKind, type RoomAddress } from '../janus/room-ids.js';
 import { Subscriber } from '../janus/subscriber.js';
@@ -47,6 +48,8 @@ export class CallSession {
   private feedId: string | null = null;
   /** The room on the server, once found: every request addresses it with the ids it takes. */
   private room: FoundRoom | null = null;
+  /** The socket the liveness watch gave up on: its loss is the node's silence. */
+  private silentSocket: JanusSession | null = null;
 
   constructor(
     private readonly janusServer: JanusEndpoint,
@@ -80,6 +83,7 @@ export class CallSession {
   async connect(): Promise<void> {
     try {
       const janus = await openJanusSession(this.janusServer.url, this.janusServer.credentials);
+      if (this.janusServer.watchSilence) watchLiveness(janus, () => (this.silentSocket = janus));
       this.janus = janus;
       try {
         await this.enterRoom(janus);
@@ -214,6 +218,7 @@ export class CallSession {
       if (plugin) handle.rebind(plugin);
     });
     subscriber.adoptSession(janus.session);
+    if (this.janusServer.watchSilence) watchLiveness(janus, () => (this.silentSocket = janus));
     this.janus = janus;
     const listed = ParticipantListSchema.safeParse(await camera.handle.request({ request: 'listparticipants', room: this.address?.room }));
     return listed.success ? listed.data.participants : null;
@@ -223,7 +228,7 @@ export class CallSession {
   watchSocket(): void {
     const janus = this.janus;
     void janus?.closed.then(() => {
-      if (this.janus === janus) this.emit('socketLost');
+      if (this.janus === janus) this.emit('socketLost', this.silentSocket === janus);
     });
   }
 

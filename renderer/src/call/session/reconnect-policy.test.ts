@@ -29,7 +29,7 @@ describe('joining', () => {
   test('a join starts from scratch, whatever came before', () => {
     const failed = run(inCall, { type: 'ended', error: 'Wrong PIN' }).state;
     const { state, steps } = run(failed, { type: 'join' });
-    expect(state).toEqual({ phase: 'joining', lostAt: null, reconnects: 0, error: null });
+    expect(state).toEqual({ phase: 'joining', lostAt: null, reconnects: 0, error: null, failover: false });
     expect(steps).toEqual([{ kind: 'none' }]);
   });
 
@@ -85,6 +85,22 @@ describe('a lost WebSocket', () => {
     const { state, steps } = run(reclaiming, { type: 'claim-failed', at: 1100, janusAnswered: true });
     expect(state.phase).toBe('rejoining');
     expect(steps).toEqual([{ kind: 'rejoin' }]);
+  });
+
+  test('with other nodes, a node that does not answer is left at once for a rejoin that places the room again', () => {
+    const withNodes = run(initialReconnectState, { type: 'join', failover: true }, { type: 'connected' }, { type: 'socket-lost', at: 1000 }).state;
+    const { state, steps } = run(withNodes, { type: 'claim-failed', at: 1050, janusAnswered: false });
+    expect(state.phase).toBe('rejoining');
+    expect(steps).toEqual([{ kind: 'rejoin' }]);
+    expect(run(state, { type: 'connected' }).state).toMatchObject({ phase: 'in-call', failover: true });
+  });
+
+  test('a node whose media failed is left for a rejoin, only when there are other nodes', () => {
+    const withNodes = run(initialReconnectState, { type: 'join', failover: true }, { type: 'connected' }).state;
+    const { state, steps } = run(withNodes, { type: 'node-failed' });
+    expect(state).toMatchObject({ phase: 'rejoining', reconnects: 1 });
+    expect(steps).toEqual([{ kind: 'rejoin' }]);
+    expect(run(inCall, { type: 'node-failed' })).toEqual({ state: inCall, steps: [{ kind: 'none' }] });
   });
 
   test('a second loss after recovering counts again', () => {

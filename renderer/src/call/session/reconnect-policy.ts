@@ -19,15 +19,19 @@ export interface ReconnectState {
   readonly reconnects: number;
   /** Why the call failed, for the user; null otherwise. */
   readonly error: string | null;
+  /** Other Janus nodes are configured: a node that stops answering is left for the room's next node at once. */
+  readonly failover: boolean;
 }
 
 export type ReconnectEvent =
-  | { readonly type: 'join' }
+  | { readonly type: 'join'; readonly failover?: boolean }
   /** The room let us in (Janus's `joined`): the call shows while our media is still being published. */
   | { readonly type: 'admitted' }
   /** A session is complete: room, publisher and subscription. */
   | { readonly type: 'connected' }
   | { readonly type: 'socket-lost'; readonly at: number }
+  /** The node still answers but the call's media to it stays broken: with other nodes, the room is placed again. */
+  | { readonly type: 'node-failed' }
   | { readonly type: 'claimed' }
   /** `janusAnswered`: Janus itself refused the claim (it no longer knows the session), so claiming again cannot work. */
   | { readonly type: 'claim-failed'; readonly at: number; readonly janusAnswered: boolean }
@@ -51,7 +55,7 @@ export interface ReconnectTransition {
   readonly step: ReconnectStep;
 }
 
-export const initialReconnectState: ReconnectState = { phase: 'idle', lostAt: null, reconnects: 0, error: null };
+export const initialReconnectState: ReconnectState = { phase: 'idle', lostAt: null, reconnects: 0, error: null, failover: false };
 
 const NOTHING: ReconnectStep = { kind: 'none' };
 const RETRY: ReconnectStep = { kind: 'wait', ms: RECONNECT_INTERVAL_MS };
@@ -65,7 +69,8 @@ function whileReclaiming(state: ReconnectState, event: ReconnectEvent): Reconnec
     case 'claimed':
       return { state: enter(state, 'in-call'), step: NOTHING };
     case 'claim-failed':
-      return event.janusAnswered ? { state: enter(state, 'rejoining'), step: { kind: 'rejoin' } } : { state, step: RETRY };
+      // With other nodes, a node that does not answer is not waited for: the rejoin finds the room's node again.
+      return event.janusAnswered || state.failover ? { state: enter(state, 'rejoining'), step: { kind: 'rejoin' } } : { state, step: RETRY };
     case 'waited':
       return event.at - (state.lostAt ?? event.at) >= RECLAIM_WINDOW_MS
         ? { state: enter(state, 'rejoining'), step: { kind: 'rejoin' } }
@@ -92,18 +97,20 @@ function whileRejoining(state: ReconnectState, event: ReconnectEvent): Reconnect
  * The call's lifecycle as a pure state machine. A lost WebSocket is first
  * answered with `claim` (a network blip: media may never have stopped),
  * retried every RECONNECT_INTERVAL_MS until RECLAIM_WINDOW_MS passes or
- * Janus says it forgot the session; then the call is joined again from
+ * Janus says it forgot the session (or, with other nodes to go to, until
+ * the node fails to answer once); then the call is joined again from
  * scratch, every RECONNECT_INTERVAL_MS until it works, unless the room
  * refuses us (a wrong PIN). Times come in with the events: no clock here.
  * An event that does not apply to the current phase changes nothing.
  */
 export function nextReconnectState(state: ReconnectState, event: ReconnectEvent): ReconnectTransition {
-  if (event.type === 'join') return { state: { ...initialReconnectState, phase: 'joining' }, step: NOTHING };
+  if (event.type === 'join') return { state: { ...initialReconnectState, phase: 'joining', failover: event.failover === true }, step: NOTHING };
   if (event.type === 'ended') return { state: enter(state, event.error === null ? 'idle' : 'failed', { error: event.error }), step: NOTHING };
   switch (state.phase) {
     case 'joining':
     case 'in-call':
       if (event.type === 'socket-lost') return { state: enter(state, 'reclaiming', { lostAt: event.at, reconnects: state.reconnects + 1 }), step: { kind: 'claim' } };
+      if (event.type === 'node-failed' && state.failover) return { state: enter(state, 'rejoining', { reconnects: state.reconnects + 1 }), step: { kind: 'rejoin' } };
       if (state.phase === 'joining' && (event.type === 'admitted' || event.type === 'connected')) return { state: enter(state, 'in-call'), step: NOTHING };
       return { state, step: NOTHING };
     case 'reclaiming':

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { JanusRequestError, VideoRoomErrorCode } from '../janus/janus-request-error.js';
 import { initialReconnectState, nextReconnectState, RECLAIM_WINDOW_MS, RECONNECT_INTERVAL_MS, type ReconnectState } from './reconnect-policy.js';
 import { JoinRefusedError, serverProblem } from './join-errors.js';
-import { recoverCall, type Recovery } from './recovery.js';
+import { recoverCall, type Recovery, type RecoveryCause } from './recovery.js';
 
 /** janus-gateway-js rejects a claim Janus refused with an error carrying Janus's code (458: no such session). */
 const noSuchSession = Object.assign(new Error('No such session'), { code: 458 });
@@ -14,9 +14,9 @@ interface Script {
 }
 
 /** The recovery of one lost call on a fake clock, with scripted claim and rejoin outcomes. */
-async function recover(script: Script, startAt = 0) {
+async function recover(script: Script, { startAt = 0, failover = false, cause = 'socket-lost' as RecoveryCause } = {}) {
   let clock = startAt;
-  let state: ReconnectState = nextReconnectState(nextReconnectState(initialReconnectState, { type: 'join' }).state, { type: 'connected' }).state;
+  let state: ReconnectState = nextReconnectState(nextReconnectState(initialReconnectState, { type: 'join', failover }).state, { type: 'connected' }).state;
   const log: string[] = [];
   const attempt = (kind: string, outcomes: unknown[]) => async () => {
     log.push(`${kind}@${clock}`);
@@ -42,7 +42,7 @@ async function recover(script: Script, startAt = 0) {
     now: () => clock,
     ongoing: () => state.phase !== 'idle' && state.phase !== 'failed',
   };
-  await recoverCall(recovery);
+  await recoverCall(recovery, cause);
   return { log, state };
 }
 
@@ -63,6 +63,18 @@ describe('recovering a lost call: claim or rejoin', () => {
     expect(log.at(-1)).toMatch(/^rejoin@/);
     expect(Number(log.at(-1)?.split('@')[1])).toBeGreaterThanOrEqual(RECLAIM_WINDOW_MS);
     expect(state.phase).toBe('in-call');
+  });
+
+  test('with other nodes, a node that cannot be reached is claimed once, then the room is placed again at once', async () => {
+    const { log, state } = await recover({ claims: [new Error('Cannot reach the media server')], rejoins: [null] }, { failover: true });
+    expect(log).toEqual(['claim@0', 'rejoin@10']);
+    expect(state).toMatchObject({ phase: 'in-call', reconnects: 1 });
+  });
+
+  test('a node whose media failed is rejoined elsewhere without a claim', async () => {
+    const { log, state } = await recover({ claims: [], rejoins: [null] }, { failover: true, cause: 'node-failed' });
+    expect(log).toEqual(['rejoin@0']);
+    expect(state).toMatchObject({ phase: 'in-call', reconnects: 1 });
   });
 
   test('a rejoin after Janus forgot the session: one claim, then a rejoin at once', async () => {

@@ -37,9 +37,12 @@ async function attemptRejoin(recovery: Recovery): Promise<ReconnectStep> {
   }
 }
 
-/** The WebSocket to Janus closed: claims, waits, rejoins or ends, as the reconnect policy says, until it says stop. */
-export async function recoverCall(recovery: Recovery): Promise<void> {
-  let step = recovery.transition({ type: 'socket-lost', at: recovery.now() });
+/** Why a call is being recovered: its WebSocket to Janus closed, or its node's media stayed broken. */
+export type RecoveryCause = 'socket-lost' | 'node-failed';
+
+/** Claims, waits, rejoins or ends, as the reconnect policy says, until it says stop. */
+export async function recoverCall(recovery: Recovery, cause: RecoveryCause = 'socket-lost'): Promise<void> {
+  let step = recovery.transition(cause === 'socket-lost' ? { type: 'socket-lost', at: recovery.now() } : { type: 'node-failed' });
   while (recovery.ongoing()) {
     switch (step.kind) {
       case 'none':

@@ -37,21 +37,28 @@ async function roomExists(handle: RoomRequests, address: RoomAddress): Promise<b
 }
 
 /**
+ * Whether the server holds the room, learning from it whether it names
+ * rooms by strings or numbers (the kind tried first is the one it used last).
+ */
+export async function findRoom(handle: RoomRequests, room: string, preferredKind: IdKind): Promise<{ readonly address: RoomAddress; readonly exists: boolean }> {
+  const address = roomAddress(room, preferredKind);
+  try {
+    return { address, exists: await roomExists(handle, address) };
+  } catch (error) {
+    if (!isIdTypeRefusal(error)) throw error;
+    const other = roomAddress(room, otherIdKind(preferredKind));
+    return { address: other, exists: await roomExists(handle, other) };
+  }
+}
+
+/**
  * Finds the room, learning from the server whether it names rooms by
  * strings or numbers (the kind tried first is the one it used last), and
  * creates it only when it does not exist: a room the server already has is
  * joined as it is. Our PIN and secret protect a room we create.
  */
 export async function findOrCreateRoom(handle: RoomRequests, room: string, access: RoomAccess, preferredKind: IdKind): Promise<FoundRoom> {
-  let address = roomAddress(room, preferredKind);
-  let exists: boolean;
-  try {
-    exists = await roomExists(handle, address);
-  } catch (error) {
-    if (!isIdTypeRefusal(error)) throw error;
-    address = roomAddress(room, otherIdKind(preferredKind));
-    exists = await roomExists(handle, address);
-  }
+  const { address, exists } = await findRoom(handle, room, preferredKind);
   if (exists) return { address, created: false };
   try {
     await handle.request(roomCreationRequest(address.room, access, room));

@@ -6,6 +6,8 @@ import type { VideoRoomEvent } from '../janus/videoroom-messages.js';
 export interface JanusEndpoint {
   readonly url: string;
   readonly credentials: JanusCredentials;
+  /** Close the socket of a server that stays silent (janus/liveness-watch.ts): with other nodes to go to, a hung one is left. */
+  readonly watchSilence?: boolean;
 }
 
 /** Our local media, as a session publishes it. */
@@ -35,5 +37,9 @@ export interface SessionEvents {
   screenFeed(feedId: string | null): void;
   /** Whether the room sends `talking` events: true for a room we created, from the room list otherwise, null when unknown. */
   talkingEvents(sent: boolean | null): void;
-  socketLost(): void;
+  /**
+   * The WebSocket to Janus closed. `silent`: our liveness watch closed it, the node having answered nothing for
+   * too long; such a node is not claimed (a hung one takes the socket and answers nothing), the room is placed again.
+   */
+  socketLost(silent: boolean): void;
 }

@@ -15,8 +15,8 @@ describe('servers typed in the settings', () => {
     if (input.ok) expect(withServerOverrides(config, input.servers)).toMatchObject({ janusUrl: 'wss://sfu.example.com/janus', signalingUrls: ['wss://a.example.com', 'wss://b.example.com', 'ws://c.example.com'] });
   });
 
-  test('the configured Janus token and API secret go to the configured Janus only, never to one typed here', () => {
-    const withCredentials = { ...config, janusToken: 'a1b2c3d4', janusApiSecret: 'janusrocks' };
+  test('the configured Janus token, API secret and nodes go to the configured Janus only, never to one typed here', () => {
+    const withCredentials = { ...config, janusNodes: ['ws://127.0.0.1:8188', 'ws://127.0.0.1:8288'], janusToken: 'a1b2c3d4', janusApiSecret: 'janusrocks' };
     expect(withServerOverrides(withCredentials, { janusUrl: null, signalingUrls: ['ws://127.0.0.1:4445'] })).toMatchObject({ janusToken: 'a1b2c3d4', janusApiSecret: 'janusrocks' });
     const elsewhere = withServerOverrides(withCredentials, { janusUrl: 'wss://other.example.com/janus', signalingUrls: null });
     expect(elsewhere).toEqual({ ...config, janusUrl: 'wss://other.example.com/janus' });
