@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { decodingNames } from './harness/call-page.js';
-import { inboundPackets, watchPeerConnections } from './harness/peer-stats.js';
+import { inboundPackets, receivedLevel, watchPeerConnections } from './harness/peer-stats.js';
 import { closeSettings, openSettings } from './harness/settings-page.js';
 import { useTestStack } from './harness/test-stack.js';
 
@@ -63,22 +63,6 @@ async function publishedMicrophone(page: Page): Promise<string | null> {
 
 async function publishedMicrophoneLabel(page: Page): Promise<string | null> {
   return (await publishedTrack(page))?.label ?? null;
-}
-
-/** Loudness of what Bob receives from `name` (inbound-rtp audioLevel, 0 to 1). */
-function receivedLevel(page: Page, name: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const element = document.querySelector<HTMLMediaElement>(`[data-testid="tile"][data-name="${name}"] audio`);
-    const trackId = element?.srcObject instanceof MediaStream ? element.srcObject.getAudioTracks()[0]?.id : undefined;
-    const peers = (window as unknown as Record<string, RTCPeerConnection[]>)['e2ePeerConnections'] ?? [];
-    let level = 0;
-    for (const pc of peers.filter((peer) => peer.connectionState !== 'closed')) {
-      (await pc.getStats()).forEach((report: Record<string, unknown>) => {
-        if (report['type'] === 'inbound-rtp' && report['kind'] === 'audio' && report['trackIdentifier'] === trackId) level = Math.max(level, Number(report['audioLevel'] ?? 0));
-      });
-    }
-    return level;
-  }, name);
 }
 
 describe('devices in a call, with Chromium’s fake devices', () => {

@@ -111,3 +111,26 @@ export async function packetsDuring(page: Page, name: string, windowMs: number):
   };
   return { audio: growth('audio'), video: growth('video') };
 }
+
+/**
+ * Loudness of what the page receives from `name`'s camera tile (or screen
+ * tile): the inbound-rtp `audioLevel` (0 to 1) of the very track its
+ * <audio> element plays; 0 when the tile plays no audio.
+ */
+export function receivedLevel(page: Page, name: string, testId: 'tile' | 'screen-tile' = 'tile'): Promise<number> {
+  return page.evaluate(
+    async ({ key, name, testId }) => {
+      const element = document.querySelector<HTMLMediaElement>(`[data-testid="${testId}"][data-name="${name}"] audio`);
+      const trackId = element?.srcObject instanceof MediaStream ? element.srcObject.getAudioTracks()[0]?.id : undefined;
+      const peers = (window as unknown as Record<string, RTCPeerConnection[]>)[key] ?? [];
+      let level = 0;
+      for (const pc of peers.filter((peer) => peer.connectionState !== 'closed')) {
+        (await pc.getStats()).forEach((report: Record<string, unknown>) => {
+          if (report['type'] === 'inbound-rtp' && report['kind'] === 'audio' && report['trackIdentifier'] === trackId) level = Math.max(level, Number(report['audioLevel'] ?? 0));
+        });
+      }
+      return level;
+    },
+    { key: PEERS_KEY, name, testId },
+  );
+}

@@ -130,10 +130,10 @@ class Call implements CallEngine {
     const session = this.session;
     const selfId = this.store.getState().selfId;
     if (!session?.active || !selfId || session.sharingScreen) return;
-    const track = await this.localMedia.openScreen(() => void this.stopScreenShare());
-    if (!track) return; // The user closed the picker: nothing to share.
+    const screen = await this.localMedia.openScreen(() => void this.stopScreenShare());
+    if (!screen) return; // The user closed the picker: nothing to share.
     try {
-      await session.startScreen(track, selfId);
+      await session.startScreen(screen, selfId);
     } catch (error) {
       this.warn(`screen share failed: ${String(error)}`);
       this.localMedia.stopScreen();
