@@ -11,7 +11,7 @@ import { LocalMedia } from './media/local-media.js';
 import type { TileRole } from './media/simulcast.js';
 import { chooseLayers, TileReports } from './media/subscription-policy.js';
 import { Moderation } from './moderation.js';
-import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
+import { applyVideoRoomEvent, canSpeak, reconcileRoster } from './participants.js';
 import type { IdKind } from './janus/room-ids.js';
 import { QualityLoop } from './quality/quality-loop.js';
 import { CallSession } from './session/call-session.js';
@@ -246,8 +246,8 @@ class Call implements CallEngine {
     this.store.setState((current) => {
       const selfId = event.videoroom === 'joined' ? event.id : current.selfId;
       if (selfId === null) return current;
-      const talkingId = event.videoroom === 'talking' ? event.id : current.activeSpeakerId;
       const roster = applyVideoRoomEvent(current.roster, event, { camera: selfId, screen: current.selfScreenId });
+      const talkingId = event.videoroom === 'talking' && canSpeak(roster, event.id) ? event.id : current.activeSpeakerId;
       return { selfId, roster, activeSpeakerId: talkingId, roomChat: pruneHands(current.roomChat, (id) => id === selfId || id in roster) };
     });
     this.session?.want(this.wantedFeeds());

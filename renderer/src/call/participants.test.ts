@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { screenDescription, screenDescriptions } from './feed-labels.js';
-import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
+import { applyVideoRoomEvent, canSpeak, reconcileRoster } from './participants.js';
+import { testParticipant } from './test-participants.js';
 import { VideoRoomEventSchema } from './janus/videoroom-messages.js';
 
 const parse = (event: unknown) => VideoRoomEventSchema.parse(event);
@@ -26,6 +27,13 @@ describe('applyVideoRoomEvent', () => {
     );
     expect(roster.with).toMatchObject({ screenOf: '8001', audioMuted: false });
     expect(roster.without).toMatchObject({ screenOf: '8001', audioMuted: true });
+  });
+
+  test('a screen share’s sound never makes it the speaker; people, and feeds not listed yet, can be', () => {
+    const roster = { bob: testParticipant('bob', 'Bob'), 'bob-screen': testParticipant('bob-screen', 'Bob', { screenOf: 'bob' }) };
+    expect(canSpeak(roster, 'bob')).toBe(true);
+    expect(canSpeak(roster, 'bob-screen')).toBe(false);
+    expect(canSpeak(roster, 'carol')).toBe(true);
   });
 
   test('marks screen-share feeds with the owner their video description names, and leaves out our own', () => {

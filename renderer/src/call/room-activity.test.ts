@@ -6,9 +6,12 @@ import { testParticipant } from './test-participants.js';
 import { createI18n } from '../i18n/i18n.js';
 import { createActivityTracker, describeActivity, type ActivityView, type RoomActivity } from './room-activity.js';
 
-const english = createI18n('en');
-const german = createI18n('de');
-const say = (activity: RoomActivity) => english.t(describeActivity(activity).key, describeActivity(activity).values);
+/** The sentence the live region reads for an activity, in a language. */
+function sentence(activity: RoomActivity, i18n = createI18n('en')): string {
+  const { key, values } = describeActivity(activity);
+  return i18n.t(key, values);
+}
+const say = (activity: RoomActivity) => sentence(activity);
 
 const person = (id: string, displayName: string, screenOf: string | null = null): Participant => testParticipant(id, displayName, { screenOf });
 const chat = (id: string, name: string, text: string, self = false): ChatEntry => ({ id, from: name, name, text, self, delivery: 'sent' });
@@ -34,7 +37,8 @@ describe('room activity', () => {
 
   test('the sentences are the language’s own', () => {
     const heard = [{ kind: 'chat', name: 'Bob', text: 'hallo' }, { kind: 'hand', name: 'Bob' }, { kind: 'left', name: 'Carol' }] as const;
-    expect(heard.map((activity) => german.t(describeActivity(activity).key, describeActivity(activity).values))).toEqual(['Bob schreibt: hallo', 'Bob hat die Hand gehoben', 'Carol hat den Anruf verlassen']);
+    const german = createI18n('de');
+    expect(heard.map((activity) => sentence(activity, german))).toEqual(['Bob schreibt: hallo', 'Bob hat die Hand gehoben', 'Carol hat den Anruf verlassen']);
   });
 
   test('the people already there when we join are not news', () => {
