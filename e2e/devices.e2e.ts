@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { decodingNames } from './harness/call-page.js';
-import { inboundAudioLevel, inboundPackets, watchPeerConnections } from './harness/peer-stats.js';
+import { inboundPackets, receivedLevel, watchPeerConnections } from './harness/peer-stats.js';
 import { closeSettings, openSettings } from './harness/settings-page.js';
 import { useTestStack } from './harness/test-stack.js';
 
@@ -101,6 +101,6 @@ describe('devices in a call, with Chromium’s fake devices', () => {
     const before = (await inboundPackets(bob.page, 'Alice')).audio ?? 0;
     await expect.poll(async () => (await inboundPackets(bob.page, 'Alice')).audio ?? 0, { timeout: 20_000 }).toBeGreaterThan(before + 25);
     // Chromium's fake microphone beeps: a level above silence is its sound arriving.
-    await expect.poll(() => inboundAudioLevel(bob.page, 'Alice'), { timeout: 20_000, interval: 200 }).toBeGreaterThan(0.01);
+    await expect.poll(() => receivedLevel(bob.page, 'Alice'), { timeout: 20_000, interval: 200 }).toBeGreaterThan(0.01);
   }, 120_000);
 });

@@ -92,4 +92,32 @@ describe('the meeting layout in Chromium', () => {
     await alice.page.setViewportSize(SIZES[0]);
     expect(await seriousAccessibilityViolations(alice.page)).toEqual([]);
   });
+
+  test('the desktop screen picker, fed with sample sources in the web build, fits, works by keyboard and has no serious accessibility problem', async () => {
+    const context = await alice.browser.newContext({ viewport: SIZES[0] });
+    const page = await context.newPage();
+    try {
+      const preview = new URL(testStack().webUrl);
+      preview.search = new URLSearchParams({ view: 'picker-preview' }).toString();
+      await page.goto(preview.toString());
+      const picker = page.getByRole('dialog', { name: 'Choose what to share' });
+      await picker.waitFor();
+      await expect.poll(() => page.locator('.capture-source').count(), { timeout: 10_000 }).toBe(2);
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        expect(await hiddenControls(page, '.capture-picker'), `picker at ${size.width}x${size.height}`).toEqual([]);
+      }
+      await page.setViewportSize(SIZES[0]);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      // The grid has the focus: the arrow moves to the second screen, the sound is ticked, Enter shares it.
+      await page.keyboard.press('ArrowRight');
+      await page.getByRole('checkbox', { name: 'Share computer sound' }).check();
+      await page.locator('#capture-grid').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('html').getAttribute('data-picker-answer'), { timeout: 5_000 }).toBe(JSON.stringify({ sourceId: 'screen:2:0', shareAudio: true }));
+      expect(await picker.count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

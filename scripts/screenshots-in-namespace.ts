@@ -1,6 +1,6 @@
 // Runs inside `unshare -n` (see screenshots.ts): a four-person call on the
-// real stack, photographed in the lobby, the grid, speaker view and the
-// whiteboard, through the end-to-end harness.
+// real stack, photographed in the lobby, the settings, the screen picker, the
+// grid, speaker view and the whiteboard, through the end-to-end harness.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -56,6 +56,21 @@ async function photographSettings(page: Page): Promise<void> {
   await page.getByTestId('settings-dialog').waitFor({ state: 'detached', timeout: TIMEOUT });
 }
 
+/** The desktop app's screen picker, as the web build previews it with sample sources. */
+async function photographPicker(participant: Participant, webUrl: string): Promise<void> {
+  const context = await participant.browser.newContext({ viewport: DESKTOP, colorScheme: 'dark' });
+  try {
+    const page = await context.newPage();
+    const preview = new URL(webUrl);
+    preview.search = new URLSearchParams({ view: 'picker-preview' }).toString();
+    await page.goto(preview.toString());
+    await until('the picker’s sample screens', async () => (await page.locator('.capture-source').count()) > 0);
+    await shoot(page, 'picker');
+  } finally {
+    await context.close();
+  }
+}
+
 /** A few shapes on the board, drawn with the mouse as a person would. */
 async function sketch(page: Page): Promise<void> {
   await page.getByTestId('board-tool-rectangle').click();
@@ -91,6 +106,7 @@ async function main(): Promise<void> {
     await shoot(ada.page, 'lobby-light');
     await ada.page.emulateMedia({ colorScheme: 'dark' });
     await photographSettings(ada.page);
+    await photographPicker(ada, running.webUrl);
 
     for (const person of people) await person.page.goto(joinUrl(running.webUrl, room, person.name));
     const others = NAMES.filter((name) => name !== 'Ada');

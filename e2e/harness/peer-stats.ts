@@ -77,10 +77,12 @@ interface TileInbound {
 }
 
 /** The inbound-rtp reports of the very tracks that one remote tile's <audio> and <video> elements play. */
-function tileInbound(page: Page, name: string): Promise<TileInbound[]> {
+type TileTestId = 'tile' | 'screen-tile';
+
+function tileInbound(page: Page, name: string, testId: TileTestId = 'tile'): Promise<TileInbound[]> {
   return page.evaluate(
-    async ({ key, name }) => {
-      const tile = document.querySelector(`[data-testid="tile"][data-name="${name}"]`);
+    async ({ key, name, testId }) => {
+      const tile = document.querySelector(`[data-testid="${testId}"][data-name="${name}"]`);
       const trackOf = (selector: string) => {
         const element = tile?.querySelector<HTMLMediaElement>(selector);
         return element?.srcObject instanceof MediaStream ? element.srcObject.getTracks()[0]?.id : undefined;
@@ -99,7 +101,7 @@ function tileInbound(page: Page, name: string): Promise<TileInbound[]> {
       }
       return found;
     },
-    { key: PEERS_KEY, name },
+    { key: PEERS_KEY, name, testId },
   );
 }
 
@@ -107,11 +109,6 @@ export async function inboundPackets(page: Page, name: string): Promise<InboundP
   const received: Record<'audio' | 'video', number | null> = { audio: null, video: null };
   for (const report of await tileInbound(page, name)) received[report.kind] = report.packetsReceived;
   return received;
-}
-
-/** Loudness of what the page receives from `name` now (inbound-rtp audioLevel, 0 to 1). */
-export async function inboundAudioLevel(page: Page, name: string): Promise<number> {
-  return Math.max(0, ...(await tileInbound(page, name)).filter((report) => report.kind === 'audio').map((report) => report.audioLevel));
 }
 
 /**
@@ -128,4 +125,13 @@ export async function packetsDuring(page: Page, name: string, windowMs: number):
     return start === null || end === null ? null : end - start;
   };
   return { audio: growth('audio'), video: growth('video') };
+}
+
+/**
+ * Loudness of what the page receives from `name`'s camera tile (or screen
+ * tile): the inbound-rtp `audioLevel` (0 to 1) of the very track its
+ * <audio> element plays; 0 when the tile plays no audio.
+ */
+export async function receivedLevel(page: Page, name: string, testId: TileTestId = 'tile'): Promise<number> {
+  return Math.max(0, ...(await tileInbound(page, name, testId)).filter((report) => report.kind === 'audio').map((report) => report.audioLevel));
 }

@@ -4,6 +4,7 @@ import { AnnotationContext } from './annotations/annotation-context.js';
 import { parseLaunchParams } from './app/launch-params.js';
 import { createMeeting } from './app/meeting.js';
 import { createCapturePicker } from './capture/capture-picker.js';
+import { createPreviewPickerBridge } from './capture/picker-preview.js';
 import { ScreenPicker } from './capture/ScreenPicker.js';
 import { detectBridge } from './bridge/detect-bridge.js';
 import { MiniCallView } from './mini/MiniCallView.js';
@@ -34,6 +35,17 @@ async function start(): Promise<void> {
   if (bridge.kind === 'electron' && (view === 'overlay' || view === 'mini')) {
     document.documentElement.dataset.view = view;
     root.render(<StrictMode>{view === 'overlay' ? <OverlayView bridge={bridge} /> : <MiniCallView bridge={bridge} />}</StrictMode>);
+    return;
+  }
+  // The desktop app's own screen picker, fed with sample sources, to look at and audit in the web build.
+  if (bridge.kind === 'web' && view === 'picker-preview') {
+    root.render(
+      <StrictMode>
+        <I18nextProvider i18n={createI18n(resolveLanguage(null, navigator.languages))}>
+          <ScreenPicker picker={createCapturePicker(createPreviewPickerBridge())} />
+        </I18nextProvider>
+      </StrictMode>,
+    );
     return;
   }
   try {

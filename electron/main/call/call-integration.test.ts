@@ -22,7 +22,6 @@ function setup(overrides: Partial<CallIntegrationOptions> = {}, shortcutTaken = 
   const call = createCallIntegration({
     globalShortcut,
     muteAccelerator: () => accelerator,
-    pushToTalkKey: null,
     sendCommand: (command) => void commands.push(command),
     trayStatus: (report) => void happened.push(`tray ${report.inCall}`),
     overlay: { open: (id) => happened.push(`overlay ${id}`), close: () => undefined },
@@ -78,23 +77,12 @@ describe('call integration', () => {
     expect(ended).toBe(true);
   });
 
-  test('without push to talk there are no key handlers and calls start as they are', () => {
+  test('a call starts as the call window reports it: the main process never mutes it (push-to-talk is the window’s own)', () => {
     const { call, commands } = setup();
     call.report(inCall());
-    expect(call.pushToTalk).toBeNull();
+    call.report(NO_CALL);
+    call.report(inCall({ audioMuted: true }));
     expect(commands).toEqual([]);
-  });
-
-  test('with push to talk each call starts muted and the held key is heard', () => {
-    const { call, commands } = setup({ pushToTalkKey: 'Space' });
-    call.report(inCall());
-    call.pushToTalk?.onInput({ type: 'keyDown', code: 'Space', isAutoRepeat: false });
-    call.pushToTalk?.onBlur();
-    expect(commands).toEqual([
-      { kind: 'set-audio-muted', muted: true },
-      { kind: 'set-audio-muted', muted: false },
-      { kind: 'set-audio-muted', muted: true },
-    ]);
   });
 
   test('a granted screen gets the overlay once the share is live', () => {

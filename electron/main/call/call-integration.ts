@@ -1,14 +1,12 @@
 import type { GlobalShortcut } from 'electron';
 import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
-import { createPushToTalk, registerMuteShortcut } from '../shortcuts/shortcuts.js';
+import { registerMuteShortcut } from '../shortcuts/shortcuts.js';
 import { createCallReactions, type CallReactionsOptions } from './call-reactions.js';
 
 export interface CallIntegrationOptions {
   readonly globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister'>;
   /** The mute shortcut's accelerator, read when each call starts; null for none. */
   readonly muteAccelerator: () => string | null;
-  /** The push-to-talk key (a `KeyboardEvent.code`), or null when push to talk is off. */
-  readonly pushToTalkKey: string | null;
   /** Sends a command to the call window. */
   readonly sendCommand: (command: CallCommand) => void;
   readonly trayStatus: CallReactionsOptions['trayStatus'];
@@ -20,18 +18,13 @@ export interface CallIntegrationOptions {
 
 /**
  * What the main process does about the call the call window reports: the
- * reactions (tray, overlay, push to talk starting muted) with the global
+ * reactions (tray, overlay) with the global
  * mute shortcut registered for the length of each call, and a way for
  * quitting to wait until the call has ended.
  */
 export function createCallIntegration(options: CallIntegrationOptions) {
   const endedWaiters: (() => void)[] = [];
   let unregisterMuteShortcut: (() => void) | null = null;
-
-  const pushToTalk =
-    options.pushToTalkKey === null
-      ? null
-      : createPushToTalk(options.pushToTalkKey, (muted) => options.sendCommand({ kind: 'set-audio-muted', muted }));
 
   function holdMuteShortcut(): void {
     const registration = registerMuteShortcut(options.globalShortcut, options.muteAccelerator(), () =>
@@ -48,8 +41,6 @@ export function createCallIntegration(options: CallIntegrationOptions) {
   const reactions = createCallReactions({
     trayStatus: options.trayStatus,
     muteShortcut: { hold: holdMuteShortcut, release: releaseMuteShortcut },
-    pushToTalk: pushToTalk !== null,
-    sendCommand: options.sendCommand,
     overlay: options.overlay,
     afterReport: (report, ended) => {
       if (ended) for (const resolve of endedWaiters.splice(0)) resolve();
@@ -68,8 +59,6 @@ export function createCallIntegration(options: CallIntegrationOptions) {
     },
     /** Resolves when the call window next reports that the call ended. */
     whenEnded: (): Promise<void> => new Promise<void>((resolve) => endedWaiters.push(resolve)),
-    /** The key handlers the call window feeds while push to talk is on; null when it is off. */
-    pushToTalk,
   };
 }
 

@@ -5,13 +5,11 @@ import { createCallReactions } from './call-reactions.js';
 const report = (overrides: Partial<CallReport> = {}): CallReport => ({ inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: false, ...overrides });
 const noCall: CallReport = { inCall: false, reconnecting: false, room: null, audioMuted: false, screenSharing: false };
 
-function setup(pushToTalk = false) {
+function setup() {
   const log: string[] = [];
   const reactions = createCallReactions({
     trayStatus: (r) => log.push(`tray ${r.inCall}`),
     muteShortcut: { hold: () => log.push('hold shortcut'), release: () => log.push('release shortcut') },
-    pushToTalk,
-    sendCommand: (command) => log.push(`command ${JSON.stringify(command)}`),
     overlay: { open: (id) => log.push(`overlay open ${id}`), close: () => log.push('overlay close') },
     afterReport: (_r, ended) => void (ended && log.push('ended')),
   });
@@ -25,13 +23,6 @@ describe('reactions to the call window’s reports', () => {
     reactions.report(report({ audioMuted: true }));
     reactions.report(noCall);
     expect(log.filter((line) => line.includes('shortcut') || line === 'ended')).toEqual(['hold shortcut', 'release shortcut', 'ended']);
-  });
-
-  test('push to talk starts every call muted', () => {
-    const { reactions, log } = setup(true);
-    reactions.report(report());
-    reactions.report(report());
-    expect(log.filter((line) => line.startsWith('command'))).toEqual(['command {"kind":"set-audio-muted","muted":true}']);
   });
 
   test('the overlay opens over the granted screen once the share is live, and closes with it', () => {

@@ -1,5 +1,5 @@
 import type { CaptureSource } from '../../../shared/desktop/capture.js';
-import type { CallCommand, CallReport } from '../../../shared/desktop/call-report.js';
+import type { CallReport } from '../../../shared/desktop/call-report.js';
 
 /** The call as the main process knows it when there is none. */
 export const NO_CALL: CallReport = { inCall: false, reconnecting: false, room: null, audioMuted: false, screenSharing: false };
@@ -8,8 +8,6 @@ export interface CallReactionsOptions {
   /** Feeds the tray status. */
   readonly trayStatus: (report: CallReport) => void;
   readonly muteShortcut: { hold(): void; release(): void };
-  readonly pushToTalk: boolean;
-  readonly sendCommand: (command: CallCommand) => void;
   readonly overlay: { open(displayId: string): unknown; close(): void };
   /** Everything else that follows the call: the mini window, quit waiting for the leave. */
   readonly afterReport: (report: CallReport, ended: boolean) => void;
@@ -17,9 +15,9 @@ export interface CallReactionsOptions {
 
 /**
  * What the main process does when the call window reports a change: the
- * tray follows, the mute shortcut is held only during a call, push to talk
- * starts muted, and the presenter overlay opens over the granted screen
- * once the share is live and closes with it. A call that reconnects is
+ * tray follows, the mute shortcut is held only during a call, and the
+ * presenter overlay opens over the granted screen once the share is live
+ * and closes with it. A call that reconnects is
  * still a call: the tray, the shortcut and the overlay stay, and an overlay
  * the reconnect interrupted returns with the share.
  */
@@ -41,10 +39,7 @@ export function createCallReactions(options: CallReactionsOptions) {
       const ended = !report.inCall && current.inCall;
       current = report.inCall ? report : NO_CALL;
       options.trayStatus(report);
-      if (started) {
-        options.muteShortcut.hold();
-        if (options.pushToTalk) options.sendCommand({ kind: 'set-audio-muted', muted: true });
-      }
+      if (started) options.muteShortcut.hold();
       if (ended) options.muteShortcut.release();
       if (report.screenSharing && grantedDisplayId !== null) options.overlay.open(grantedDisplayId);
       if (!report.screenSharing) {

@@ -24,6 +24,19 @@ describe('the call preferences in settings.json', () => {
     expect(store.get()).toEqual({ preferences: chosen, reset: [] });
   });
 
+  test('an earlier version’s main-process push-to-talk becomes the call window’s, and the first save drops it', async () => {
+    const { store, file } = memoryPreferences({ shortcuts: { pushToTalk: { enabled: true, key: 'F9' } } });
+    expect(store.get().preferences.pushToTalk).toEqual({ enabled: true, code: 'F9' });
+    await store.save({ ...store.get().preferences, pushToTalk: { enabled: false, code: 'F9' } });
+    expect(file().shortcuts.pushToTalk).toBeUndefined();
+    expect(store.get().preferences.pushToTalk).toEqual({ enabled: false, code: 'F9' });
+  });
+
+  test('a carried-over key the call window cannot use resets push-to-talk alone and says so', () => {
+    const { store } = memoryPreferences({ shortcuts: { pushToTalk: { enabled: true, key: 'Shift+F9' } }, call: { language: 'de' } });
+    expect(store.get()).toEqual({ preferences: { ...DEFAULT_CALL_PREFERENCES, language: 'de' }, reset: ['pushToTalk'] });
+  });
+
   test('a hand-edited mistake in one part resets that part and names it', () => {
     const { store } = memoryPreferences({ call: { mirrorPreview: 'yes', language: 'de' } });
     expect(store.get()).toEqual({ preferences: { ...DEFAULT_CALL_PREFERENCES, language: 'de' }, reset: ['mirrorPreview'] });

@@ -6,17 +6,24 @@ import type { Preferences } from './preferences.js';
  * The call window's preferences in `settings.json`: the single-key switch
  * stays at `shortcuts.singleKeys`, where earlier versions kept it, and the
  * rest of the settings screen lives under `call`, read part by part so a
- * hand-edited mistake resets only that part.
+ * hand-edited mistake resets only that part. An earlier version's
+ * `shortcuts.pushToTalk` becomes the call window's push-to-talk until the
+ * settings screen saves one, and the first save drops it.
  */
 export function createCallPreferenceStore(preferences: { get(): Preferences }, savePreferences: SavePreferences) {
   return {
     get(): CallPreferencesLoad {
       const current = preferences.get();
-      const stored = typeof current.call === 'object' && current.call !== null ? current.call : {};
+      const stored: Record<string, unknown> = typeof current.call === 'object' && current.call !== null ? { ...current.call } : {};
+      const legacy = current.shortcuts.pushToTalk;
+      if (legacy && !('pushToTalk' in stored)) stored.pushToTalk = { enabled: legacy.enabled, code: legacy.key };
       return parseStoredCallPreferences({ ...stored, singleKeyShortcuts: current.shortcuts.singleKeys });
     },
     save({ singleKeyShortcuts, ...call }: CallPreferences): Promise<void> {
-      return savePreferences((current) => ({ ...current, shortcuts: { ...current.shortcuts, singleKeys: singleKeyShortcuts }, call }));
+      return savePreferences((current) => {
+        const { pushToTalk: _carriedOver, ...shortcuts } = current.shortcuts;
+        return { ...current, shortcuts: { ...shortcuts, singleKeys: singleKeyShortcuts }, call };
+      });
     },
   };
 }

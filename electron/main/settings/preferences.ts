@@ -31,8 +31,11 @@ export const PreferencesSchema = z.object({
     .object({
       /** Toggles the microphone from anywhere. */
       toggleMute: AcceleratorSchema.nullable().default('CommandOrControl+Shift+M'),
-      /** Push to talk: muted unless this key is held while Confer's window is focused. */
-      pushToTalk: z.object({ enabled: z.boolean().default(false), key: z.string().max(32).default('Space') }).prefault({}),
+      /**
+       * Earlier versions' own push to talk, which the main process ran: only
+       * read, to carry it over to the call window's (`call.pushToTalk`).
+       */
+      pushToTalk: z.object({ enabled: z.boolean(), key: z.string().max(32) }).optional(),
       /** The call window's single-key shortcuts (M, V, S, L, H, I); false turns them off. */
       singleKeys: z.boolean().default(true),
     })

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions, MenuItemConstructorOptions, WebFrameMain } from 'electron';
@@ -308,6 +308,16 @@ describe('the shell, started against an Electron double', () => {
     const overlays = windows.filter((window) => window.url.endsWith('?view=overlay'));
     expect(overlays.map((window) => window.destroyed)).toEqual([true, false]);
     expect(trayIcon()).toBe('presenting-light.png');
+  });
+
+  test('push-to-talk is the call window’s alone: an older settings file’s is handed to it, and the shell neither watches keys nor mutes calls', async () => {
+    await writeFile(path.join(userData, 'settings.json'), JSON.stringify({ shortcuts: { pushToTalk: { enabled: true, key: 'F9' } } }));
+    const { main, call } = await started();
+    expect(main.webContents.listenerCount('before-input-event')).toBe(0);
+    await expect(call(main, 'preferences:get-call', {})).resolves.toMatchObject({ ok: true, value: { preferences: { pushToTalk: { enabled: true, code: 'F9' } }, reset: [] } });
+    await call(main, 'call:report', inCall);
+    main.emit('blur');
+    expect(main.eventsSent('call:command')).toEqual([]);
   });
 
   test('a link during a call to another room asks first: staying drops it, leaving sends it on as agreed', async () => {

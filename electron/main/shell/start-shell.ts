@@ -169,11 +169,9 @@ function startCallIntegration(
   overlay: { open(displayId: string): unknown; close(): void },
   sendCallCommand: (command: CallCommand) => void,
 ): CallIntegration {
-  const { pushToTalk } = preferences.get().shortcuts;
   const call = createCallIntegration({
     globalShortcut: platform.globalShortcut,
     muteAccelerator: () => preferences.get().shortcuts.toggleMute,
-    pushToTalkKey: pushToTalk.enabled ? pushToTalk.key : null,
     sendCommand: sendCallCommand,
     trayStatus: (report) => tray.dispatch({ type: 'call-reported', report }),
     overlay,
@@ -225,13 +223,8 @@ function startDeepLinks({ platform, windows }: ShellParts, runtimeConfig: Runtim
   return deepLinks;
 }
 
-/** During a call the call window hides to the tray instead of closing, and feeds push to talk. */
+/** During a call the call window hides to the tray instead of closing. */
 function followCallInCallWindow({ platform, preferences, savePreferences }: ShellParts, window: BrowserWindow, call: CallIntegration, isQuitting: () => boolean): void {
-  const { pushToTalk } = call;
-  if (pushToTalk) {
-    window.webContents.on('before-input-event', (_event, input) => pushToTalk.onInput(input));
-    window.on('blur', pushToTalk.onBlur);
-  }
   window.on(
     'close',
     createCloseHandler({

@@ -1,6 +1,6 @@
 import type { GlobalShortcut } from 'electron';
 import { describe, expect, test } from 'vitest';
-import { createPushToTalk, registerMuteShortcut } from './shortcuts.js';
+import { registerMuteShortcut } from './shortcuts.js';
 
 function fakeGlobalShortcut(behaviour: 'ok' | 'taken' | 'throws') {
   const registered = new Map<string, () => void>();
@@ -41,22 +41,5 @@ describe('global mute shortcut', () => {
     const { double, registered } = fakeGlobalShortcut('ok');
     expect(registerMuteShortcut(double, null, () => undefined).ok).toBe(true);
     expect(registered.size).toBe(0);
-  });
-});
-
-describe('push to talk', () => {
-  test('holding the key unmutes once, releasing or losing focus mutes', () => {
-    const muted: boolean[] = [];
-    const ptt = createPushToTalk('Space', (value) => muted.push(value));
-    ptt.onInput({ type: 'keyDown', code: 'Space', isAutoRepeat: false });
-    ptt.onInput({ type: 'keyDown', code: 'Space', isAutoRepeat: true });
-    ptt.onInput({ type: 'keyDown', code: 'KeyA', isAutoRepeat: false });
-    ptt.onInput({ type: 'keyUp', code: 'Space', isAutoRepeat: false });
-    expect(muted).toEqual([false, true]);
-    ptt.onInput({ type: 'keyDown', code: 'Space', isAutoRepeat: false });
-    ptt.onBlur();
-    ptt.onBlur();
-    ptt.onInput({ type: 'keyUp', code: 'Space', isAutoRepeat: false });
-    expect(muted).toEqual([false, true, false, true]);
   });
 });

@@ -1,4 +1,4 @@
-import type { GlobalShortcut, Input } from 'electron';
+import type { GlobalShortcut } from 'electron';
 import type { Unsubscribe } from '../../../shared/bridge.js';
 
 export type ShortcutRegistration = { readonly ok: true; readonly unregister: Unsubscribe } | { readonly ok: false; readonly problem: string };
@@ -22,31 +22,4 @@ export function registerMuteShortcut(
   }
   if (!registered) return { ok: false, problem: `the mute shortcut "${accelerator}" is taken by another application` };
   return { ok: true, unregister: () => globalShortcut.unregister(accelerator) };
-}
-
-/**
- * Push to talk while Confer's window has focus: the key held means
- * unmuted, released (or focus lost) means muted. Electron's global
- * shortcuts report presses but not releases, so this works through the
- * window's `before-input-event`, which sees both.
- */
-export function createPushToTalk(key: string, setMuted: (muted: boolean) => void) {
-  let held = false;
-  const release = () => {
-    if (!held) return;
-    held = false;
-    setMuted(true);
-  };
-  return {
-    onInput(input: Pick<Input, 'type' | 'code' | 'isAutoRepeat'>): void {
-      if (input.code !== key) return;
-      if (input.type === 'keyDown' && !input.isAutoRepeat && !held) {
-        held = true;
-        setMuted(false);
-      } else if (input.type === 'keyUp') {
-        release();
-      }
-    },
-    onBlur: release,
-  };
 }

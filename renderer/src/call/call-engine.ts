@@ -11,7 +11,7 @@ import { LocalMedia } from './media/local-media.js';
 import type { TileRole } from './media/simulcast.js';
 import { chooseLayers, TileReports } from './media/subscription-policy.js';
 import { Moderation } from './moderation.js';
-import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
+import { applyVideoRoomEvent, canSpeak, reconcileRoster } from './participants.js';
 import type { IdKind } from './janus/room-ids.js';
 import { QualityLoop } from './quality/quality-loop.js';
 import { CallSession } from './session/call-session.js';
@@ -134,10 +134,10 @@ class Call implements CallEngine {
     const session = this.session;
     const selfId = this.store.getState().selfId;
     if (!session?.active || !selfId || session.sharingScreen) return;
-    const track = await this.localMedia.openScreen(() => void this.stopScreenShare());
-    if (!track) return; // The user closed the picker: nothing to share.
+    const screen = await this.localMedia.openScreen(() => void this.stopScreenShare());
+    if (!screen) return; // The user closed the picker: nothing to share.
     try {
-      await session.startScreen(track, selfId);
+      await session.startScreen(screen, selfId);
     } catch (error) {
       this.warn(`screen share failed: ${String(error)}`);
       this.localMedia.stopScreen();
@@ -249,8 +249,8 @@ class Call implements CallEngine {
     this.store.setState((current) => {
       const selfId = event.videoroom === 'joined' ? event.id : current.selfId;
       if (selfId === null) return current;
-      const talkingId = event.videoroom === 'talking' ? event.id : current.activeSpeakerId;
       const roster = applyVideoRoomEvent(current.roster, event, { camera: selfId, screen: current.selfScreenId });
+      const talkingId = event.videoroom === 'talking' && canSpeak(roster, event.id) ? event.id : current.activeSpeakerId;
       return { selfId, roster, activeSpeakerId: talkingId, roomChat: pruneHands(current.roomChat, (id) => id === selfId || id in roster) };
     });
     this.session?.want(this.wantedFeeds());

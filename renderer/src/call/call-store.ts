@@ -55,6 +55,8 @@ export interface LocalMediaState {
   readonly localAudio: MediaStreamTrack | null;
   readonly localVideo: MediaStreamTrack | null;
   readonly localScreen: MediaStreamTrack | null;
+  /** The computer's sound shared with the screen, when the user chose to share it. */
+  readonly localScreenAudio: MediaStreamTrack | null;
   readonly cameras: readonly MediaDeviceChoice[];
   readonly microphones: readonly MediaDeviceChoice[];
   /** Audio outputs; empty where the browser does not list them. */
@@ -64,9 +66,15 @@ export interface LocalMediaState {
   /** The audio output remote sound plays through (`setSinkId`); null is the system default. */
   readonly speakerId: string | null;
   /** A device problem the user should see (unplugged, refused), or null. */
-  readonly deviceProblem: string | null;
+  readonly deviceProblem: DeviceProblem | null;
   /** What the device fallback did (a device gone, a device back), for the live region, or null. */
   readonly deviceNotice: DeviceNotice | null;
+}
+
+/** Why a camera or microphone could not be opened; the words are the catalogue's (`deviceProblem`). */
+export interface DeviceProblem {
+  readonly kind: 'camera' | 'microphone';
+  readonly reason: 'notAllowed' | 'notFound' | 'inUse' | 'failed';
 }
 
 /** A device switched by itself: `lost` gone (or null when a preferred one came back), `using` what we use now. */
@@ -78,8 +86,8 @@ export interface DeviceNotice {
 
 /** What the quality loop measures and decides. */
 export interface QualityState {
-  /** Media is cut off while the call is still joined (the ICE path broke and stays broken), or null. */
-  readonly mediaProblem: string | null;
+  /** Media is cut off while the call is still joined (the ICE path broke and stays broken): through the relay (TURN) only, or any path; or null. */
+  readonly mediaProblem: 'relay' | 'path' | null;
   /** Video subscriptions paused because the downlink stayed too low. */
   readonly audioOnly: boolean;
   readonly stats: Readonly<Record<string, FeedStats>>;
@@ -112,6 +120,7 @@ export const initialLocalMediaState: LocalMediaState = {
   localAudio: null,
   localVideo: null,
   localScreen: null,
+  localScreenAudio: null,
   cameras: [],
   microphones: [],
   speakers: [],

@@ -11,6 +11,8 @@ export const StreamDescription = {
   camera: 'camera',
   cameraOff: 'camera-off',
   screen: 'screen',
+  /** The computer's sound shared with a screen. */
+  screenSound: 'screen-sound',
 } as const;
 
 /**
@@ -22,6 +24,14 @@ const SCREEN_PREFIX = `${StreamDescription.screen}:`;
 
 export function screenDescription(ownerId: string): string {
   return `${SCREEN_PREFIX}${ownerId}`;
+}
+
+/** A screen feed's descriptions: its video names the owner, its sound (when shared) says what it is. */
+export function screenDescriptions(audioMid: string | null, videoMid: string | null, ownerId: string) {
+  const descriptions: Array<{ mid: string; description: string }> = [];
+  if (audioMid) descriptions.push({ mid: audioMid, description: StreamDescription.screenSound });
+  if (videoMid) descriptions.push({ mid: videoMid, description: screenDescription(ownerId) });
+  return descriptions;
 }
 
 /** The owner a publisher's streams name, for a screen-share feed; null for a camera feed. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { screenDescription } from './feed-labels.js';
-import { applyVideoRoomEvent, reconcileRoster } from './participants.js';
+import { screenDescription, screenDescriptions } from './feed-labels.js';
+import { applyVideoRoomEvent, canSpeak, reconcileRoster } from './participants.js';
+import { testParticipant } from './test-participants.js';
 import { VideoRoomEventSchema } from './janus/videoroom-messages.js';
 
 const parse = (event: unknown) => VideoRoomEventSchema.parse(event);
@@ -15,6 +16,24 @@ describe('applyVideoRoomEvent', () => {
     expect(roster.bob).toMatchObject({ displayName: 'Bob', publishing: true, audioMuted: false, videoMuted: false, audioMid: '0', screenOf: null });
     roster = applyVideoRoomEvent(roster, parse({ videoroom: 'event', room: 'r', publishers: [{ id: 'bob', display: 'Bob', streams: cameraStreams('mic-muted', 'camera-off') }] }), { camera: 'me' });
     expect(roster.bob).toMatchObject({ audioMuted: true, videoMuted: true });
+  });
+
+  test('a screen share carries the computer’s sound only when its publisher sends it', () => {
+    const streams = (audioMid: string | null) => screenDescriptions(audioMid, '1', '8001').map(({ mid, description }) => ({ type: mid === audioMid ? 'audio' : 'video', mid, description }));
+    const roster = applyVideoRoomEvent(
+      {},
+      parse({ videoroom: 'event', room: 'r', publishers: [{ id: 'with', display: 'Bob', streams: streams('0') }, { id: 'without', display: 'Bob', streams: streams(null) }] }),
+      { camera: 'me' },
+    );
+    expect(roster.with).toMatchObject({ screenOf: '8001', audioMuted: false });
+    expect(roster.without).toMatchObject({ screenOf: '8001', audioMuted: true });
+  });
+
+  test('a screen share’s sound never makes it the speaker; people, and feeds not listed yet, can be', () => {
+    const roster = { bob: testParticipant('bob', 'Bob'), 'bob-screen': testParticipant('bob-screen', 'Bob', { screenOf: 'bob' }) };
+    expect(canSpeak(roster, 'bob')).toBe(true);
+    expect(canSpeak(roster, 'bob-screen')).toBe(false);
+    expect(canSpeak(roster, 'carol')).toBe(true);
   });
 
   test('marks screen-share feeds with the owner their video description names, and leaves out our own', () => {

@@ -95,6 +95,15 @@ export function screenFeedsOf(roster: Roster): ReadonlySet<string> {
   return new Set(Object.values(roster).flatMap((participant) => (participant.screenOf === null ? [] : [participant.id])));
 }
 
+/**
+ * A feed whose sound may make it the active speaker: a person's, never a
+ * screen share's (a video playing on a shared screen would otherwise hold
+ * the floor).
+ */
+export function canSpeak(roster: Roster, feedId: string): boolean {
+  return (roster[feedId]?.screenOf ?? null) === null;
+}
+
 /** One entry of the VideoRoom `listparticipants` answer. */
 export interface ListedParticipant {
   readonly id: string;

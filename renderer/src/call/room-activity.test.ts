@@ -3,7 +3,15 @@ import { initialCallState } from './call-store.js';
 import type { ChatEntry } from './chat/room-messages.js';
 import type { Participant } from './participants.js';
 import { testParticipant } from './test-participants.js';
-import { createActivityTracker, describeActivity, type ActivityView } from './room-activity.js';
+import { createI18n } from '../i18n/i18n.js';
+import { createActivityTracker, describeActivity, type ActivityView, type RoomActivity } from './room-activity.js';
+
+/** The sentence the live region reads for an activity, in a language. */
+function sentence(activity: RoomActivity, i18n = createI18n('en')): string {
+  const { key, values } = describeActivity(activity);
+  return i18n.t(key, values);
+}
+const say = (activity: RoomActivity) => sentence(activity);
 
 const person = (id: string, displayName: string, screenOf: string | null = null): Participant => testParticipant(id, displayName, { screenOf });
 const chat = (id: string, name: string, text: string, self = false): ChatEntry => ({ id, from: name, name, text, self, delivery: 'sent' });
@@ -23,8 +31,14 @@ describe('room activity', () => {
     const bob = person('b', 'Bob');
     const start = view({ people: [bob] });
     const next = view({ people: [bob, person('c', 'Carol'), person('c-screen', 'Carol', 'c')], chat: [chat('1', 'Bob', 'hi'), chat('2', 'Ada', 'mine', true)], hands: ['b', 'me'] });
-    expect(tracker.next(start, next).map(describeActivity)).toEqual(['Bob says: hi', 'Carol joined', 'Bob raised a hand']);
-    expect(tracker.next(next, view({ people: [bob], chat: next.roomChat.chat, hands: ['b', 'me'] })).map(describeActivity)).toEqual(['Carol left']);
+    expect(tracker.next(start, next).map(say)).toEqual(['Bob says: hi', 'Carol joined', 'Bob raised a hand']);
+    expect(tracker.next(next, view({ people: [bob], chat: next.roomChat.chat, hands: ['b', 'me'] })).map(say)).toEqual(['Carol left']);
+  });
+
+  test('the sentences are the language’s own', () => {
+    const heard = [{ kind: 'chat', name: 'Bob', text: 'hallo' }, { kind: 'hand', name: 'Bob' }, { kind: 'left', name: 'Carol' }] as const;
+    const german = createI18n('de');
+    expect(heard.map((activity) => sentence(activity, german))).toEqual(['Bob schreibt: hallo', 'Bob hat die Hand gehoben', 'Carol hat den Anruf verlassen']);
   });
 
   test('the people already there when we join are not news', () => {

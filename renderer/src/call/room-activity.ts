@@ -64,16 +64,13 @@ export function createActivityTracker() {
   };
 }
 
-/** The sentence a screen reader hears for an activity. */
-export function describeActivity(activity: RoomActivity): string {
-  switch (activity.kind) {
-    case 'chat':
-      return `${activity.name} says: ${activity.text}`;
-    case 'hand':
-      return `${activity.name} raised a hand`;
-    case 'joined':
-      return `${activity.name} joined`;
-    case 'left':
-      return `${activity.name} left`;
-  }
+/** The catalogue entry, and what fills it, of the sentence a screen reader hears for an activity. */
+export interface ActivitySentence {
+  readonly key: `announcements.${RoomActivity['kind']}`;
+  readonly values: { readonly name: string; readonly text?: string };
+}
+
+export function describeActivity(activity: RoomActivity): ActivitySentence {
+  const key = `announcements.${activity.kind}` as const;
+  return activity.kind === 'chat' ? { key, values: { name: activity.name, text: activity.text } } : { key, values: { name: activity.name } };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CaptureSource } from '../../../shared/desktop/capture.js';
 import { moveSelection, sourcesOn, type CapturePicker, type CaptureTab } from './capture-picker.js';
@@ -6,9 +7,9 @@ import './capture.css';
 
 /** The grid's column count in capture.css: arrow up/down move by this many tiles. */
 const COLUMNS = 3;
-const TABS: readonly { readonly tab: CaptureTab; readonly label: string }[] = [
-  { tab: 'screen', label: 'Screens' },
-  { tab: 'window', label: 'Windows' },
+const TABS: readonly { readonly tab: CaptureTab; readonly label: 'capture.screens' | 'capture.windows' }[] = [
+  { tab: 'screen', label: 'capture.screens' },
+  { tab: 'window', label: 'capture.windows' },
 ];
 
 /** A modal dialog keeps Tab and Shift+Tab among its own controls. */
@@ -55,13 +56,14 @@ function onPickerKey(
 
 /** Screens and Windows, each with its count; the left and right arrows switch between them. */
 function SourceTabs({ picker, tab, sources }: { readonly picker: CapturePicker; readonly tab: CaptureTab; readonly sources: readonly CaptureSource[] }) {
+  const { t } = useTranslation();
   const onTabKey = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
     picker.setTab(tab === 'screen' ? 'window' : 'screen');
   };
   return (
-    <div className="capture-tabs" role="tablist" aria-label="Kind of source" onKeyDown={onTabKey}>
+    <div className="capture-tabs" role="tablist" aria-label={t('capture.kinds')} onKeyDown={onTabKey}>
       {TABS.map(({ tab: value, label }) => (
         <button
           key={value}
@@ -73,7 +75,7 @@ function SourceTabs({ picker, tab, sources }: { readonly picker: CapturePicker; 
           tabIndex={tab === value ? 0 : -1}
           onClick={() => picker.setTab(value)}
         >
-          {label} ({sourcesOn(value, sources).length})
+          {t(label, { count: sourcesOn(value, sources).length })}
         </button>
       ))}
     </div>
@@ -109,6 +111,7 @@ function SourceOption({ picker, source, selected }: { readonly picker: CapturePi
  * grid; Enter shares, Escape cancels.
  */
 export function ScreenPicker({ picker }: { readonly picker: CapturePicker }) {
+  const { t } = useTranslation();
   const request = useStore(picker.store, (state) => state.request);
   const sources = useStore(picker.store, (state) => state.sources);
   const tab = useStore(picker.store, (state) => state.tab);
@@ -129,7 +132,7 @@ export function ScreenPicker({ picker }: { readonly picker: CapturePicker }) {
   return (
     <div className="capture-backdrop">
       <div className="capture-picker" role="dialog" aria-modal="true" aria-labelledby="capture-title" onKeyDown={onKeyDown}>
-        <h2 id="capture-title">Choose what to share</h2>
+        <h2 id="capture-title">{t('capture.title')}</h2>
         <SourceTabs picker={picker} tab={tab} sources={sources} />
         <div
           id="capture-grid"
@@ -140,7 +143,7 @@ export function ScreenPicker({ picker }: { readonly picker: CapturePicker }) {
           aria-labelledby={`capture-tab-${tab}`}
           aria-activedescendant={selectedId ? `capture-source-${selectedId}` : undefined}
         >
-          {shown.length === 0 && <p className="capture-empty">{sources.length === 0 ? 'Looking for screens and windows…' : 'Nothing to show here.'}</p>}
+          {shown.length === 0 && <p className="capture-empty">{t(sources.length === 0 ? 'capture.looking' : 'capture.nothing')}</p>}
           {shown.map((source) => (
             <SourceOption key={source.id} picker={picker} source={source} selected={source.id === selectedId} />
           ))}
@@ -148,7 +151,7 @@ export function ScreenPicker({ picker }: { readonly picker: CapturePicker }) {
         {request.loopbackAudioSupported && request.audioRequested && (
           <label className="capture-audio">
             <input type="checkbox" checked={shareAudio} onChange={(event) => picker.setShareAudio(event.target.checked)} />
-            Share computer sound
+            {t('capture.shareSound')}
           </label>
         )}
         {error && (
@@ -158,10 +161,10 @@ export function ScreenPicker({ picker }: { readonly picker: CapturePicker }) {
         )}
         <div className="capture-actions">
           <button type="button" className="capture-cancel" onClick={() => void picker.cancel()}>
-            Cancel
+            {t('capture.cancel')}
           </button>
           <button type="button" disabled={selectedId === null} onClick={() => void picker.share()}>
-            Share
+            {t('capture.share')}
           </button>
         </div>
       </div>

@@ -47,4 +47,15 @@ describe('translations', () => {
     expect(formatNumber(1234.5, 'de')).toBe('1.234,5');
     expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
   });
+
+  test('the board, the statistics and the picker speak the language too, counting the way it counts', () => {
+    const english = createI18n('en');
+    const german = createI18n('de');
+    expect(english.t('board.droppedRecords', { count: 1 })).toMatch(/1 damaged record; it was dropped/);
+    expect(english.t('board.droppedRecords', { count: 2 })).toMatch(/2 damaged records; they were dropped/);
+    expect(german.t('board.droppedRecords', { count: 2 })).toMatch(/2 beschädigte Einträge/);
+    expect(german.t('board.tools.eraser')).toBe('Radierer');
+    expect(german.t('stats.iceRestarts', { count: 3 })).toBe('ICE-Neustarts: 3');
+    expect(german.t('capture.screens', { count: 2 })).toBe('Bildschirme (2)');
+  });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { SCHEMA_VERSION } from '../../../../shared/board/schema.js';
 import { BoardController } from '../board-controller.js';
@@ -19,6 +20,7 @@ interface BoardPanelProps {
 
 /** The whiteboard: toolbar, canvas, cursors and people. */
 export function BoardPanel({ session, onClose }: BoardPanelProps) {
+  const { i18n } = useTranslation();
   const [view] = useState<BoardViewStore>(createBoardViewStore);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [mounted, setMounted] = useState<MountedBoard | null>(null);
@@ -37,7 +39,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
       setRestored(true);
       const version = session.model.schemaVersion();
       if (version !== null && version > SCHEMA_VERSION) {
-        view.setState({ notice: 'This board was saved by a newer version of Confer: items this version cannot read are hidden.' });
+        view.setState({ notice: i18n.t('board.newerVersion') });
       }
     });
     return () => {
@@ -46,7 +48,8 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
       scene.destroy();
       setMounted(null);
     };
-  }, [session, view, standalone]);
+    // The i18next instance stays the same when the language changes, so the board is not rebuilt for it.
+  }, [session, view, standalone, i18n]);
 
   return (
     <section className="board" data-testid="board" data-board-id={session.boardId} data-restored={restored}>
@@ -61,6 +64,7 @@ export function BoardPanel({ session, onClose }: BoardPanelProps) {
 }
 
 function BoardCanvas({ view, canvasRef }: { view: BoardViewStore; canvasRef: React.RefObject<HTMLCanvasElement | null> }) {
+  const { t } = useTranslation();
   const tool = useStore(view, (state) => state.tool);
   const itemCount = useStore(view, (state) => state.itemCount);
   const zoom = useStore(view, (state) => state.camera.zoom);
@@ -72,7 +76,7 @@ function BoardCanvas({ view, canvasRef }: { view: BoardViewStore; canvasRef: Rea
       data-item-count={itemCount}
       data-zoom={zoom.toFixed(2)}
       tabIndex={0}
-      aria-label="Whiteboard"
+      aria-label={t('board.region')}
     />
   );
 }

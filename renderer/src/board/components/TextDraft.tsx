@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { BoardViewStore } from '../board-view-store.js';
 
@@ -11,6 +12,7 @@ export function TextDraft({ view, onCommit }: { view: BoardViewStore; onCommit: 
 }
 
 function TextDraftInput({ view, at, onCommit }: { view: BoardViewStore; at: { x: number; y: number }; onCommit: (text: string, at: { x: number; y: number }) => void }) {
+  const { t } = useTranslation();
   const camera = useStore(view, (state) => state.camera);
   const color = useStore(view, (state) => state.color);
   const width = useStore(view, (state) => state.width);
@@ -39,7 +41,7 @@ function TextDraftInput({ view, at, onCommit }: { view: BoardViewStore; at: { x:
       ref={ref}
       className="board-text-draft"
       data-testid="board-text-input"
-      aria-label="Text"
+      aria-label={t('board.textInput')}
       style={{ left: (at.x - camera.x) * camera.zoom, top: (at.y - camera.y) * camera.zoom, fontSize, color }}
       onKeyDown={(event) => {
         if (event.key === 'Enter' && !event.shiftKey) {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { CallStore } from '../call-store.js';
 import { createActivityTracker, describeActivity } from '../room-activity.js';
@@ -14,6 +15,7 @@ interface Announcement {
 
 /** Room activity as sentences, newest last, for the live region. */
 function useAnnouncements(store: CallStore): readonly Announcement[] {
+  const { t } = useTranslation();
   const [lines, setLines] = useState<readonly Announcement[]>([]);
   useEffect(() => {
     const tracker = createActivityTracker();
@@ -22,13 +24,16 @@ function useAnnouncements(store: CallStore): readonly Announcement[] {
       if (texts.length > 0) setLines((now) => [...now, ...texts.map((text) => ({ key: (key += 1), text }))].slice(-KEPT_ANNOUNCEMENTS));
     };
     return store.subscribe((state, previous) => {
-      const texts = tracker.next(previous, state).map(describeActivity);
-      if (previous.audioModerated && !state.audioModerated && state.phase === 'in-call') texts.push('A moderator unmuted you: turn your microphone on when you are ready.');
+      const texts = tracker.next(previous, state).map((activity) => {
+        const { key, values } = describeActivity(activity);
+        return t(key, values);
+      });
+      if (previous.audioModerated && !state.audioModerated && state.phase === 'in-call') texts.push(t('announcements.unmutedByModerator'));
       const failed = state.roomChat.chat.filter((entry) => entry.delivery === 'failed' && previous.roomChat.chat.find((before) => before.id === entry.id)?.delivery === 'queued');
-      if (failed.length > 0) texts.push('Your message could not be sent: the connection did not come back.');
+      if (failed.length > 0) texts.push(t('announcements.messageFailed'));
       add(texts);
     });
-  }, [store]);
+  }, [store, t]);
   return lines;
 }
 
@@ -38,6 +43,7 @@ function useAnnouncements(store: CallStore): readonly Announcement[] {
  * is shown and read at once, and stays while it lasts.
  */
 export function CallAnnouncements({ store }: { readonly store: CallStore }) {
+  const { t } = useTranslation();
   const moderated = useStore(store, (state) => state.audioModerated);
   const lines = useAnnouncements(store);
   return (
@@ -45,7 +51,7 @@ export function CallAnnouncements({ store }: { readonly store: CallStore }) {
       <div className="notices" role="alert" data-testid="room-notices">
         {moderated && (
           <p className="notice notice-warn" data-testid="moderator-muted">
-            A moderator muted your microphone. The others cannot hear you until a moderator unmutes you.
+            {t('announcements.mutedByModerator')}
           </p>
         )}
       </div>

@@ -10,7 +10,7 @@ import { CallControls } from './CallControls.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import { Stage } from './Stage.js';
-import { DeviceNoticeRegion, PreferencesResetNotice } from './settings/SettingsNotices.js';
+import { DeviceNoticeRegion, DeviceProblemNotice, PreferencesResetNotice } from './settings/SettingsNotices.js';
 import { StatsPanel } from './StatsPanel.js';
 import { useCallKeys } from './use-call-keys.js';
 import type { ShareOverlay } from './Tile.js';
@@ -32,7 +32,6 @@ function Notices({ store }: { readonly store: CallStore }) {
   const { t } = useTranslation();
   const phase = useStore(store, (state) => state.phase);
   const audioOnly = useStore(store, (state) => state.audioOnly);
-  const deviceProblem = useStore(store, (state) => state.deviceProblem);
   const mediaProblem = useStore(store, (state) => state.mediaProblem);
   return (
     <div className="notices">
@@ -48,14 +47,10 @@ function Notices({ store }: { readonly store: CallStore }) {
       )}
       {mediaProblem && phase === 'in-call' && (
         <p className="notice notice-error" role="alert" data-testid="media-problem">
-          {mediaProblem}
+          {t(`mediaProblem.${mediaProblem}`)}
         </p>
       )}
-      {deviceProblem && (
-        <p className="notice notice-error" role="alert" data-testid="device-problem">
-          {deviceProblem}
-        </p>
-      )}
+      <DeviceProblemNotice store={store} />
       <DeviceNoticeRegion store={store} />
       <PreferencesResetNotice store={store} />
     </div>

@@ -11,7 +11,7 @@ import './lobby.css';
 import { MicLevelMeter, VideoTrack } from './MediaElements.js';
 import { DeviceSelects } from './DeviceSelects.js';
 import { SettingsButton } from './settings/SettingsDialog.js';
-import { DeviceNoticeRegion, PreferencesResetNotice } from './settings/SettingsNotices.js';
+import { DeviceNoticeRegion, DeviceProblemNotice, PreferencesResetNotice } from './settings/SettingsNotices.js';
 
 interface LobbyProps {
   readonly initial: Partial<JoinRequest> & { readonly pin?: string };
@@ -35,7 +35,6 @@ function DeviceCheck({ store, engine }: { readonly store: CallStore; readonly en
   const localAudio = useStore(store, (state) => state.localAudio);
   const audioMuted = useStore(store, (state) => state.audioMuted);
   const videoMuted = useStore(store, (state) => state.videoMuted);
-  const deviceProblem = useStore(store, (state) => state.deviceProblem);
   return (
     <div className="lobby-devices">
       <div className="lobby-preview" data-testid="lobby-preview">
@@ -49,7 +48,7 @@ function DeviceCheck({ store, engine }: { readonly store: CallStore; readonly en
       <div className="lobby-selects">
         <DeviceSelects store={store} engine={engine} />
       </div>
-      {deviceProblem && <p className="notice notice-error">{deviceProblem}</p>}
+      <DeviceProblemNotice store={store} />
       <DeviceNoticeRegion store={store} />
     </div>
   );

@@ -1,4 +1,4 @@
-import { Hand, MicOff } from 'lucide-react';
+import { Hand, MicOff, Volume2 } from 'lucide-react';
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -30,6 +30,16 @@ function MutedBadge({ testId }: { readonly testId?: string }) {
   return (
     <span className="tile-muted" data-testid={testId} role="img" aria-label={t('tile.microphoneOff')} title={t('tile.microphoneOff')}>
       <MicOff aria-hidden="true" size={16} />
+    </span>
+  );
+}
+
+/** A screen share that carries the computer's sound says so on its label. */
+function ScreenSoundBadge() {
+  const { t } = useTranslation();
+  return (
+    <span className="tile-screen-sound" data-testid="screen-sound" role="img" aria-label={t('tile.screenSound')} title={t('tile.screenSound')}>
+      <Volume2 aria-hidden="true" size={16} />
     </span>
   );
 }
@@ -134,8 +144,9 @@ export function RemoteTile({ store, engine, feedId, role, shareOverlay }: Remote
       {isScreen && shareOverlay(feedId)}
       <TileBadges store={store} feedId={feedId} />
       <div className="tile-label">
-        <span className="tile-name">{isScreen ? `${participant.displayName}'s screen` : participant.displayName}</span>
+        <span className="tile-name">{isScreen ? t('tile.screenOf', { name: participant.displayName }) : participant.displayName}</span>
         {!isScreen && participant.audioMuted && <MutedBadge testId="muted-badge" />}
+        {isScreen && !participant.audioMuted && <ScreenSoundBadge />}
         <QualityIndicator store={store} feedId={feedId} />
       </div>
       {moderator && !isScreen && (
@@ -178,6 +189,7 @@ export function LocalScreenTile({ store, shareOverlay, role }: { readonly store:
   const { t } = useTranslation();
   const screen = useStore(store, (state) => state.localScreen);
   const selfScreenId = useStore(store, (state) => state.selfScreenId);
+  const sound = useStore(store, (state) => state.localScreenAudio !== null);
   const [shape, setAspect] = useTileShape();
   if (!screen) return null;
   return (
@@ -186,6 +198,7 @@ export function LocalScreenTile({ store, shareOverlay, role }: { readonly store:
       {selfScreenId && shareOverlay(selfScreenId)}
       <div className="tile-label">
         <span className="tile-name">{t('tile.yourScreen')}</span>
+        {sound && <ScreenSoundBadge />}
       </div>
     </div>
   );

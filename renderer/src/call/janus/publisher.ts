@@ -15,7 +15,7 @@ export interface PublisherOptions {
   readonly display: string;
   readonly pin: string | undefined;
   readonly rtc: RTCConfiguration;
-  /** The camera publisher carries audio and simulcast video; a screen share one plain video track. */
+  /** The camera publisher carries audio and simulcast video; a screen share one plain video track, and the computer's sound when shared. */
   readonly kind: 'camera' | 'screen';
   readonly audio: MediaStreamTrack | null;
   readonly video: MediaStreamTrack | null;
@@ -68,7 +68,7 @@ export class Publisher {
       });
       const stream = new MediaStream([options.audio, options.video].filter((track): track is MediaStreamTrack => track !== null));
       const audioTransceiver =
-        options.kind === 'camera' ? pc.addTransceiver(options.audio ?? 'audio', { direction: 'sendonly', streams: [stream] }) : null;
+        options.kind === 'camera' || options.audio ? pc.addTransceiver(options.audio ?? 'audio', { direction: 'sendonly', streams: [stream] }) : null;
       const videoTransceiver = pc.addTransceiver(options.video ?? 'video', {
         direction: 'sendonly',
         streams: [stream],

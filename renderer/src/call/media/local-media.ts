@@ -1,5 +1,5 @@
 import { sliceWriter, type CallState, type CallStore, type LocalMediaState, type SliceWriter } from '../call-store.js';
-import { deviceErrorMessage, listDevices, openCamera, openMicrophone, openScreen, type AudioProcessing } from './capture.js';
+import { deviceProblemOf, listDevices, openCamera, openMicrophone, openScreen, type AudioProcessing, type ScreenCapture } from './capture.js';
 import { DeviceSwitcher } from './device-switcher.js';
 
 /** Where our tracks are sent, when a call is on: the camera publisher of the current session. */
@@ -148,35 +148,37 @@ export class LocalMedia {
   }
 
   /** Opens the screen picker; null when the user closed it. `onEnded`: the browser's or the OS's own "stop sharing" control ended it. */
-  async openScreen(onEnded: () => void): Promise<MediaStreamTrack | null> {
-    let track: MediaStreamTrack;
+  async openScreen(onEnded: () => void): Promise<ScreenCapture | null> {
+    let screen: ScreenCapture;
     try {
-      track = await openScreen();
+      screen = await openScreen();
     } catch {
       return null;
     }
-    track.addEventListener('ended', () => {
-      if (this.state.localScreen === track) onEnded();
+    screen.video.addEventListener('ended', () => {
+      if (this.state.localScreen === screen.video) onEnded();
     });
-    this.set({ localScreen: track, screenSharing: true });
-    return track;
+    this.set({ localScreen: screen.video, localScreenAudio: screen.audio, screenSharing: true });
+    return screen;
   }
 
-  /** The screen share still running, if its track is live. */
-  runningScreen(): MediaStreamTrack | null {
-    const track = this.state.localScreen;
-    return track && track.readyState === 'live' ? track : null;
+  /** The screen share still running, if its picture is live; its sound goes with it while that is live too. */
+  runningScreen(): ScreenCapture | null {
+    const { localScreen: video, localScreenAudio: audio } = this.state;
+    if (!video || video.readyState !== 'live') return null;
+    return { video, audio: audio && audio.readyState === 'live' ? audio : null };
   }
 
   stopScreen(): void {
     this.state.localScreen?.stop();
-    this.set({ localScreen: null, screenSharing: false });
+    this.state.localScreenAudio?.stop();
+    this.set({ localScreen: null, localScreenAudio: null, screenSharing: false });
   }
 
   stopTracks(): void {
-    const { localAudio, localVideo, localScreen } = this.state;
-    for (const track of [localAudio, localVideo, localScreen]) track?.stop();
-    this.set({ localAudio: null, localVideo: null, localScreen: null, screenSharing: false });
+    const { localAudio, localVideo, localScreen, localScreenAudio } = this.state;
+    for (const track of [localAudio, localVideo, localScreen, localScreenAudio]) track?.stop();
+    this.set({ localAudio: null, localVideo: null, localScreen: null, localScreenAudio: null, screenSharing: false });
   }
 
   private describe(): void {
@@ -212,7 +214,7 @@ export class LocalMedia {
       this.set({ localAudio: track, microphoneId: track.getSettings().deviceId ?? this.state.microphoneId });
       return track;
     } catch (error) {
-      this.set({ deviceProblem: deviceErrorMessage('microphone', error), audioMuted: true });
+      this.set({ deviceProblem: deviceProblemOf('microphone', error), audioMuted: true });
       return null;
     }
   }
@@ -227,7 +229,7 @@ export class LocalMedia {
       this.set({ localVideo: track, cameraId: track.getSettings().deviceId ?? this.state.cameraId });
       return track;
     } catch (error) {
-      this.set({ deviceProblem: deviceErrorMessage('camera', error), videoMuted: true });
+      this.set({ deviceProblem: deviceProblemOf('camera', error), videoMuted: true });
       return null;
     }
   }

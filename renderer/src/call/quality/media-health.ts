@@ -40,9 +40,7 @@ export function nextMediaHealth(health: MediaHealth, states: readonly RTCIceConn
   return { health: { brokenSince, lastRetryAt: retry ? nowMs : health.lastRetryAt }, broken, retry };
 }
 
-/** What the user reads while media is cut off. */
-export function mediaProblemMessage(relayOnly: boolean): string {
-  return relayOnly
-    ? 'No audio or video: the relay server (TURN) cannot be reached. Confer keeps trying and will resume on its own.'
-    : 'No audio or video: the network path to the media server is broken. Confer keeps trying and will resume on its own.';
+/** What is cut off, for the user's sentence: the relay server (a relay-only call), or the network path. */
+export function mediaProblemOf(relayOnly: boolean): 'relay' | 'path' {
+  return relayOnly ? 'relay' : 'path';
 }

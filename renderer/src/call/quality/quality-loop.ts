@@ -4,7 +4,7 @@ import { Polling } from '../polling.js';
 import type { CallSession } from '../session/call-session.js';
 import { initialFallbackState, nextFallbackState } from './audio-only-fallback.js';
 import { initialBudgetState, nextBudget } from './downlink-budget.js';
-import { initialMediaHealth, mediaProblemMessage, nextMediaHealth } from './media-health.js';
+import { initialMediaHealth, mediaProblemOf, nextMediaHealth } from './media-health.js';
 import type { InboundCounters } from './network-quality.js';
 import { readPublisherStats, readSubscriberStats, SELF_STATS } from './stats-monitor.js';
 
@@ -84,7 +84,7 @@ export class QualityLoop {
     const health = nextMediaHealth(this.health, session.iceStates(), performance.now());
     this.health = health.health;
     if (health.retry) void session.restartIce().catch((error: unknown) => this.options.warn(`ICE restart failed: ${String(error)}`));
-    const mediaProblem = health.broken ? mediaProblemMessage(session.params.rtc.iceTransportPolicy === 'relay') : null;
+    const mediaProblem = health.broken ? mediaProblemOf(session.params.rtc.iceTransportPolicy === 'relay') : null;
     this.set({ stats, audioOnly: this.fallback.audioOnly, mediaProblem, iceRestarts: session.iceRestarts });
     if (previousBudget !== this.budget.budgetBps) this.options.onBudgetChange();
   }

@@ -6,6 +6,7 @@ import { newFeedId, type IdKind, type RoomAddress } from '../janus/room-ids.js';
 import { Subscriber } from '../janus/subscriber.js';
 import { VIDEOROOM_PLUGIN, VideoRoomHandle } from '../janus/videoroom-handle.js';
 import { ParticipantListSchema, type VideoRoomEvent } from '../janus/videoroom-messages.js';
+import type { ScreenCapture } from '../media/capture.js';
 import { LayerPacer, MIN_SWITCH_INTERVAL_MS } from '../media/layer-pacer.js';
 import { JANUS_START_SUBSTREAM, type Substream } from '../media/simulcast.js';
 import type { ListedParticipant } from '../participants.js';
@@ -170,21 +171,21 @@ export class CallSession {
   }
 
   private async republishScreen(): Promise<void> {
-    const track = this.media.runningScreen();
-    if (!track || !this.feedId) return;
-    this.screen = await this.publishScreen(track, this.feedId).catch(() => null);
+    const screen = this.media.runningScreen();
+    if (!screen || !this.feedId) return;
+    this.screen = await this.publishScreen(screen, this.feedId).catch(() => null);
     if (!this.screen) this.emit('screenLost');
     else if (this.disposed) void this.stopScreen(false);
   }
 
   /** A screen publisher under a fresh feed id, announced first so our own roster leaves it out. */
-  private async publishScreen(track: MediaStreamTrack, ownerId: string): Promise<Publisher> {
+  private async publishScreen(screen: ScreenCapture, ownerId: string): Promise<Publisher> {
     const { janus, address } = this;
     if (!janus || !address) throw new Error('no room to share the screen in');
     const feedId = newFeedId(address.kind);
     this.emit('screenFeed', feedId);
     try {
-      return await Publisher.start(screenPublisherOptions(janus.session, this.params, { address, feedId, ownerId, track }, this.warn));
+      return await Publisher.start(screenPublisherOptions(janus.session, this.params, { address, feedId, ownerId, screen }, this.warn));
     } catch (error) {
       this.emit('screenFeed', null);
       throw error;
@@ -301,9 +302,9 @@ export class CallSession {
   }
 
   /** Publishes a screen share; rejects when Janus refused it. */
-  async startScreen(track: MediaStreamTrack, ownerId: string): Promise<void> {
+  async startScreen(screen: ScreenCapture, ownerId: string): Promise<void> {
     if (!this.active || this.screen) return;
-    this.screen = await this.publishScreen(track, ownerId);
+    this.screen = await this.publishScreen(screen, ownerId);
   }
 
   async stopScreen(leaveRoom = true): Promise<void> {

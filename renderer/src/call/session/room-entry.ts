@@ -1,8 +1,9 @@
-import { cameraDescriptions, screenDescription } from '../feed-labels.js';
+import { cameraDescriptions, screenDescriptions } from '../feed-labels.js';
 import { JanusRequestError, VideoRoomErrorCode } from '../janus/janus-request-error.js';
 import type { PublisherOptions } from '../janus/publisher.js';
 import { isIdTypeRefusal, otherIdKind, roomAddress, type IdKind, type RoomAddress } from '../janus/room-ids.js';
 import type { VideoRoomHandle } from '../janus/videoroom-handle.js';
+import type { ScreenCapture } from '../media/capture.js';
 import { RoomExistsSchema, RoomListSchema } from '../janus/videoroom-messages.js';
 import { roomCreationRequest } from '../room-settings.js';
 import type Session from 'janus-gateway-js/src/session.js';
@@ -115,12 +116,12 @@ export function cameraPublisherOptions(
   };
 }
 
-/** A screen share: its own feed id, its owner named in its video's description. */
+/** A screen share: its own feed id, its owner named in its video's description, and the computer's sound when shared. */
 export interface ScreenPublishing {
   readonly address: RoomAddress;
   readonly feedId: string;
   readonly ownerId: string;
-  readonly track: MediaStreamTrack;
+  readonly screen: ScreenCapture;
 }
 
 export function screenPublisherOptions(session: Session, params: CallParams, screen: ScreenPublishing, warn: (message: string) => void): PublisherOptions {
@@ -132,9 +133,9 @@ export function screenPublisherOptions(session: Session, params: CallParams, scr
     pin: params.access.pin,
     rtc: params.rtc,
     kind: 'screen',
-    audio: null,
-    video: screen.track,
-    descriptions: (mids) => (mids.video ? [{ mid: mids.video, description: screenDescription(screen.ownerId) }] : []),
+    audio: screen.screen.audio,
+    video: screen.screen.video,
+    descriptions: (mids) => screenDescriptions(mids.audio, mids.video, screen.ownerId),
     warn,
   };
 }

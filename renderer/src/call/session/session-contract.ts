@@ -1,4 +1,5 @@
 import type { JanusCredentials } from '../janus/janus-session.js';
+import type { ScreenCapture } from '../media/capture.js';
 import type { RemoteFeedMedia } from '../janus/subscriber.js';
 import type { VideoRoomEvent } from '../janus/videoroom-messages.js';
 
@@ -16,7 +17,7 @@ export interface SessionMedia {
   camera(): Promise<MediaStreamTrack | null>;
   muted(): { readonly audio: boolean; readonly video: boolean };
   /** A screen share still running from an earlier session, to publish again; or null. */
-  runningScreen(): MediaStreamTrack | null;
+  runningScreen(): ScreenCapture | null;
 }
 
 /** What a session reports; nothing is reported once it is disposed. */

@@ -1,4 +1,5 @@
 import type { CallStore } from '../call-store.js';
+import { canSpeak } from '../participants.js';
 import { Polling } from '../polling.js';
 import type { CallSession } from '../session/call-session.js';
 import { initialSpeakerState, nextSpeaker, type LevelReading, type SpeakerState } from './level-speaker.js';
@@ -80,7 +81,12 @@ export class LevelSpeakerLoop {
     if (!this.measuring || !session?.active) return;
     const reports = await session.readStats();
     if (!reports || !this.measuring || session !== this.session()) return;
-    const readings = levelReadings(reports.incoming, reports.outgoing, (mid) => session.feedOfMid(mid), this.store.getState().selfId);
+    const { roster, selfId } = this.store.getState();
+    const speakerOfMid = (mid: string) => {
+      const feedId = session.feedOfMid(mid);
+      return feedId !== undefined && canSpeak(roster, feedId) ? feedId : undefined;
+    };
+    const readings = levelReadings(reports.incoming, reports.outgoing, speakerOfMid, selfId);
     this.state = nextSpeaker(this.state, readings, performance.now());
     if (this.state.speaker !== this.store.getState().activeSpeakerId) this.store.setState({ activeSpeakerId: this.state.speaker });
   }

@@ -1,3 +1,4 @@
+import { deBoard } from './de-board.js';
 import type { Messages } from './en.js';
 
 /** German: every key of English, and no other (`i18n.test.ts`). */
@@ -82,6 +83,8 @@ export const de: Messages = {
     remove: 'Entfernen',
     removeName: '{{name}} entfernen',
     yourScreen: 'Ihr Bildschirm',
+    screenOf: 'Bildschirm von {{name}}',
+    screenSound: 'Mit Computerton',
   },
   chat: {
     title: 'Chat',
@@ -179,5 +182,66 @@ export const de: Messages = {
     consentJoin: 'Beitreten und aufgezeichnet werden',
     library: 'Aufnahmen',
   },
+  announcements: {
+    chat: '{{name}} schreibt: {{text}}',
+    hand: '{{name}} hat die Hand gehoben',
+    joined: '{{name}} ist beigetreten',
+    left: '{{name}} hat den Anruf verlassen',
+    unmutedByModerator: 'Eine Moderatorin oder ein Moderator hat Ihre Stummschaltung aufgehoben: schalten Sie Ihr Mikrofon ein, wenn Sie bereit sind.',
+    messageFailed: 'Ihre Nachricht konnte nicht gesendet werden: die Verbindung kam nicht zurück.',
+    mutedByModerator: 'Eine Moderatorin oder ein Moderator hat Ihr Mikrofon stummgeschaltet. Die anderen hören Sie erst wieder, wenn die Stummschaltung aufgehoben wird.',
+  },
+  mediaProblem: {
+    relay: 'Kein Ton und kein Bild: der Relay-Server (TURN) ist nicht erreichbar. Confer versucht es weiter und setzt von selbst fort.',
+    path: 'Kein Ton und kein Bild: der Netzwerkweg zum Medienserver ist unterbrochen. Confer versucht es weiter und setzt von selbst fort.',
+  },
+  deviceProblem: {
+    camera: {
+      notAllowed: 'Confer darf Ihre Kamera nicht verwenden: erlauben Sie es in den Einstellungen des Browsers oder des Systems.',
+      notFound: 'Es wurde keine Kamera gefunden.',
+      inUse: 'Ihre Kamera wird von einer anderen Anwendung verwendet.',
+      failed: 'Ihre Kamera konnte nicht geöffnet werden.',
+    },
+    microphone: {
+      notAllowed: 'Confer darf Ihr Mikrofon nicht verwenden: erlauben Sie es in den Einstellungen des Browsers oder des Systems.',
+      notFound: 'Es wurde kein Mikrofon gefunden.',
+      inUse: 'Ihr Mikrofon wird von einer anderen Anwendung verwendet.',
+      failed: 'Ihr Mikrofon konnte nicht geöffnet werden.',
+    },
+  },
+  stats: {
+    region: 'Verbindungsstatistik',
+    title: 'Verbindung',
+    reconnect: 'Medien neu verbinden',
+    reconnectTitle: 'ICE auf jeder Verbindung neu starten',
+    iceRestarts: 'ICE-Neustarts: {{count}}',
+    you: 'Sie (senden)',
+    screenOf: '{{name}} (Bildschirm)',
+    quality: { good: 'gut', fair: 'instabil', poor: 'schlecht', unknown: 'unbekannt' },
+    path: 'Weg',
+    rtt: 'RTT',
+    loss: 'Verlust',
+    jitter: 'Jitter',
+    bitrate: 'Bitrate',
+    available: 'Verfügbar',
+    video: 'Video',
+    videoValue: '{{width}}×{{height}} bei {{fps}} fps',
+    layer: 'Ebene',
+    layers: { low: 'niedrig', medium: 'mittel', high: 'hoch' },
+    bitrateGraph: 'Bitrate von {{name}}',
+    rttGraph: 'Umlaufzeit von {{name}}',
+  },
+  capture: {
+    title: 'Was möchten Sie teilen?',
+    kinds: 'Art der Quelle',
+    screens: 'Bildschirme ({{count}})',
+    windows: 'Fenster ({{count}})',
+    looking: 'Bildschirme und Fenster werden gesucht…',
+    nothing: 'Hier gibt es nichts.',
+    shareSound: 'Computerton teilen',
+    cancel: 'Abbrechen',
+    share: 'Teilen',
+  },
+  board: deBoard,
   languages: { en: 'English', de: 'Deutsch' },
 };

@@ -1,3 +1,5 @@
+import { enBoard } from './en-board.js';
+
 /** English: the language every other one is checked against (`i18n.test.ts`). */
 export const en = {
   lobby: {
@@ -80,6 +82,8 @@ export const en = {
     remove: 'Remove',
     removeName: 'Remove {{name}}',
     yourScreen: 'Your screen',
+    screenOf: '{{name}}’s screen',
+    screenSound: 'With computer sound',
   },
   chat: {
     title: 'Chat',
@@ -177,6 +181,67 @@ export const en = {
     consentJoin: 'Join and be recorded',
     library: 'Recordings',
   },
+  announcements: {
+    chat: '{{name}} says: {{text}}',
+    hand: '{{name}} raised a hand',
+    joined: '{{name}} joined',
+    left: '{{name}} left',
+    unmutedByModerator: 'A moderator unmuted you: turn your microphone on when you are ready.',
+    messageFailed: 'Your message could not be sent: the connection did not come back.',
+    mutedByModerator: 'A moderator muted your microphone. The others cannot hear you until a moderator unmutes you.',
+  },
+  mediaProblem: {
+    relay: 'No audio or video: the relay server (TURN) cannot be reached. Confer keeps trying and will resume on its own.',
+    path: 'No audio or video: the network path to the media server is broken. Confer keeps trying and will resume on its own.',
+  },
+  deviceProblem: {
+    camera: {
+      notAllowed: 'Confer may not use your camera: allow it in the browser or system settings.',
+      notFound: 'No camera was found.',
+      inUse: 'Your camera is in use by another application.',
+      failed: 'Your camera could not be opened.',
+    },
+    microphone: {
+      notAllowed: 'Confer may not use your microphone: allow it in the browser or system settings.',
+      notFound: 'No microphone was found.',
+      inUse: 'Your microphone is in use by another application.',
+      failed: 'Your microphone could not be opened.',
+    },
+  },
+  stats: {
+    region: 'Connection statistics',
+    title: 'Connection',
+    reconnect: 'Reconnect media',
+    reconnectTitle: 'Restart ICE on every connection',
+    iceRestarts: 'ICE restarts: {{count}}',
+    you: 'You (sending)',
+    screenOf: '{{name}} (screen)',
+    quality: { good: 'good', fair: 'fair', poor: 'poor', unknown: 'unknown' },
+    path: 'Path',
+    rtt: 'RTT',
+    loss: 'Loss',
+    jitter: 'Jitter',
+    bitrate: 'Bitrate',
+    available: 'Available',
+    video: 'Video',
+    videoValue: '{{width}}×{{height}} @ {{fps}} fps',
+    layer: 'Layer',
+    layers: { low: 'low', medium: 'medium', high: 'high' },
+    bitrateGraph: '{{name}} bitrate',
+    rttGraph: '{{name}} round trip',
+  },
+  capture: {
+    title: 'Choose what to share',
+    kinds: 'Kind of source',
+    screens: 'Screens ({{count}})',
+    windows: 'Windows ({{count}})',
+    looking: 'Looking for screens and windows…',
+    nothing: 'Nothing to show here.',
+    shareSound: 'Share computer sound',
+    cancel: 'Cancel',
+    share: 'Share',
+  },
+  board: enBoard,
   languages: { en: 'English', de: 'Deutsch' },
 };
 

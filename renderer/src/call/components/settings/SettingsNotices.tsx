@@ -21,6 +21,18 @@ export function DeviceNoticeRegion({ store }: { readonly store: CallStore }) {
   );
 }
 
+/** Why a camera or microphone could not be opened, said at once (an alert) and shown while it lasts. */
+export function DeviceProblemNotice({ store }: { readonly store: CallStore }) {
+  const { t } = useTranslation();
+  const problem = useStore(store, (state) => state.deviceProblem);
+  if (!problem) return null;
+  return (
+    <p className="notice notice-error" role="alert" data-testid="device-problem">
+      {t(`deviceProblem.${problem.kind}.${problem.reason}`)}
+    </p>
+  );
+}
+
 /** Stored settings that could not be read and were reset: said once, dismissed by the user. */
 export function PreferencesResetNotice({ store }: { readonly store: CallStore }) {
   const { t } = useTranslation();
