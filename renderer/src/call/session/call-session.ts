@@ -10,18 +10,10 @@ import type { ScreenCapture } from '../media/capture.js';
 import { LayerPacer, MIN_SWITCH_INTERVAL_MS } from '../media/layer-pacer.js';
 import { JANUS_START_SUBSTREAM, type Substream } from '../media/simulcast.js';
 import type { ListedParticipant } from '../participants.js';
-import { timeLimit } from '../time-limit.js';
 import { JoinRefusedError, serverProblem } from './join-errors.js';
+import { leaveStep } from './leave-step.js';
 import type { JanusEndpoint, SessionEvents, SessionMedia } from './session-contract.js';
 import { cameraPublisherOptions, findOrCreateRoom, roomSendsTalking, screenPublisherOptions, type CallParams, type FoundRoom } from './room-entry.js';
-
-/** Leaving must not hang on a server that stopped answering. */
-const LEAVE_TIMEOUT_MS = 2000;
-
-/** Waits for a step of leaving, at most LEAVE_TIMEOUT_MS; its failure or silence does not stop the rest. */
-async function leaveStep(step: Promise<unknown> | undefined): Promise<void> {
-  if (step) await timeLimit(step, LEAVE_TIMEOUT_MS, () => new Error('timed out')).catch(() => undefined);
-}
 
 const realClock = {
   now: () => performance.now(),
