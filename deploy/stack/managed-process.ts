@@ -37,7 +37,8 @@ export function startManagedProcess(
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const recent: string[] = [];
   const record = (chunk: Buffer): void => {
-    log.write(chunk);
+    // A process that outlives its stop (a pipe still draining) may print after the log was closed.
+    if (!log.writableEnded) log.write(chunk);
     recent.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     if (recent.length > RECENT_LINES) recent.splice(0, recent.length - RECENT_LINES);
   };
