@@ -1,6 +1,5 @@
 import { decodeUtf8, encodeUtf8 } from 'lib0/string';
 import { ITEM_LIMITS, withinLimit } from './item-limits.js';
-import { MAX_COORDINATE } from './points.js';
 import type { BoardItem, ShapeKind, Style } from './schema.js';
 
 /**
@@ -68,7 +67,7 @@ function coordinatesAt(view: DataView, offset: number, count: number): number[] 
   const values: number[] = [];
   for (let index = 0; index < count; index += 1) {
     const value = view.getFloat64(offset + index * 8, true);
-    if (!withinLimit(value, { min: -MAX_COORDINATE, max: MAX_COORDINATE })) return null;
+    if (!withinLimit(value, ITEM_LIMITS.coordinate)) return null;
     values.push(value);
   }
   return values;

@@ -1,4 +1,4 @@
-import { MAX_STROKE_POINTS } from './points.js';
+import { MAX_COORDINATE, MAX_STROKE_POINTS } from './points.js';
 
 /**
  * The bounds every board item is held to, whatever form it arrives in (a
@@ -11,6 +11,8 @@ export const ITEM_LIMITS = {
   width: { min: 0.5, max: 200 },
   opacity: { min: 0.05, max: 1 },
   textLength: { min: 1, max: 5_000 },
+  /** Board coordinates: beyond this a coordinate is treated as corrupt. */
+  coordinate: { min: -MAX_COORDINATE, max: MAX_COORDINATE },
   /** Every point costs at least 2 bytes and at most 11: beyond that the bytes cannot be a valid encoding. */
   pointBytes: 2 + 10 + MAX_STROKE_POINTS * 11,
 } as const;

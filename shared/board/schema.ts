@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decodeItem } from './item-codec.js';
 import { ITEM_LIMITS } from './item-limits.js';
-import { decodePoints, MAX_COORDINATE, type StrokePoint } from './points.js';
+import { decodePoints, type StrokePoint } from './points.js';
 
 /** Bumped when the layout of `meta` or `items` changes; readers migrate older versions. */
 export const SCHEMA_VERSION = 2;
@@ -11,7 +11,7 @@ export type Tool = (typeof TOOLS)[number];
 export const SHAPE_KINDS = ['line', 'arrow', 'rectangle', 'ellipse'] as const;
 export type ShapeKind = (typeof SHAPE_KINDS)[number];
 
-const coordinate = z.number().finite().min(-MAX_COORDINATE).max(MAX_COORDINATE);
+const coordinate = z.number().finite().min(ITEM_LIMITS.coordinate.min).max(ITEM_LIMITS.coordinate.max);
 const ItemIdSchema = z.string().regex(ITEM_LIMITS.idPattern);
 
 export const StyleSchema = z.strictObject({
