@@ -275,7 +275,10 @@ async function newcomerJoins(holders: readonly Person[], newcomer: Person, webUr
   await newcomer.page.getByRole('button', { name: 'Join', exact: true }).click();
   // The board shows on the stage once asked for, as a user would once in the call.
   await showBoardOnStage(newcomer.page);
-  await waitFor(async () => (await newcomer.page.evaluate('window.newcomer.paintedAt')) !== undefined, 120_000, `${NEWCOMER_BOARD_STROKES} strokes painted on the newcomer`);
+  await waitFor(async () => (await newcomer.page.evaluate('window.newcomer.paintedAt')) !== undefined, 120_000, `${NEWCOMER_BOARD_STROKES} strokes painted on the newcomer`).catch(async (error: unknown) => {
+    const stages = await Promise.all(everyone.map(async (page) => (await catchUpMarks(page)).map((mark) => mark.stage).join(', ') || 'none'));
+    throw new Error(`${error instanceof Error ? error.message : String(error)}: it counts ${await itemCount(newcomer.page).catch(() => -1)} items; catch-up marks of the holders and the newcomer: ${stages.join(' | ')}`);
+  });
   const timing = (await newcomer.page.evaluate('window.newcomer')) as NewcomerTiming;
   const clickedAtWall = (await newcomer.page.evaluate('performance.timeOrigin')) as number + timing.clickedAt;
   const marks = (await Promise.all(everyone.map(async (page, index) => (await catchUpMarks(page)).map((mark) => ({ ...mark, who: index === everyone.length - 1 ? 'newcomer' : `holder ${index + 1}` })))))
@@ -401,7 +404,11 @@ const benchmark: Benchmark = async () => {
     if (!holderA || !holderB || !newcomer) throw new Error('three people needed');
     for (const person of people) await renew(person, webUrl, warnings);
     const file = await boardFile(runDirectory, NEWCOMER_BOARD_STROKES, 'hand-drawn');
-    figures.push(...(await newcomerJoins([holderA, holderB], newcomer, webUrl, file, notes)));
+    try {
+      figures.push(...(await newcomerJoins([holderA, holderB], newcomer, webUrl, file, notes)));
+    } catch (error) {
+      notes.push(`newcomer: not measured (${error instanceof Error ? error.message : String(error)})`);
+    }
     if (warnings.length > 0) notes.push(`sync warnings in the pages: ${warnings.slice(0, 5).join(' | ')}${warnings.length > 5 ? ` (+${warnings.length - 5} more)` : ''}`);
     return { figures, notes };
   } finally {

@@ -89,7 +89,10 @@ export async function strokeLatency(sender: Page, receiver: Page, strokes: numbe
   const start = await itemCount(receiver);
   for (let index = 0; index < strokes; index += 1) {
     await drawStroke(sender, index);
-    await waitFor(async () => (await itemCount(receiver)) >= start + index + 1, 20_000, 'a stroke to arrive');
+    const expected = start + index + 1;
+    await waitFor(async () => (await itemCount(receiver)) >= expected, 20_000, `stroke ${index + 1} of ${strokes} to arrive`).catch(async (error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}: the receiver counts ${await itemCount(receiver).catch(() => -1)} items, the sender ${await itemCount(sender).catch(() => -1)}, where ${expected} were due`);
+    });
   }
   const ups = await readPointerUps(sender);
   const arrivals = await readArrivals(receiver);

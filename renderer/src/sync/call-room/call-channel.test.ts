@@ -7,6 +7,7 @@ import { sampleStroke } from '../../../../shared/board/test-items.js';
 import { createSyncStatusStore } from '../sync-status.js';
 import { createCallChannel, type CallLink, type CallLinkListener } from './call-channel.js';
 import { RECORDING_ADDRESSEE, RESYNC_AFTER_EDIT_MS } from './call-document.js';
+import { PULL_TIMEOUT_MS } from './current-pull.js';
 import { decodeEnvelope, encodeEnvelope, ENVELOPE_KIND } from './envelope.js';
 
 /**
@@ -21,6 +22,9 @@ class FakeRoom {
   private readonly removed = new Set<string>();
   /** Pairs `from>to` whose messages are lost until a time: a subscription that is not up yet. */
   private readonly deaf = new Map<string, number>();
+
+  /** Catch-ups take this long to arrive: a big board over a loaded machine. */
+  catchUpDelayMs = 0;
 
   /** What `from` sends does not reach `to` for the next `ms`. */
   deafen(from: string, to: string, ms: number): void {
@@ -41,7 +45,8 @@ class FakeRoom {
         sent.push(bytes);
         for (const [other, member] of this.members) {
           if (other === feed || Date.now() < (this.deaf.get(`${feed}>${other}`) ?? 0)) continue;
-          setTimeout(() => member.listeners.forEach((listener) => listener.data(bytes)), 0);
+          const delay = decodeEnvelope(bytes)?.kind === ENVELOPE_KIND.catchUp ? this.catchUpDelayMs : 0;
+          setTimeout(() => member.listeners.forEach((listener) => listener.data(bytes)), delay);
         }
       },
       listen: (listener) => {
@@ -122,6 +127,23 @@ describe('documents through the call', () => {
     const sentSince = ['a', 'b', 'c'].map((feed) => room.sentBy(feed).length - (before.get(feed) ?? 0));
     expect(sentSince).toEqual([0, 1, 0]);
     for (const each of [alice, bob, carol]) await each.connection.destroy();
+  });
+
+  test('a catch-up that arrives after the newcomer gave up waiting for it is still applied', async () => {
+    vi.useFakeTimers();
+    try {
+      const room = new FakeRoom();
+      room.catchUpDelayMs = PULL_TIMEOUT_MS + 2000;
+      const alice = openBoard(room.join('a'), 30);
+      const carol = openBoard(room.join('c'));
+      await vi.advanceTimersByTimeAsync(PULL_TIMEOUT_MS + 1000);
+      expect(carol.model.readAll().size).toBe(0);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(carol.model.readAll().size).toBe(30);
+      for (const each of [alice, carol]) await each.connection.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('edits a newcomer made apart from the call reach every member, even one that subscribed to it late', async () => {

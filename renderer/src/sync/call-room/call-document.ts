@@ -6,6 +6,7 @@ import { checkPeerMessage, checkUpdate, MESSAGE_KIND } from '../../../../shared/
 import type { DocumentRoom } from '../document-transport.js';
 import { CatchUpChannels } from './catch-up-channels.js';
 import { markCatchUp } from './catch-up-marks.js';
+import { CurrentPull } from './current-pull.js';
 import { ENVELOPE_KIND, type Envelope, type EnvelopeKind } from './envelope.js';
 import { awarenessClientsOf, awarenessMessage, syncUpdateMessage } from './peer-messages.js';
 
@@ -18,8 +19,6 @@ export const HELLO_INTERVAL_MS = 500;
 export const MAX_HELLOS = 40;
 /** A member answers repeated hellos at most this often. */
 const OFFER_INTERVAL_MS = 400;
-/** A chosen peer that has not caught us up by then is given up, and we ask the room again. */
-export const PULL_TIMEOUT_MS = 15_000;
 /**
  * This long after our last edit we tell the room our state vector again. An
  * edit is sent once, and one lost on the way (a subscription being
@@ -72,10 +71,14 @@ export class CallDocument {
   private readonly catchUps: CatchUpChannels;
   private hellos = 0;
   private helloTimer: ReturnType<typeof setTimeout> | null = null;
-  private pullTimer: ReturnType<typeof setTimeout> | null = null;
   private resyncTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The member we pull from now, or null. */
-  private pulling: string | null = null;
+  /** The member we pull from now, if any. */
+  private readonly pull = new CurrentPull((from) => {
+    // It never started delivering: forget what it claimed, and try whoever else is ahead.
+    this.known.delete(from);
+    this.gaps.delete(from);
+    this.stopPulling();
+  });
   private destroyed = false;
 
   constructor(
@@ -85,7 +88,8 @@ export class CallDocument {
     this.catchUps = new CatchUpChannels({
       port,
       onCatchUp: (from, update) => this.applyCatchUp(from, update, true),
-      pullingFrom: (from) => this.pulling === from,
+      pullingFrom: (from) => this.pull.from === from,
+      onFlowing: (from, flowing) => (flowing ? this.pull.flowing(from) : this.pull.interrupted(from)),
       onRefused: (from, reason) => this.refuse(from, reason),
     });
     room.doc.on('update', this.onDocUpdate);
@@ -95,9 +99,7 @@ export class CallDocument {
 
   /** Our channel opened (a new call session): we may have missed anything, so compare with everyone again. */
   channelOpened(): void {
-    if (this.pullTimer) clearTimeout(this.pullTimer);
-    this.pullTimer = null;
-    this.pulling = null;
+    this.pull.stop();
     this.answered.clear();
     this.known.clear();
     this.gaps.clear();
@@ -122,7 +124,7 @@ export class CallDocument {
       this.awarenessClients.delete(feed);
       this.catchUps.close(feed);
       removeAwarenessStates(this.room.awareness, [...clients].filter((client) => client !== this.room.doc.clientID), this);
-      if (this.pulling === feed) this.stopPulling();
+      if (this.pull.from === feed) this.stopPulling();
     }
     this.reportStatus();
   }
@@ -150,7 +152,7 @@ export class CallDocument {
     this.room.doc.off('update', this.onDocUpdate);
     this.room.awareness.off('update', this.onAwarenessUpdate);
     if (this.helloTimer) clearTimeout(this.helloTimer);
-    if (this.pullTimer) clearTimeout(this.pullTimer);
+    this.pull.stop();
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.catchUps.closeAll();
   }
@@ -226,27 +228,17 @@ export class CallDocument {
   }
 
   private pullIfBehind(): void {
-    if (this.pulling !== null || this.destroyed) return;
+    if (this.pull.from !== null || this.destroyed) return;
     const { store } = this.room.doc;
     const ahead = [...this.gaps][0] ?? [...this.known].find(([, theirs]) => [...theirs].some(([client, clock]) => clock > Y.getState(store, client)))?.[0];
     if (ahead === undefined) return;
-    const from = ahead;
-    this.pulling = from;
+    this.pull.start(ahead);
     markCatchUp('pull');
-    this.port.send(ENVELOPE_KIND.pull, from, Y.encodeStateVector(this.room.doc));
-    this.pullTimer = setTimeout(() => {
-      if (this.pulling !== from) return;
-      // It never delivered: forget what it claimed, and try whoever else is ahead.
-      this.known.delete(from);
-      this.gaps.delete(from);
-      this.stopPulling();
-    }, PULL_TIMEOUT_MS);
+    this.port.send(ENVELOPE_KIND.pull, ahead, Y.encodeStateVector(this.room.doc));
   }
 
   private stopPulling(): void {
-    if (this.pullTimer) clearTimeout(this.pullTimer);
-    this.pullTimer = null;
-    this.pulling = null;
+    this.pull.stop();
     this.pullIfBehind();
   }
 
@@ -265,10 +257,15 @@ export class CallDocument {
     void this.catchUps.send(to, () => Y.encodeStateAsUpdate(this.room.doc, stateVector), missing >= LIKELY_DIRECT_CLOCKS);
   }
 
+  /**
+   * A catch-up from a member we gave up on (it came too late) is still
+   * applied: it passed the guard like any edit, and dropping it would leave
+   * us without what it holds once no one else is known to be ahead.
+   */
   private applyCatchUp(from: string, update: Uint8Array, checked = false): void {
-    if (this.pulling !== from) return;
-    markCatchUp('received', update.length);
-    if (!this.apply(from, update, checked)) return;
+    const pulled = this.pull.from === from;
+    if (pulled) markCatchUp('received', update.length);
+    if (!this.apply(from, update, checked) || !pulled) return;
     markCatchUp('applied');
     // We now have what it had when it told us; what its catch-up still leaves pending it lacks too: asking it again would loop.
     this.known.delete(from);
@@ -331,7 +328,7 @@ export class CallDocument {
     this.room.status.setState({ refusedPeer: reason });
     this.known.delete(from);
     this.gaps.delete(from);
-    if (this.pulling === from) this.stopPulling();
+    if (this.pull.from === from) this.stopPulling();
     this.reportStatus();
   }
 

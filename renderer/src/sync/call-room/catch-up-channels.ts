@@ -29,6 +29,8 @@ export interface CatchUpChannelsOptions {
   readonly onCatchUp: (from: string, update: Uint8Array) => void;
   /** Whether we pull from `from` now: nobody else may open a channel to us. */
   readonly pullingFrom: (from: string) => boolean;
+  /** The direct channel from `from` opened (the catch-up flows), or closed before the catch-up came. */
+  readonly onFlowing: (from: string, flowing: boolean) => void;
   readonly onRefused: (from: string, reason: string) => void;
 }
 
@@ -93,8 +95,15 @@ export class CatchUpChannels {
     if (side === 'sender' && signal.type === 'description' && signal.description.type === 'offer') {
       if (!this.options.pullingFrom(from) || this.closed) return;
       direct?.close();
-      direct = DirectChannel.answer(this.directOptions(from, 'receiver'), (message) => this.receive(from, message));
-      this.receiving.set(from, direct);
+      const answering = DirectChannel.answer(this.directOptions(from, 'receiver'), {
+        message: (message) => this.receive(from, message),
+        // Only the channel still awaited counts: one closed after its message was delivered is done.
+        flowing: (flowing) => {
+          if (this.receiving.get(from) === answering) this.options.onFlowing(from, flowing);
+        },
+      });
+      direct = answering;
+      this.receiving.set(from, answering);
     }
     await direct?.receive(signal).catch(() => undefined);
   }

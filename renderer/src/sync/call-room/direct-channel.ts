@@ -29,6 +29,12 @@ export interface DirectChannelOptions {
   readonly onRefused: (reason: string) => void;
 }
 
+export interface DirectChannelEvents {
+  message(message: Uint8Array): void;
+  /** True once the channel is open, false once it closed. */
+  flowing(flowing: boolean): void;
+}
+
 /** One end of a short-lived direct channel: the sender opens it, the receiver answers. */
 export class DirectChannel {
   private readonly pc: RTCPeerConnection;
@@ -63,14 +69,21 @@ export class DirectChannel {
     return { direct, opened };
   }
 
-  /** The side being caught up: answers the offer that `signal` brings, and hands over each whole message that arrives. */
-  static answer(options: DirectChannelOptions, onMessage: (message: Uint8Array) => void): DirectChannel {
+  /**
+   * The side being caught up: answers the offer that `signal` brings, hands
+   * over each whole message that arrives, and says when the channel opens
+   * (data starts to flow) and closes.
+   */
+  static answer(options: DirectChannelOptions, events: DirectChannelEvents): DirectChannel {
     const direct = new DirectChannel(options);
     direct.pc.addEventListener('datachannel', ({ channel }) => {
       if (channel.label !== CATCH_UP_CHANNEL_LABEL || direct.channel) return channel.close();
       const guarded = guardDataChannel(channel, options.onRefused);
-      guarded.onmessage = (event: MessageEvent<ArrayBuffer>) => onMessage(new Uint8Array(event.data));
+      guarded.onmessage = (event: MessageEvent<ArrayBuffer>) => events.message(new Uint8Array(event.data));
+      guarded.onclose = () => events.flowing(false);
       direct.channel = guarded;
+      if (channel.readyState === 'open') events.flowing(true);
+      else guarded.onopen = () => events.flowing(true);
     });
     return direct;
   }
