@@ -5,7 +5,16 @@ class FakeConnection implements NegotiatingConnection {
   connected = false;
   closed = false;
   destroyed = 0;
-  readonly peer = { destroy: () => (this.destroyed += 1) };
+  private readonly dataListeners: Array<() => void> = [];
+  readonly peer = {
+    destroy: () => (this.destroyed += 1),
+    once: (_event: 'data', listener: () => void) => this.dataListeners.push(listener),
+  };
+
+  /** A message from the other end arrives. */
+  receive(): void {
+    this.dataListeners.splice(0).forEach((listener) => listener());
+  }
 }
 
 /** y-webrtc's provider as the module sees it: a room of connections and its `peers` event. */
@@ -42,15 +51,25 @@ describe('stalled connections', () => {
     expect(stuck.destroyed).toBe(1);
   });
 
-  test('a connection that opened, or closed by itself, is left alone', () => {
+  test('a connection that delivered a message, or closed by itself, is left alone', () => {
     const { provider, add } = fakeProvider();
     retryStalledConnections(provider);
-    const opened = add('peer-b');
+    const heard = add('peer-b');
     const closed = add('peer-c');
-    opened.connected = true;
+    heard.connected = true;
+    heard.receive();
     closed.closed = true;
     vi.advanceTimersByTime(LATEST);
-    expect([opened.destroyed, closed.destroyed]).toEqual([0, 0]);
+    expect([heard.destroyed, closed.destroyed]).toEqual([0, 0]);
+  });
+
+  test('a connection that opened but never delivered a message (both ends initiators after a collision) is destroyed', () => {
+    const { provider, add } = fakeProvider();
+    retryStalledConnections(provider);
+    const silent = add('peer-b');
+    silent.connected = true;
+    vi.advanceTimersByTime(LATEST);
+    expect(silent.destroyed).toBe(1);
   });
 
   test('a newer connection to the same peer is judged on its own time', () => {

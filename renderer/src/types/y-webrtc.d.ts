@@ -27,9 +27,9 @@ declare module 'y-webrtc' {
     bcPeers: string[];
   }
 
-  /** simple-peer's instance: its connect event, and destroy (which makes y-webrtc drop the connection and announce itself again). */
+  /** simple-peer's instance: its connect and data events, and destroy (which makes y-webrtc drop the connection and announce itself again). */
   export interface SimplePeer {
-    once(event: 'connect', listener: () => void): void;
+    once(event: 'connect' | 'data', listener: () => void): void;
     destroy(): void;
   }
 
