@@ -179,6 +179,8 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       await controlPlane.start();
       started.push(controlPlane);
       endpoints.push(['Control plane', `http://${LOOPBACK}:${controlConfig.port}`]);
+      // The app joins through it: Janus under token_auth lets in nobody else.
+      Object.assign(runtimeConfig, { controlPlaneUrl: `http://${LOOPBACK}:${controlConfig.port}` });
     }
     return {
       runtimeConfig,
