@@ -32,6 +32,7 @@ function stackControlConfig(options: StackOptions, runDirectory: string): Contro
   if (!options.control) return null;
   const node = { url: `ws://${LOOPBACK}:${options.janusPort}`, adminUrl: `ws://${LOOPBACK}:${options.janusAdminPort}`, adminSecret: options.janusAdminSecret };
   return controlConfigFromEnv({
+    ...options.control.settings,
     CONFER_CONTROL_SECRET: options.control.secret,
     CONFER_CONTROL_ADMIN_KEY: options.control.adminKey,
     CONFER_CONTROL_NODES: JSON.stringify([node]),
