@@ -107,7 +107,8 @@ export async function applyDeepLink(
     const now = calls.getState();
     if (isCallOngoing(now.phase) && now.room === state.room) await controls.leave();
   }
-  await controls.join({ room: link.room, displayName }, link.invite ? { pin: link.invite } : undefined);
+  const request = { room: link.room, displayName };
+  await (link.invite ? controls.join(request, { pin: link.invite }) : controls.join(request));
 }
 
 /**
