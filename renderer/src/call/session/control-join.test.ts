@@ -103,6 +103,16 @@ describe('joining through the control plane', () => {
     expect(nodes.current.credentials.token).toBeUndefined();
   });
 
+  test('a join left while the control plane answered starts no renewal and shows no refusal', async () => {
+    const { admission, store, time, plane } = admissionWith([{ status: 200, body: TICKET }]);
+    const joining = admission.join('standup', { pin: '123456789012' }, 'string');
+    admission.stop();
+    expect(await joining).toMatchObject({ ok: false });
+    expect(store.getState().admissionRefusal).toBeNull();
+    await time.runDue(60_000);
+    expect(plane.asked).toHaveLength(1);
+  });
+
   test('a PIN field that holds neither a PIN nor an invite is refused without asking', async () => {
     const { admission, store, plane } = admissionWith([]);
     expect(await admission.join('standup', { pin: 'hunter2' }, 'string')).toMatchObject({ ok: false });

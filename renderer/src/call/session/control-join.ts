@@ -81,6 +81,8 @@ export class RoomAdmission {
   private rtc: RTCConfiguration | null = null;
   private readonly renewal: TicketRenewal;
   private readonly clock: RenewalClock;
+  /** Bumped by every join and stop: a join whose call was left while it asked starts nothing. */
+  private attempt = 0;
 
   constructor(
     private readonly config: RuntimeConfig,
@@ -99,6 +101,7 @@ export class RoomAdmission {
   /** A first join: the node placed and the ICE servers resolved, or a refusal the lobby shows. */
   async join(room: string, access: RoomAccess, idKind: IdKind): Promise<Admission> {
     this.stop();
+    const attempt = this.attempt;
     this.store.setState({ admissionRefusal: null });
     const controlPlane = this.config.controlPlaneUrl;
     if (!controlPlane) {
@@ -108,6 +111,7 @@ export class RoomAdmission {
     const request = controlJoinRequest(room, access.pin);
     if (typeof request === 'string') return this.refuse(request, `no room PIN or invite (${request})`);
     const answer = await this.ask((fetchFn) => requestJoinTicket(fetchFn, controlPlane, request));
+    if (attempt !== this.attempt) return { ok: false, error: 'the join was left while the control plane answered' };
     if (!answer.ok) return this.refuse(answer.refusal, answer.error.message);
     const ticket = answer.value;
     if (!this.configured(ticket.node)) return this.refuse('foreignNode', `the control plane named ${ticket.node}, which is not a configured Janus node`);
@@ -139,6 +143,7 @@ export class RoomAdmission {
 
   /** The call ended: no more renewals. */
   stop(): void {
+    this.attempt += 1;
     this.renewal.stop();
     this.grant = null;
     this.rtc = null;
