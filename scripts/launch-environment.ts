@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { RuntimeConfig } from '../shared/config/runtime-config.js';
 import { loadServerConfig } from '../electron/main/config/server-config-source.js';
 import { defaultSettingsPath } from '../electron/main/config/settings-location.js';
+import { roomCredentials } from '../deploy/control/room-credentials.js';
 import { startStack, type LocalStack } from '../deploy/stack/stack.js';
 import { stackOptionsFromEnv } from '../deploy/stack/stack-options.js';
 
@@ -28,7 +29,14 @@ export async function prepareServers(env: NodeJS.ProcessEnv): Promise<LaunchEnvi
   console.log('No servers configured: starting the local stack.');
   const stack = await startStack(stackOptionsFromEnv(env));
   for (const [name, url] of stack.endpoints) console.log(`  ${name.padEnd(18)} ${url}`);
+  const demoPin = demoRoomPin(stack);
+  if (demoPin) console.log(`  ${'Room "demo" PIN'.padEnd(18)} ${demoPin} (other rooms: deploy/control/cli.ts pin <room>)`);
   return { config: stack.runtimeConfig, stack };
+}
+
+/** With the control plane on, rooms need their PIN: the demo room's, to try it at once. */
+export function demoRoomPin(stack: LocalStack | null): string | null {
+  return stack?.controlConfig ? roomCredentials(stack.controlConfig.secret, 'demo').pin : null;
 }
 
 /** Builds main, preload and renderer with electron-vite. */

@@ -38,7 +38,9 @@ describe('local stack options', () => {
     expect(options.control?.adminKey.length).toBeGreaterThanOrEqual(16);
     expect(stackOptionsFromEnv({ CONFER_STACK_CONTROL: '1' }).control?.secret).not.toBe(options.control?.secret);
     const given = stackOptionsFromEnv({ CONFER_STACK_CONTROL: 'true', CONFER_CONTROL_SECRET: 's'.repeat(32), CONFER_CONTROL_ADMIN_KEY: 'k'.repeat(16) });
-    expect(given.control).toEqual({ port: 8191, secret: 's'.repeat(32), adminKey: 'k'.repeat(16) });
+    expect(given.control).toEqual({ port: 8191, secret: 's'.repeat(32), adminKey: 'k'.repeat(16), settings: {} });
+    const tuned = stackOptionsFromEnv({ CONFER_STACK_CONTROL: '1', CONFER_CONTROL_JANUS_TOKEN_TTL: '6', CONFER_CONTROL_SWEEP_SECONDS: '1', CONFER_CONTROL_SECRET_FILE: 'x' });
+    expect(tuned.control?.settings).toEqual({ CONFER_CONTROL_JANUS_TOKEN_TTL: '6', CONFER_CONTROL_SWEEP_SECONDS: '1' });
   });
 
   test.each([

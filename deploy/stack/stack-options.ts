@@ -62,7 +62,27 @@ export interface StackOptions {
    * only the control plane creates rooms, and TURN credentials come only
    * with an admission.
    */
-  readonly control: { readonly port: number; readonly secret: string; readonly adminKey: string } | null;
+  readonly control: {
+    readonly port: number;
+    readonly secret: string;
+    readonly adminKey: string;
+    /** The control plane's own lifetimes, sweep and rate limit (CONFER_CONTROL_*), as they were set: it checks them itself. */
+    readonly settings: Readonly<Record<string, string>>;
+  } | null;
+}
+
+/** Control-plane variables the stack hands through unchanged, for short-lived tokens in a test or a stricter limit. */
+const CONTROL_TUNING = [
+  'CONFER_CONTROL_JANUS_TOKEN_TTL',
+  'CONFER_CONTROL_TURN_TTL',
+  'CONFER_CONTROL_RENEWAL_TTL',
+  'CONFER_CONTROL_SWEEP_SECONDS',
+  'CONFER_CONTROL_RATE_BURST',
+  'CONFER_CONTROL_RATE_PER_MINUTE',
+] as const;
+
+function controlTuning(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(CONTROL_TUNING.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 }
 
 function randomSecret(bytes = 24): string {
@@ -110,6 +130,7 @@ export function stackOptionsFromEnv(env: Readonly<Record<string, string | undefi
           port: values.CONFER_STACK_CONTROL_PORT,
           secret: values.CONFER_CONTROL_SECRET ?? randomSecret(32),
           adminKey: values.CONFER_CONTROL_ADMIN_KEY ?? randomSecret(),
+          settings: controlTuning(env),
         }
       : null,
   };

@@ -32,6 +32,7 @@ function stackControlConfig(options: StackOptions, runDirectory: string): Contro
   if (!options.control) return null;
   const node = { url: `ws://${LOOPBACK}:${options.janusPort}`, adminUrl: `ws://${LOOPBACK}:${options.janusAdminPort}`, adminSecret: options.janusAdminSecret };
   return controlConfigFromEnv({
+    ...options.control.settings,
     CONFER_CONTROL_SECRET: options.control.secret,
     CONFER_CONTROL_ADMIN_KEY: options.control.adminKey,
     CONFER_CONTROL_NODES: JSON.stringify([node]),
@@ -179,6 +180,8 @@ export async function startStack(options: StackOptions): Promise<LocalStack> {
       await controlPlane.start();
       started.push(controlPlane);
       endpoints.push(['Control plane', `http://${LOOPBACK}:${controlConfig.port}`]);
+      // The app joins through it: Janus under token_auth lets in nobody else.
+      Object.assign(runtimeConfig, { controlPlaneUrl: `http://${LOOPBACK}:${controlConfig.port}` });
     }
     return {
       runtimeConfig,

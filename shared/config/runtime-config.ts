@@ -46,6 +46,13 @@ export const RuntimeConfigSchema = z.strictObject({
   janusToken: janusCredential.optional(),
   /** Janus's `apisecret`, sent on every Janus request. */
   janusApiSecret: janusCredential.optional(),
+  /**
+   * The control plane (deploy/control/): with it, every join asks it for a
+   * ticket (node, Janus room and PIN, token, TURN) with the room's PIN or an
+   * invite, and renews that ticket during the call. The nodes it names must
+   * be janusUrl or among janusNodes: pages may connect only to configured servers.
+   */
+  controlPlaneUrl: httpUrl.optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
 

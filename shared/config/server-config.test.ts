@@ -93,6 +93,7 @@ describe('server configuration as environment variables', () => {
       otlpMetricsUrl: 'http://collector:4318/v1/metrics',
       janusToken: 'a1b2c3d4',
       janusApiSecret: 'janusrocks',
+      controlPlaneUrl: 'https://control.example.com',
     };
     expect(resolveServerConfig(serverEnvOf(config), undefined)).toEqual({ kind: 'configured', config });
   });

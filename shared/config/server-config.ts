@@ -22,6 +22,7 @@ export const SERVER_ENV = {
   recordingsUrl: 'CONFER_RECORDINGS_URL',
   janusToken: 'CONFER_JANUS_TOKEN',
   janusApiSecret: 'CONFER_JANUS_API_SECRET',
+  controlPlaneUrl: 'CONFER_CONTROL_PLANE_URL',
 } as const satisfies Record<keyof RuntimeConfig, string>;
 
 /**

@@ -11,6 +11,9 @@ const pinSchema = z.string().regex(/^\d{12}$/, 'A room PIN is 12 digits');
 /** `v1.<expiry seconds>.<HMAC>`, as deploy/control/signed-grants.ts writes them. */
 const grantSchema = z.string().regex(/^v1\.\d{1,12}\.[A-Za-z0-9_-]{43}$/, 'This link is not a valid invite');
 
+/** An invite as a moderator hands it out (deploy/control/cli.ts), alone or in a confer://join/<room>?invite= link. */
+export const InviteSchema = grantSchema;
+
 export const JoinRequestSchema = z.union([
   z.strictObject({ room: RoomNameSchema, pin: pinSchema }),
   z.strictObject({ room: RoomNameSchema, invite: grantSchema }),

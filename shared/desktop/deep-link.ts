@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { RoomNameSchema } from '../call/join-request.js';
+import { InviteSchema } from '../control/join-ticket.js';
 
-/** A `confer://join/<room>?server=<url>` link, after the main process validated it. */
+/** A `confer://join/<room>?server=<url>&invite=<invite>` link, after the main process validated it. */
 export const DeepLinkJoinSchema = z.strictObject({
   room: RoomNameSchema,
   /** The server the link was made for, when it names one (an http(s) origin). */
   server: z.url({ protocol: /^https?$/ }).nullable(),
+  /** A control plane's invite to the room (deploy/control/cli.ts writes such links): it goes where the lobby takes the room's PIN. */
+  invite: InviteSchema.optional(),
 });
 export type DeepLinkJoin = z.infer<typeof DeepLinkJoinSchema>;
 

@@ -34,6 +34,13 @@ describe('Content-Security-Policy', () => {
     expect(shared.get('connect-src')).toEqual(["'self'", 'wss://meet.example.com']);
   });
 
+  test('connects to the control plane a join asks for its ticket', () => {
+    const controlled = directives(
+      buildContentSecurityPolicy({ janusUrl: 'wss://sfu.example.com/janus', signalingUrls: ['wss://sfu.example.com/signal'], iceServers: [], controlPlaneUrl: 'https://control.example.com:8191/' }),
+    );
+    expect(controlled.get('connect-src')).toEqual(["'self'", 'wss://sfu.example.com', 'https://control.example.com:8191']);
+  });
+
   test('connects to every configured Janus node', () => {
     const nodes = directives(
       buildContentSecurityPolicy({ janusUrl: 'wss://a.example.com/janus', janusNodes: ['wss://a.example.com/janus', 'wss://b.example.com:8989/janus'], signalingUrls: ['wss://a.example.com/signal'], iceServers: [] }),

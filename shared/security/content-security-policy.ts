@@ -14,7 +14,7 @@ function originOf(url: string): string {
  */
 export function buildContentSecurityPolicy(config: RuntimeConfig): string {
   const servers = new Set<string>([config.janusUrl, ...(config.janusNodes ?? []), ...config.signalingUrls].map(originOf));
-  for (const url of [config.turnCredentialsUrl, config.otlpMetricsUrl, config.recordingsUrl]) if (url) servers.add(originOf(url));
+  for (const url of [config.turnCredentialsUrl, config.otlpMetricsUrl, config.recordingsUrl, config.controlPlaneUrl]) if (url) servers.add(originOf(url));
   // Recordings play from the recordings server: the only origin besides our own that media may come from.
   const recordings = config.recordingsUrl ? [originOf(config.recordingsUrl)] : [];
   const directives: Record<string, string[]> = {

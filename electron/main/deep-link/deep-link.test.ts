@@ -2,6 +2,9 @@ import { describe, expect, test } from 'vitest';
 import type { DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
 import { createDeepLinkDispatcher, deepLinkFromArgv, parseDeepLink } from './deep-link.js';
 
+/** An invite as deploy/control/cli.ts writes it. */
+const INVITE = `v1.1800000000.${'Ab_-'.repeat(10)}xyz`;
+
 const config = { janusUrl: 'wss://meet.example.com/janus', signalingUrls: ['wss://signal.example.com'], iceServers: [] };
 
 describe('deep-link parsing', () => {
@@ -12,6 +15,7 @@ describe('deep-link parsing', () => {
     ['confer://join/standup?server=https://meet.example.com', { room: 'standup', server: 'https://meet.example.com' }],
     ['confer://join/standup?server=https%3A%2F%2Fmeet.example.com%2Fpath', { room: 'standup', server: 'https://meet.example.com' }],
     ['confer://join/%73tandup', { room: 'standup', server: null }],
+    [`confer://join/standup?invite=${INVITE}`, { room: 'standup', server: null, invite: INVITE }],
   ])('accepts %s', (raw, link) => {
     expect(parseDeepLink(raw)).toEqual({ ok: true, link });
   });
@@ -30,6 +34,8 @@ describe('deep-link parsing', () => {
     ['a file: server', 'confer://join/standup?server=file:///etc/passwd', /http:\/\/ or https:\/\//],
     ['credentials in the server', 'confer://join/standup?server=https://u:p@meet.example.com', /http:\/\/ or https:\/\//],
     ['two servers', 'confer://join/standup?server=https://a.example&server=https://b.example', /more than one/],
+    ['a damaged invite', 'confer://join/standup?invite=v1.123.short', /invite in the link is damaged/],
+    ['two invites', `confer://join/standup?invite=${INVITE}&invite=${INVITE}`, /more than one invite/],
     ['credentials', 'confer://user:pw@join/standup', /never has/],
     ['a fragment', 'confer://join/standup#x', /never has/],
     ['a huge link', `confer://join/${'a'.repeat(3000)}`, /too long/],

@@ -13,7 +13,7 @@ const CONTROL_OR_EDGE_SPACE = /[\u0000-\u001f\u007f]|^\s|\s$/;
 const refuse = (problem: string): DeepLinkParse => ({ ok: false, problem });
 
 /**
- * Parses `confer://join/<room>?server=<url>`. Everything else — another
+ * Parses `confer://join/<room>?server=<url>&invite=<invite>`. Everything else — another
  * action, extra path segments, unknown parameters, credentials, a server
  * that is not http(s) — is refused with a sentence for the user.
  */
@@ -38,9 +38,11 @@ export function parseDeepLink(raw: string): DeepLinkParse {
   } catch {
     return refuse('The room name in the link is not readable.');
   }
-  const unknown = [...url.searchParams.keys()].filter((key) => key !== 'server');
+  const unknown = [...url.searchParams.keys()].filter((key) => key !== 'server' && key !== 'invite');
   if (unknown.length > 0) return refuse(`The link has parameters Confer does not know: ${unknown.join(', ')}.`);
   if (url.searchParams.getAll('server').length > 1) return refuse('The link names more than one server.');
+  if (url.searchParams.getAll('invite').length > 1) return refuse('The link holds more than one invite.');
+  const invite = url.searchParams.get('invite');
   const server = url.searchParams.get('server');
   let serverOrigin: string | null = null;
   if (server !== null) {
@@ -55,7 +57,8 @@ export function parseDeepLink(raw: string): DeepLinkParse {
     }
     serverOrigin = parsedServer.origin;
   }
-  const parsed = DeepLinkJoinSchema.safeParse({ room, server: serverOrigin });
+  const parsed = DeepLinkJoinSchema.safeParse({ room, server: serverOrigin, ...(invite === null ? {} : { invite }) });
+  if (!parsed.success && parsed.error.issues[0]?.path[0] === 'invite') return refuse('The invite in the link is damaged: ask the moderator for the link again.');
   if (!parsed.success) return refuse(`“${room}” is not a valid room name: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
   return { ok: true, link: parsed.data };
 }
@@ -72,7 +75,7 @@ export function deepLinkFromArgv(argv: readonly string[]): string | null {
 export function serverMismatch(link: DeepLinkJoin, config: RuntimeConfig): string | null {
   if (link.server === null) return null;
   const linkHost = new URL(link.server).hostname;
-  const knownHosts = new Set([config.janusUrl, ...(config.janusNodes ?? []), ...config.signalingUrls].map((url) => new URL(url).hostname));
+  const knownHosts = new Set([config.janusUrl, ...(config.janusNodes ?? []), ...config.signalingUrls, ...(config.controlPlaneUrl ? [config.controlPlaneUrl] : [])].map((url) => new URL(url).hostname));
   if (knownHosts.has(linkHost)) return null;
   return `The link is for the server ${linkHost}, but Confer is set up for ${[...knownHosts].join(', ')}.`;
 }

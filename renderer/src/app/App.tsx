@@ -84,6 +84,7 @@ export function App({ meeting, launch }: AppProps) {
           store={meeting.callStore}
           engine={meeting.call}
           joiningDirectly={launch.autoJoin}
+          throughControlPlane={meeting.throughControlPlane}
           onJoin={(request, access) => void meeting.join(request, access)}
         />
         <BoardList library={meeting.boards} />

@@ -14,6 +14,10 @@ describe('web launch parameters', () => {
     expect(parseLaunchParams('?room=standup&name=Ada')).toEqual({ room: 'standup', displayName: 'Ada', autoJoin: false });
   });
 
+  test('an invite link’s invite fills the PIN field, where the lobby takes invites too', () => {
+    expect(parseLaunchParams('?room=standup&invite=v1.1800000000.abc')).toEqual({ room: 'standup', pin: 'v1.1800000000.abc', autoJoin: false });
+  });
+
   test.each([
     ['a room with a slash', '?room=../admin&name=Ada&join=1', { displayName: 'Ada', autoJoin: false }],
     ['an empty name', '?room=standup&name=%20&join=1', { room: 'standup', autoJoin: false }],

@@ -3,18 +3,18 @@ import { DisplayNameSchema, RoomNameSchema } from '../../../shared/call/join-req
 export interface LaunchParams {
   readonly room?: string;
   readonly displayName?: string;
-  /** The room's PIN, as an invitation link may carry it. */
+  /** The room's PIN, or a control plane's invite (`?invite=`), as an invitation link may carry it: the lobby's PIN field takes both. */
   readonly pin?: string;
   /** Join straight away: the web twin of a `confer://join/<room>` deep link. */
   readonly autoJoin: boolean;
 }
 
-/** Reads `?room=<room>&name=<name>&join=1`, optionally `&pin=<pin>`. Invalid values are dropped, so the lobby asks for them instead. */
+/** Reads `?room=<room>&name=<name>&join=1`, optionally `&pin=<pin>` or `&invite=<invite>`. Invalid values are dropped, so the lobby asks for them instead. */
 export function parseLaunchParams(search: string): LaunchParams {
   const params = new URLSearchParams(search);
   const room = RoomNameSchema.safeParse(params.get('room') ?? '');
   const name = DisplayNameSchema.safeParse(params.get('name') ?? '');
-  const pin = params.get('pin');
+  const pin = params.get('pin') ?? params.get('invite');
   const validPin = pin !== null && pin.length > 0 && pin.length <= 128 && !/\p{Cc}/u.test(pin);
   const valid = {
     ...(room.success ? { room: room.data } : {}),

@@ -51,6 +51,8 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, '
     recording,
     /** Where the room's recordings are listed and played; none without a recordings server. */
     recordingsUrl: config.recordingsUrl,
+    /** Joins go through the control plane: the lobby's PIN field takes its PINs and invites. */
+    throughControlPlane: config.controlPlaneUrl !== undefined,
     /**
      * Joins a room; one that records is asked about first (nothing is
      * published until the person agrees, and `recordingAccepted` says they did).

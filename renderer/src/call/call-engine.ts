@@ -1,12 +1,10 @@
 import type { JoinRequest } from '../../../shared/call/join-request.js';
-import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { CallEngine, CallEngineOptions } from './call-engine-api.js';
 import type { CallLayout, CallState, CallStore } from './call-store.js';
 import { initialRoomChatState, pruneHands, type ReactionEntry } from './chat/room-messages.js';
 import { RoomChannel } from './chat/room-channel.js';
 import { RoomMessaging } from './chat/room-messaging.js';
 import type { VideoRoomEvent } from './janus/videoroom-messages.js';
-import { resolveRtcConfiguration } from './media/ice-config.js';
 import { LocalMedia } from './media/local-media.js';
 import type { TileRole } from './media/simulcast.js';
 import { chooseLayers, TileReports } from './media/subscription-policy.js';
@@ -15,6 +13,7 @@ import { applyVideoRoomEvent, canSpeak, reconcileRoster } from './participants.j
 import type { IdKind } from './janus/room-ids.js';
 import { QualityLoop } from './quality/quality-loop.js';
 import { CallSession } from './session/call-session.js';
+import { RoomAdmission } from './session/control-join.js';
 import type { SessionEvents } from './session/session-contract.js';
 import { joinErrorMessage } from './session/join-errors.js';
 import { callPhaseOf, initialReconnectState, nextReconnectState, type ReconnectEvent, type ReconnectStep } from './session/reconnect-policy.js';
@@ -43,7 +42,6 @@ export function createCallEngine(options: CallEngineOptions): CallEngine {
 }
 
 class Call implements CallEngine {
-  private readonly config: RuntimeConfig;
   private readonly store: CallStore;
   private readonly warn: (message: string) => void;
   private readonly localMedia: LocalMedia;
@@ -62,14 +60,16 @@ class Call implements CallEngine {
   private pendingJoin: JoinRequest | null = null;
   private session: CallSession | null = null;
   private readonly nodes: RoomNodes;
+  /** Straight to Janus, or through the control plane: the join's node, access and ICE servers, and the renewals. */
+  private readonly admission: RoomAdmission;
   private readonly nodeMedia = new NodeMediaWatch(() => (this.reconnect.phase === 'in-call' && this.session?.active ? this.session.iceStates() : null), () => this.leaveNode());
 
   constructor({ config, store, warn = () => undefined }: CallEngineOptions) {
-    this.config = config;
     this.store = store;
     this.warn = warn;
     this.localMedia = new LocalMedia(store);
     this.nodes = new RoomNodes(config, warn);
+    this.admission = new RoomAdmission(config, store, this.nodes, () => this.session?.peerConnections() ?? [], warn);
     this.quality = new QualityLoop({ store, session: () => this.session, onBudgetChange: () => this.updateLayers(), warn });
     this.speaker = new LevelSpeakerLoop(store, () => this.session);
     this.messaging = new RoomMessaging(store, () => this.session?.roomChannel ?? null);
@@ -90,10 +90,11 @@ class Call implements CallEngine {
     this.transition({ type: 'join', failover: this.nodes.failover }, { room, displayName, moderator: Boolean(access.secret) });
     this.nodes.forgetFailures();
     this.pendingJoin = request;
-    const [rtc] = await Promise.all([resolveRtcConfiguration(this.config, this.warn), this.nodes.place(room, this.idKind)]);
+    const admitted = await this.admission.join(room, access, this.idKind);
     if (this.pendingJoin !== request) return;
     this.pendingJoin = null;
-    const session = this.openSession((this.params = { room, displayName, access, rtc }));
+    if (!admitted.ok) return this.endCall(admitted.error);
+    const session = this.openSession((this.params = { room, displayName, access: admitted.access, rtc: admitted.rtc }));
     try {
       await session.connect();
     } catch (error) {
@@ -260,9 +261,7 @@ class Call implements CallEngine {
   }
 
   private wantedFeeds(): string[] {
-    return Object.values(this.store.getState().roster)
-      .filter((participant) => participant.publishing)
-      .map((participant) => participant.id);
+    return Object.values(this.store.getState().roster).flatMap((participant) => (participant.publishing ? [participant.id] : []));
   }
 
   private updateLayers(): void {
@@ -306,7 +305,7 @@ class Call implements CallEngine {
    * drops what the lost session left. Placed on the same node, the lost session is claimed first: our network blinked.
    */
   private async rejoin(params: CallParams): Promise<void> {
-    const moved = await this.nodes.place(params.room, this.idKind);
+    const moved = await this.admission.place(params.room, this.idKind);
     if (this.params !== params) return;
     if (this.session && this.nodes.failover && !moved) {
       const claimed = await this.claim().then(() => true, () => false);
@@ -338,6 +337,7 @@ class Call implements CallEngine {
     this.quality.stop();
     this.speaker.stop();
     this.nodeMedia.stop();
+    this.admission.stop();
     this.tiles.clear();
     await session?.end(leaveRoom);
   }

@@ -106,7 +106,21 @@ export interface PreferenceState extends CallPreferences {
   readonly preferencesReset: readonly CallPreferenceSection[];
 }
 
-export interface CallState extends SessionState, RoomState, LocalMediaState, QualityState, MessagingState, PreferenceState {}
+/**
+ * Why the control plane did not let us in, or could not be asked; the
+ * words are the catalogue's (`controlPlane.refusal`).
+ */
+export type AdmissionRefusal = 'pinNeeded' | 'notAPin' | 'wrongPin' | 'invalidInvite' | 'expiredInvite' | 'rateLimited' | 'unavailable' | 'unreachable' | 'foreignNode' | 'refused';
+
+/** What the control plane decided about this call (session/control-join.ts), when one is configured. */
+export interface AdmissionState {
+  /** The last join's refusal, shown in the lobby; null once a join starts again or got in. */
+  readonly admissionRefusal: AdmissionRefusal | null;
+  /** The Janus token and TURN credentials expired without a renewal: the call may drop (Confer keeps trying). */
+  readonly renewalFailed: boolean;
+}
+
+export interface CallState extends SessionState, RoomState, LocalMediaState, QualityState, MessagingState, PreferenceState, AdmissionState {}
 
 export const initialSessionState: SessionState = { phase: 'idle', room: null, displayName: '', error: null, moderator: false, reconnects: 0 };
 
@@ -137,6 +151,8 @@ export const initialMessagingState: MessagingState = { roomChat: initialRoomChat
 
 export const initialPreferenceState: PreferenceState = { ...DEFAULT_CALL_PREFERENCES, preferencesReset: [] };
 
+export const initialAdmissionState: AdmissionState = { admissionRefusal: null, renewalFailed: false };
+
 export const initialCallState: CallState = {
   ...initialSessionState,
   ...initialRoomState,
@@ -144,6 +160,7 @@ export const initialCallState: CallState = {
   ...initialQualityState,
   ...initialMessagingState,
   ...initialPreferenceState,
+  ...initialAdmissionState,
 };
 
 const sessionSlice: StateCreator<CallState, [], [], SessionState> = () => initialSessionState;
@@ -152,6 +169,7 @@ const localMediaSlice: StateCreator<CallState, [], [], LocalMediaState> = () => 
 const qualitySlice: StateCreator<CallState, [], [], QualityState> = () => initialQualityState;
 const messagingSlice: StateCreator<CallState, [], [], MessagingState> = () => initialMessagingState;
 const preferenceSlice: StateCreator<CallState, [], [], PreferenceState> = () => initialPreferenceState;
+const admissionSlice: StateCreator<CallState, [], [], AdmissionState> = () => initialAdmissionState;
 
 export type CallStore = ReturnType<typeof createCallStore>;
 
@@ -164,6 +182,7 @@ export function createCallStore() {
     ...qualitySlice(...store),
     ...messagingSlice(...store),
     ...preferenceSlice(...store),
+    ...admissionSlice(...store),
   }));
 }
 

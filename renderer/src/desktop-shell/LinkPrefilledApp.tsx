@@ -12,7 +12,7 @@ import { LeaveCallPrompt } from './LeaveCallPrompt.js';
  */
 export function LinkPrefilledApp(props: { readonly meeting: Meeting; readonly launch: LaunchParams; readonly prefill: LinkPrefillStore }) {
   const prefill = useStore(props.prefill, (state) => state.prefill);
-  const launch = prefill ? { ...props.launch, room: prefill.room, autoJoin: false } : props.launch;
+  const launch = prefill ? { ...props.launch, room: prefill.room, ...(prefill.invite ? { pin: prefill.invite } : {}), autoJoin: false } : props.launch;
   return (
     <>
       <App key={prefill?.room ?? ''} meeting={props.meeting} launch={launch} />

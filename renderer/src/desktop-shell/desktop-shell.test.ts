@@ -153,6 +153,20 @@ describe('deep links in the call window', () => {
     expect(controls.join).toHaveBeenCalledWith({ room: 'retro', displayName: 'Ada' });
   });
 
+  test('a control plane’s invite in the link goes where the lobby takes the PIN: into the join, or into the prefilled lobby', async () => {
+    const invite = `v1.1800000000.${'A'.repeat(43)}`;
+    const first = setup();
+    first.link({ room: 'retro', server: null, invite });
+    await flush();
+    expect(first.prefill.getState().prefill).toEqual({ room: 'retro', invite });
+    const { calls, controls, inCall, link } = setup();
+    inCall();
+    calls.setState({ ...initialCallState });
+    link({ room: 'retro', server: null, invite });
+    await flush();
+    expect(controls.join).toHaveBeenCalledWith({ room: 'retro', displayName: 'Ada' }, { pin: invite });
+  });
+
   test('a link to the room we are in changes nothing', async () => {
     const { controls, inCall, link } = setup();
     inCall();

@@ -32,6 +32,8 @@ const sameReport = (a: CallReport | null, b: CallReport) =>
 /** A room the lobby should offer because a link named it, and why it did not join by itself. */
 export interface LinkPrefill {
   readonly room: string;
+  /** The link's invite, for the lobby's PIN field. */
+  readonly invite?: string | undefined;
 }
 
 /** A link that arrived during a call to another room, waiting for the user to say whether to leave for it. */
@@ -96,7 +98,7 @@ export async function applyDeepLink(
   if (state.phase === 'joining') return;
   const displayName = state.displayName.trim() || lastDisplayName;
   if (!displayName) {
-    prefill.setState({ prefill: { room: link.room } });
+    prefill.setState({ prefill: { room: link.room, invite: link.invite } });
     return;
   }
   if (inCall) {
@@ -105,7 +107,8 @@ export async function applyDeepLink(
     const now = calls.getState();
     if (isCallOngoing(now.phase) && now.room === state.room) await controls.leave();
   }
-  await controls.join({ room: link.room, displayName });
+  const request = { room: link.room, displayName };
+  await (link.invite ? controls.join(request, { pin: link.invite }) : controls.join(request));
 }
 
 /**

@@ -33,6 +33,7 @@ function Notices({ store }: { readonly store: CallStore }) {
   const phase = useStore(store, (state) => state.phase);
   const audioOnly = useStore(store, (state) => state.audioOnly);
   const mediaProblem = useStore(store, (state) => state.mediaProblem);
+  const renewalFailed = useStore(store, (state) => state.renewalFailed);
   return (
     <div className="notices">
       {phase === 'reconnecting' && (
@@ -48,6 +49,11 @@ function Notices({ store }: { readonly store: CallStore }) {
       {mediaProblem && phase === 'in-call' && (
         <p className="notice notice-error" role="alert" data-testid="media-problem">
           {t(`mediaProblem.${mediaProblem}`)}
+        </p>
+      )}
+      {renewalFailed && (
+        <p className="notice notice-error" role="alert" data-testid="renewal-failed">
+          {t('controlPlane.renewalFailed')}
         </p>
       )}
       <DeviceProblemNotice store={store} />

@@ -21,6 +21,8 @@ interface LobbyProps {
   readonly engine: CallEngine;
   /** Skip the preview: the call joins straight away (web launch parameters, deep links). */
   readonly joiningDirectly: boolean;
+  /** Joins go through a control plane: the PIN field takes its room PINs and invites, and its refusals are shown. */
+  readonly throughControlPlane?: boolean;
   readonly onJoin: (request: JoinRequest, access: RoomAccess) => void;
 }
 
@@ -54,12 +56,13 @@ function DeviceCheck({ store, engine }: { readonly store: CallStore; readonly en
   );
 }
 
-export function Lobby({ initial, error, busy, store, engine, joiningDirectly, onJoin }: LobbyProps) {
+export function Lobby({ initial, error, busy, store, engine, joiningDirectly, throughControlPlane = false, onJoin }: LobbyProps) {
   const [room, setRoom] = useState(initial.room ?? '');
   const [displayName, setDisplayName] = useState(initial.displayName ?? '');
   const [pin, setPin] = useState(initial.pin ?? '');
   const [secret, setSecret] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const admissionRefusal = useStore(store, (state) => state.admissionRefusal);
   const { t } = useTranslation();
 
   useEffect(() => {
@@ -77,7 +80,8 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, on
     onJoin(parsed.data, { pin: pin.trim() || undefined, secret: secret.trim() || undefined });
   };
 
-  const message = problem ?? error;
+  // A control plane's refusal in the user's language; its own words (or the client's reason) fill the general one.
+  const message = problem ?? (admissionRefusal ? t(`controlPlane.refusal.${admissionRefusal}`, { detail: error ?? '' }) : error);
   return (
     <form className="lobby" onSubmit={submit} aria-labelledby="lobby-title">
       <div className="lobby-title">
@@ -99,7 +103,7 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, on
           <label>
             {t('lobby.pin')}
             <input name="pin" type="password" value={pin} onChange={(event) => setPin(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" aria-describedby="lobby-pin-hint" />
-            <small id="lobby-pin-hint">{t('lobby.pinHint')}</small>
+            <small id="lobby-pin-hint">{t(throughControlPlane ? 'controlPlane.pinHint' : 'lobby.pinHint')}</small>
           </label>
           <label>
             {t('lobby.secret')}

@@ -24,7 +24,8 @@ export interface JanusSession {
 /**
  * What Janus may ask of every request: a `token` (`token_auth`) and the
  * `apisecret`. janus-gateway-js adds both to every message it sends,
- * keep-alives and `claim` included.
+ * keep-alives and `claim` included. `token` is read at each message, so an
+ * object whose token changes (a renewal) switches every open socket.
  */
 export interface JanusCredentials {
   readonly token?: string | undefined;
@@ -72,11 +73,10 @@ interface OpenConnection {
 }
 
 async function openConnection(url: string, credentials: JanusCredentials, onInvalid: InvalidFrameListener): Promise<OpenConnection> {
-  const connection = Connection.create(crypto.randomUUID(), url, {
-    keepalive: KEEPALIVE_MS,
-    ...(credentials.token ? { token: credentials.token } : {}),
-    ...(credentials.apiSecret ? { apisecret: credentials.apiSecret } : {}),
-  });
+  const options = { keepalive: KEEPALIVE_MS, ...(credentials.apiSecret ? { apisecret: credentials.apiSecret } : {}) };
+  // The library reads its options' token on every message it sends: read through, a renewed token (control plane) rides on the next request, keep-alives included.
+  Object.defineProperty(options, 'token', { enumerable: true, get: () => credentials.token });
+  const connection = Connection.create(crypto.randomUUID(), url, options);
   try {
     await timeLimit(connection.open(), OPEN_TIMEOUT_MS, () => new Error('no answer'));
   } catch {

@@ -17,19 +17,28 @@ const TURN_FETCH_TIMEOUT_MS = 3000;
  * short-lived TURN credentials when an endpoint is configured.
  */
 export async function resolveRtcConfiguration(config: RuntimeConfig, warn: (message: string) => void): Promise<RTCConfiguration> {
-  const iceServers: RTCIceServer[] = config.iceServers.map((server) => ({ ...server }));
+  const fetched: RTCIceServer[] = [];
   if (config.turnCredentialsUrl) {
     try {
       const response = await fetch(config.turnCredentialsUrl, { cache: 'no-store', signal: AbortSignal.timeout(TURN_FETCH_TIMEOUT_MS) });
       if (!response.ok) throw new Error(`status ${response.status}`);
       const credentials = TurnCredentialsSchema.parse(await response.json());
-      iceServers.push({ urls: credentials.uris, username: credentials.username, credential: credentials.password });
+      fetched.push({ urls: credentials.uris, username: credentials.username, credential: credentials.password });
     } catch (error) {
       warn(`TURN credentials unavailable: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  return rtcConfigurationWith(config, fetched);
+}
+
+/**
+ * The configured ICE servers and policy, with `extra` servers (TURN
+ * credentials a control plane handed out). A renewal replaces only
+ * `iceServers` on the same object, which setConfiguration accepts.
+ */
+export function rtcConfigurationWith(config: RuntimeConfig, extra: readonly RTCIceServer[]): RTCConfiguration {
   return {
-    iceServers,
+    iceServers: [...config.iceServers.map((server) => ({ ...server })), ...extra],
     iceTransportPolicy: config.iceTransportPolicy ?? 'all',
     bundlePolicy: 'max-bundle',
     rtcpMuxPolicy: 'require',

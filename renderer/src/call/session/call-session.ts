@@ -255,8 +255,13 @@ export class CallSession {
     return { incoming, outgoing };
   }
 
+  /** The camera's, the subscription's and the screen's PeerConnections, those there are. */
+  peerConnections(): RTCPeerConnection[] {
+    return [this.camera?.pc, this.subscriber?.pc, this.screen?.pc].filter((pc): pc is RTCPeerConnection => pc !== undefined);
+  }
+
   iceStates(): RTCIceConnectionState[] {
-    return [this.camera?.pc, this.subscriber?.pc, this.screen?.pc].flatMap((pc) => (pc ? [pc.iceConnectionState] : []));
+    return this.peerConnections().map((pc) => pc.iceConnectionState);
   }
 
   get iceRestarts(): number {

@@ -58,6 +58,12 @@ describe('finding the room on any Janus', () => {
     await expect(findOrCreateRoom(janus.handle, 'standup', {}, 'string')).resolves.toEqual({ address: { kind: 'string', room: 'standup' }, created: false });
   });
 
+  test('a control plane’s ticket names the room’s number: it is asked for under that number alone, whatever the name or the kind tried last', async () => {
+    const janus = fakeRoom('numeric', [{ room: 987654321 }], true);
+    await expect(findOrCreateRoom(janus.handle, 'standup', { pin: 'derived', janusRoom: 987654321 }, 'string')).resolves.toEqual({ address: { kind: 'numeric', room: 987654321 }, created: false });
+    expect(janus.sent).toEqual([{ request: 'exists', room: 987654321 }]);
+  });
+
   test('a server that holds an admin key refuses the creation, and the error says it was a create', async () => {
     const janus = fakeRoom('string', [], true);
     await expect(findOrCreateRoom(janus.handle, 'standup', {}, 'string')).rejects.toMatchObject({ code: 429, request: 'create' });

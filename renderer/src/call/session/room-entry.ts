@@ -12,6 +12,8 @@ import type Session from 'janus-gateway-js/src/session.js';
 export interface RoomAccess {
   readonly pin?: string | undefined;
   readonly secret?: string | undefined;
+  /** The room's numeric id on Janus, when a control plane's ticket gave it (and made sure the room exists). */
+  readonly janusRoom?: number | undefined;
 }
 
 /** What a call joins with; every session of the call (the first and each rejoin) uses the same. */
@@ -59,7 +61,8 @@ export async function findRoom(handle: RoomRequests, room: string, preferredKind
  * joined as it is. Our PIN and secret protect a room we create.
  */
 export async function findOrCreateRoom(handle: RoomRequests, room: string, access: RoomAccess, preferredKind: IdKind): Promise<FoundRoom> {
-  const { address, exists } = await findRoom(handle, room, preferredKind);
+  const ticketed: RoomAddress | null = access.janusRoom === undefined ? null : { kind: 'numeric', room: access.janusRoom };
+  const { address, exists } = ticketed ? { address: ticketed, exists: await roomExists(handle, ticketed) } : await findRoom(handle, room, preferredKind);
   if (exists) return { address, created: false };
   try {
     await handle.request(roomCreationRequest(address.room, access, room));

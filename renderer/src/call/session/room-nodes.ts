@@ -1,7 +1,7 @@
 import type { NodeState } from '../../../../shared/control/node-order.js';
 import { rankNodes } from '../../../../shared/control/node-order.js';
 import { janusNodesOf, type RuntimeConfig } from '../../../../shared/config/runtime-config.js';
-import { openJanusSession, type JanusCredentials } from '../janus/janus-session.js';
+import { openJanusSession } from '../janus/janus-session.js';
 import type { IdKind } from '../janus/room-ids.js';
 import { VideoRoomHandle } from '../janus/videoroom-handle.js';
 import { timeLimit } from '../time-limit.js';
@@ -51,8 +51,9 @@ export async function probeRoomNode(endpoint: JanusEndpoint, room: string, prefe
  * node died lands where the others of the room land.
  */
 export class RoomNodes {
-  private readonly nodes: readonly string[];
-  private readonly credentials: JanusCredentials;
+  private nodes: readonly string[];
+  /** One object for every session of the call: a renewed token replaces its token, and every open socket sends it from then on. */
+  private readonly credentials: { token?: string | undefined; readonly apiSecret?: string | undefined };
   /** The node the current (or last) session of the call uses. */
   private node: string;
   /** Nodes this call saw fail while they still answered (media broken): placing skips them until the next call. */
@@ -62,6 +63,28 @@ export class RoomNodes {
     this.nodes = janusNodesOf(config);
     this.credentials = { token: config.janusToken, apiSecret: config.janusApiSecret };
     this.node = config.janusUrl;
+  }
+
+  /**
+   * A control plane's ticket decides: its node, its nodes in the room's
+   * order, and a token that node knows. Returns whether the node changed.
+   */
+  adopt(node: string, nodes: readonly string[], token: string): boolean {
+    const moved = node !== this.node;
+    this.node = node;
+    this.nodes = nodes;
+    this.useToken(token);
+    return moved;
+  }
+
+  /** A renewed token for the current node: the next request on every socket carries it. */
+  useToken(token: string): void {
+    this.credentials.token = token;
+  }
+
+  /** The nodes a room may live on (a ticket's in the room's order). */
+  get order(): readonly string[] {
+    return this.nodes;
   }
 
   /** There are other nodes to move a room to. */

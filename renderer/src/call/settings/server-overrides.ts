@@ -25,11 +25,12 @@ export function parseServerInput(janusText: string, signalingText: string): Serv
  * The configuration with the user's own servers in place of the configured
  * ones. The configured Janus token and API secret belong to the configured
  * Janus: another one typed here never receives them, and replaces the
- * configured nodes too.
+ * configured nodes and the control plane too.
  */
 export function withServerOverrides(config: RuntimeConfig, servers: ServerOverrides): RuntimeConfig {
   const merged = { ...config, janusUrl: servers.janusUrl ?? config.janusUrl, signalingUrls: servers.signalingUrls ?? config.signalingUrls };
   if (merged.janusUrl === config.janusUrl) return merged;
-  const { janusToken: _token, janusApiSecret: _apiSecret, janusNodes: _nodes, ...withoutCredentials } = merged;
+  // Nor the control plane: it sends joins to the configured nodes, not to the one typed here.
+  const { janusToken: _token, janusApiSecret: _apiSecret, janusNodes: _nodes, controlPlaneUrl: _controlPlane, ...withoutCredentials } = merged;
   return withoutCredentials;
 }

@@ -242,6 +242,22 @@ export const de: Messages = {
     cancel: 'Abbrechen',
     share: 'Teilen',
   },
+  controlPlane: {
+    pinHint: 'Die 12-stellige PIN des Raums oder der Einladungslink der Moderation (den ganzen Link einfügen).',
+    refusal: {
+      pinNeeded: 'Dieser Besprechungsdienst lässt Sie mit der PIN des Raums oder einer Einladung ein: Geben Sie die 12-stellige PIN ein oder fügen Sie den Einladungslink ein.',
+      notAPin: 'Das ist weder eine Raum-PIN (12 Ziffern) noch ein Einladungslink. Prüfen Sie, was Ihnen die Moderation geschickt hat.',
+      wrongPin: 'Falsche PIN: Sie öffnet diesen Raum nicht. Prüfen Sie Raumnamen und PIN und versuchen Sie es noch einmal.',
+      invalidInvite: 'Diese Einladung öffnet diesen Raum nicht: Prüfen Sie den Raumnamen oder bitten Sie die Moderation um eine neue Einladung.',
+      expiredInvite: 'Diese Einladung ist abgelaufen: Bitten Sie die Moderation um eine neue.',
+      rateLimited: 'Zu viele Versuche von diesem Computer: Warten Sie eine Minute und versuchen Sie es dann noch einmal.',
+      unavailable: 'Der Besprechungsdienst erreicht keinen Medienserver: Versuchen Sie es gleich noch einmal.',
+      unreachable: 'Der Besprechungsdienst (Control Plane) ist nicht erreichbar: Prüfen Sie Ihre Verbindung und versuchen Sie es noch einmal.',
+      foreignNode: 'Der Besprechungsdienst hat Confer an einen Medienserver verwiesen, für den es nicht eingerichtet ist. Bitten Sie den Betreiber, diesen Server in Confers Konfiguration aufzunehmen.',
+      refused: 'Der Besprechungsdienst hat Sie nicht eingelassen: {{detail}}',
+    },
+    renewalFailed: 'Ihr Zugang zu diesem Anruf konnte nicht rechtzeitig erneuert werden: Der Anruf kann abbrechen. Confer versucht es weiter.',
+  },
   board: deBoard,
   languages: { en: 'English', de: 'Deutsch' },
 };

@@ -241,6 +241,22 @@ export const en = {
     cancel: 'Cancel',
     share: 'Share',
   },
+  controlPlane: {
+    pinHint: 'The 12-digit PIN of the room, or the invite link the moderator sent (paste the whole link).',
+    refusal: {
+      pinNeeded: 'This meeting service lets you in with the room’s PIN or an invite: enter the 12-digit PIN, or paste the invite link.',
+      notAPin: 'That is neither a room PIN (12 digits) nor an invite link. Check what the moderator sent you.',
+      wrongPin: 'Wrong PIN: it does not open this room. Check the room name and the PIN, and try again.',
+      invalidInvite: 'This invite does not open this room: check the room name, or ask the moderator for a new invite.',
+      expiredInvite: 'This invite has expired: ask the moderator for a new one.',
+      rateLimited: 'Too many attempts from this computer: wait a minute, then try again.',
+      unavailable: 'The meeting service could not reach any media server: try again shortly.',
+      unreachable: 'The meeting service (control plane) cannot be reached: check your connection and try again.',
+      foreignNode: 'The meeting service sent Confer to a media server it is not set up for. Ask the operator to list that server in Confer’s configuration.',
+      refused: 'The meeting service did not let you in: {{detail}}',
+    },
+    renewalFailed: 'Your access to this call could not be renewed in time: the call may drop. Confer keeps trying.',
+  },
   board: enBoard,
   languages: { en: 'English', de: 'Deutsch' },
 };
