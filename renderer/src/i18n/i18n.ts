@@ -1,21 +1,12 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LANGUAGES, type Language } from '../../../shared/desktop/call-preferences.js';
+import type { Language } from '../../../shared/desktop/call-preferences.js';
 import { de } from './locales/de.js';
 import { en } from './locales/en.js';
 
-export const MESSAGES = { en, de } as const;
+export { resolveLanguage } from '../../../shared/desktop/language.js';
 
-/** The language to show: the user's choice, else the first of the system's languages we have, else English. */
-export function resolveLanguage(chosen: Language | null, systemLanguages: readonly string[]): Language {
-  if (chosen) return chosen;
-  for (const tag of systemLanguages) {
-    const base = tag.toLowerCase().split('-')[0];
-    const known = LANGUAGES.find((language) => language === base);
-    if (known) return known;
-  }
-  return 'en';
-}
+export const MESSAGES = { en, de } as const;
 
 /**
  * One i18next instance for the renderer, with the catalogues bundled
