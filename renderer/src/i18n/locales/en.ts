@@ -12,7 +12,6 @@ export const en = {
     secretHint: 'Optional: lets you mute and remove others.',
     join: 'Join',
     joining: 'Joining…',
-    checkFields: 'Check the room and your name',
     cameraOffPreview: 'Camera off',
     microphoneOn: 'Microphone on',
     microphoneOff: 'Microphone off',
@@ -243,6 +242,27 @@ export const en = {
   },
   board: enBoard,
   languages: { en: 'English', de: 'Deutsch' },
+  joinError: {
+    tokenAndSecretRefused: 'The media server refused Confer’s token and API secret: the token is unknown to it (never added, removed or expired) or the API secret is not its apisecret. Ask its operator for valid ones.',
+    tokenRefused: 'The media server refused Confer’s token: it is not one the server knows (never added, removed or expired). Ask its operator for a valid token.',
+    secretRefused: 'The media server refused Confer’s API secret: it is not the server’s apisecret. Ask its operator for the right one.',
+    credentialsNeeded: 'The media server only lets in clients with a token or an API secret, and Confer is configured with neither (CONFER_JANUS_TOKEN, CONFER_JANUS_API_SECRET).',
+    pluginNotAllowed: 'The media server accepted Confer’s token but not for video rooms: its operator must allow janus.plugin.videoroom for that token.',
+    noVideoRoom: 'The media server has no VideoRoom plugin (janus.plugin.videoroom), which calls need: ask its operator to enable it.',
+    draining: 'The media server is not accepting new sessions (it is being drained): try again later.',
+    roomNotCreatable: 'The room “{{room}}” does not exist on this media server, and the server does not let clients create rooms: creating one needs the deployment’s admin key, which clients never hold. Ask its operator to create the room.',
+    wrongPin: 'Wrong PIN: this room needs the PIN its host set. Check it and try again.',
+    idTypeMismatch: 'The media server’s video rooms take ids of another type than Confer sent (Janus says: “{{janus}}”): its string_ids setting changed during the call, or the room cannot be addressed by this name.',
+    roomGone: 'The room “{{room}}” no longer exists on this media server.',
+    publishersFull: 'The room “{{room}}” already has as many people sending video as the server allows for it.',
+    removed: 'A moderator removed you from the meeting.',
+    failed: 'Could not join the meeting: {{detail}}',
+  },
+  joinField: {
+    room: 'Room names use letters, digits, “.”, “_” and “-” (up to 64), and start with a letter or digit.',
+    nameMissing: 'Enter your name.',
+    name: 'Names are at most 64 characters, without control characters.',
+  },
 };
 
 export type Messages = typeof en;
