@@ -16,8 +16,7 @@ import type { IdKind } from './janus/room-ids.js';
 import { QualityLoop } from './quality/quality-loop.js';
 import { CallSession } from './session/call-session.js';
 import type { SessionEvents } from './session/session-contract.js';
-import { joinErrorOf } from './session/join-errors.js';
-import type { CallError } from './session/call-error.js';
+import { callErrorOf, type CallError } from './session/call-error.js';
 import { callPhaseOf, initialReconnectState, nextReconnectState, type ReconnectEvent, type ReconnectStep } from './session/reconnect-policy.js';
 import { recoverCall, type RecoveryCause } from './session/recovery.js';
 import { NodeMediaWatch } from './session/node-media-watch.js';
@@ -98,7 +97,7 @@ class Call implements CallEngine {
     try {
       await session.connect();
     } catch (error) {
-      if (this.session === session) await this.endCall(joinErrorOf(error));
+      if (this.session === session) await this.endCall(callErrorOf(error));
       return;
     }
     if (this.session !== session) return;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { JanusRequestError } from '../janus/janus-request-error.js';
 import { createI18n } from '../../i18n/i18n.js';
-import { joinErrorOf, joinRefusal, JoinRefusedError, serverProblem as problemOf, type JoinContext } from './join-errors.js';
-import type { CallError } from './call-error.js';
+import { joinRefusal, JoinRefusedError, serverProblem as problemOf, type JoinContext } from './join-errors.js';
+import { callErrorOf, type CallError } from './call-error.js';
 
 const context = (change: Partial<JoinContext> = {}): JoinContext => ({ room: 'standup', token: false, apiSecret: false, ...change });
 /** janus-gateway-js rejects a core request Janus refused with an error carrying Janus's code and reason. */
@@ -74,7 +74,7 @@ describe('Janus errors as sentences', () => {
   });
 
   test('any other failure keeps its own text inside the sentence', () => {
-    expect(say(joinErrorOf(new Error('Cannot reach the media server at ws://127.0.0.1:1')))).toBe('Could not join the meeting: Cannot reach the media server at ws://127.0.0.1:1');
-    expect(joinErrorOf(new JoinRefusedError({ reason: 'draining', room: 'r' }))).toEqual({ reason: 'draining', room: 'r' });
+    expect(say(callErrorOf(new Error('Cannot reach the media server at ws://127.0.0.1:1')))).toBe('Could not join the meeting: Cannot reach the media server at ws://127.0.0.1:1');
+    expect(callErrorOf(new JoinRefusedError({ reason: 'draining', room: 'r' }))).toEqual({ reason: 'draining', room: 'r' });
   });
 });

@@ -1,5 +1,4 @@
 import { JanusCoreErrorCode, JanusRequestError, VideoRoomErrorCode } from '../janus/janus-request-error.js';
-import type { CallError } from './call-error.js';
 
 /** What a sentence about a refused join may name: the room, and which credentials Confer sent. */
 export interface JoinContext {
@@ -101,12 +100,6 @@ export function serverProblem(error: unknown, context: JoinContext): JoinProblem
   const reason = coreProblem(request.code, context) ?? videoRoomProblem(request);
   if (reason === null) return null;
   return reason === 'idTypeMismatch' ? { reason, room: context.room, janus: request.message } : { reason, room: context.room };
-}
-
-/** Why a join failed, for the user: the refusal's problem, or the error's own text under `joinError.failed`. */
-export function joinErrorOf(error: unknown): CallError {
-  if (error instanceof JoinRefusedError) return error.problem;
-  return { reason: 'failed', detail: error instanceof Error ? error.message : String(error) };
 }
 
 /** A join the room refused for a reason retrying cannot change: its problem, or null. */
