@@ -5,7 +5,7 @@ import { peerCount } from './harness/board-browser.js';
 import { drag, itemCount } from './harness/board-page.js';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { callPhase, decodingNames } from './harness/call-page.js';
-import { hiddenControls, misshapenTiles, seriousAccessibilityViolations, tileShapes } from './harness/layout-checks.js';
+import { hiddenControls, keyboardReach, misshapenTiles, seriousAccessibilityViolations, tileShapes } from './harness/layout-checks.js';
 import { useTestStack } from './harness/test-stack.js';
 
 /** Window sizes the layout supports: a laptop, a full-HD monitor and the smallest window kept usable. */
@@ -41,7 +41,7 @@ describe('the meeting layout in Chromium', () => {
     if (problems.length > 0) console.warn(problems.join('\n'));
   });
 
-  test('the lobby fits every size without scrolling and has no serious accessibility problem', async () => {
+  test('the lobby fits every size without scrolling, has no serious accessibility problem and is reached by keyboard with a visible focus', async () => {
     const lobby = new URL(testStack().webUrl);
     lobby.search = new URLSearchParams({ room, name: 'Alice' }).toString();
     await alice.page.goto(lobby.toString());
@@ -58,9 +58,10 @@ describe('the meeting layout in Chromium', () => {
     }
     await alice.page.setViewportSize(SIZES[0]);
     expect(await seriousAccessibilityViolations(alice.page)).toEqual([]);
+    expect(await keyboardReach(alice.page, 'form.lobby')).toEqual({ unreached: [], noVisibleFocus: [] });
   });
 
-  test('in a two-person call, no control is covered and every tile has its video’s shape', async () => {
+  test('in a two-person call, no control is covered, every tile has its video’s shape and every control is reached by keyboard with a visible focus', async () => {
     await alice.page.getByRole('button', { name: 'Join' }).click();
     await bob.page.goto(joinUrl(testStack().webUrl, room, 'Bob'));
     await expect.poll(() => decodingNames(alice.page), { timeout: 45_000, interval: 500 }).toEqual(['Bob']);
@@ -77,6 +78,8 @@ describe('the meeting layout in Chromium', () => {
     }
     await alice.page.setViewportSize(SIZES[0]);
     expect(await seriousAccessibilityViolations(alice.page)).toEqual([]);
+    // Every call control is reached with Tab and shows where the focus is.
+    expect(await keyboardReach(alice.page, '[data-testid="call"]')).toEqual({ unreached: [], noVisibleFocus: [] });
   });
 
   test('the whiteboard on the stage takes strokes the other participant receives, at every size', async () => {
