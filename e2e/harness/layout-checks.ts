@@ -114,6 +114,8 @@ export async function keyboardReach(page: Page, scope: string): Promise<Keyboard
     });
     if (focus?.index == null) continue;
     const index = Number(focus.index);
+    // Round once: the focus is back where it started.
+    if (reached.has(index) && index === reached.values().next().value && reached.size > 1) break;
     if (!focus.visible) noVisibleFocus.add(controls[index] ?? String(index));
     reached.add(index);
   }

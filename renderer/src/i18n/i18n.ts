@@ -26,9 +26,9 @@ export function createI18n(language: Language): i18n {
   return instance;
 }
 
-/** A date and time the user's way (`Intl`), for the language shown. */
-export function formatDateTime(date: Date, language: Language): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }).format(date);
+/** A date and time the user's way (`Intl`), for the language shown: in full unless `style` says less. */
+export function formatDateTime(date: Date, language: Language, style: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' }): string {
+  return new Intl.DateTimeFormat(language, style).format(date);
 }
 
 export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
