@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { LANGUAGES } from './call-preferences.js';
-import { SHELL_MESSAGES, type ShellMessages } from './shell-messages.js';
+import { deepLinkSentence, SHELL_MESSAGES, type ShellMessages } from './shell-messages.js';
 
 /** Every message of a catalogue, each function called with sample values, by its dotted key. */
 function messages(catalogue: object, prefix = ''): Record<string, string> {
-  const sample = { status: 'S', room: 'R', reconnecting: true, current: 'C', next: 'N' };
+  const sample = { status: 'S', room: 'R', reconnecting: true, current: 'C', next: 'N', names: ['name'], why: 'W', host: 'H', known: ['K'] };
   return Object.fromEntries(
     Object.entries(catalogue).flatMap(([key, value]): [string, string][] => {
-      if (typeof value === 'function') return [[`${prefix}${key}`, String((value as (facts: unknown) => string)(key === 'tooltip' || key === 'question' ? sample : 'X'))]];
+      if (typeof value === 'function') return [[`${prefix}${key}`, String((value as (facts: unknown) => string)(key === 'tooltip' || key === 'question' || prefix === 'badLink.problem.' ? sample : 'X'))]];
       if (typeof value === 'object' && value !== null) return Object.entries(messages(value as object, `${prefix}${key}.`));
       return [[`${prefix}${key}`, String(value)]];
     }),
@@ -31,6 +31,8 @@ describe('the desktop shell’s catalogue', () => {
       expect(words.notification.hand('Bob')).toContain('Bob');
       expect(words.linkDuringCall.question({ current: 'standup', next: 'retro' })).toMatch(/standup.*retro/);
       expect(words.startup.settingsFile('/home/a/settings.json')).toContain('/home/a/settings.json');
+      expect(deepLinkSentence(words.badLink, { reason: 'unknownParameters', names: ['exec'] })).toContain('exec');
+      expect(deepLinkSentence(words.badLink, { reason: 'otherServer', host: 'evil.example', known: ['meet.example.com'] })).toMatch(/evil\.example.*meet\.example\.com/);
     }
   });
 

@@ -1,5 +1,27 @@
 import type { Language } from './call-preferences.js';
 
+/** Why a `confer://` link is refused; the words are the catalogue's `badLink.problem`. */
+export type DeepLinkProblem =
+  | {
+      readonly reason:
+        | 'tooLong'
+        | 'controlCharacters'
+        | 'notAnAddress'
+        | 'wrongScheme'
+        | 'notJoin'
+        | 'extraParts'
+        | 'notOneRoom'
+        | 'unreadableRoom'
+        | 'severalServers'
+        | 'serverNotAnAddress'
+        | 'serverNotHttp';
+    }
+  | { readonly reason: 'unknownParameters'; readonly names: readonly string[] }
+  | { readonly reason: 'invalidRoom'; readonly room: string; readonly why: string }
+  | { readonly reason: 'otherServer'; readonly host: string; readonly known: readonly string[] };
+
+type ProblemWords = { readonly [R in DeepLinkProblem['reason']]: (problem: Extract<DeepLinkProblem, { reason: R }>) => string };
+
 /** The statuses the tray shows (the main process's `PresenceIcon`). */
 export type PresenceWord = 'available' | 'in-call' | 'presenting' | 'muted' | 'away' | 'do-not-disturb';
 
@@ -37,7 +59,7 @@ export interface ShellMessages {
     readonly leave: string;
     readonly stay: string;
   };
-  readonly badLink: { readonly title: string; readonly ok: string };
+  readonly badLink: { readonly title: string; readonly ok: string; readonly problem: ProblemWords };
   readonly startup: {
     readonly cannotStart: string;
     readonly noServers: string;
@@ -81,7 +103,26 @@ const en: ShellMessages = {
     leave: 'Leave and join',
     stay: 'Stay in the call',
   },
-  badLink: { title: 'Confer cannot open this meeting link', ok: 'OK' },
+  badLink: {
+    title: 'Confer cannot open this meeting link',
+    ok: 'OK',
+    problem: {
+      tooLong: () => 'The link is too long to be a Confer meeting link.',
+      controlCharacters: () => 'The link contains characters a meeting link never has.',
+      notAnAddress: () => 'The link is not a valid address.',
+      wrongScheme: () => 'Only confer:// links open in Confer.',
+      notJoin: () => 'Confer links start with confer://join/ followed by the room name.',
+      extraParts: () => 'The link has parts a meeting link never has.',
+      notOneRoom: () => 'The link must name exactly one room: confer://join/<room>.',
+      unreadableRoom: () => 'The room name in the link is not readable.',
+      unknownParameters: ({ names }) => `The link has parameters Confer does not know: ${names.join(', ')}.`,
+      severalServers: () => 'The link names more than one server.',
+      serverNotAnAddress: () => 'The server in the link is not a valid address.',
+      serverNotHttp: () => 'The server in the link must be an http:// or https:// address.',
+      invalidRoom: ({ room, why }) => `“${room}” is not a valid room name: ${why}.`,
+      otherServer: ({ host, known }) => `The link is for the server ${host}, but Confer is set up for ${known.join(', ')}.`,
+    },
+  },
   startup: {
     cannotStart: 'Confer cannot start',
     noServers: 'No servers are configured. Start Confer with `npm start`, which runs the local stack, or set CONFER_JANUS_URL and CONFER_SIGNALING_URLS.',
@@ -125,7 +166,26 @@ const de: ShellMessages = {
     leave: 'Verlassen und beitreten',
     stay: 'Im Anruf bleiben',
   },
-  badLink: { title: 'Confer kann diesen Besprechungslink nicht öffnen', ok: 'OK' },
+  badLink: {
+    title: 'Confer kann diesen Besprechungslink nicht öffnen',
+    ok: 'OK',
+    problem: {
+      tooLong: () => 'Der Link ist zu lang für einen Confer-Besprechungslink.',
+      controlCharacters: () => 'Der Link enthält Zeichen, die ein Besprechungslink nie hat.',
+      notAnAddress: () => 'Der Link ist keine gültige Adresse.',
+      wrongScheme: () => 'Nur confer://-Links öffnen sich in Confer.',
+      notJoin: () => 'Confer-Links beginnen mit confer://join/, gefolgt vom Raumnamen.',
+      extraParts: () => 'Der Link hat Bestandteile, die ein Besprechungslink nie hat.',
+      notOneRoom: () => 'Der Link muss genau einen Raum nennen: confer://join/<Raum>.',
+      unreadableRoom: () => 'Der Raumname im Link ist nicht lesbar.',
+      unknownParameters: ({ names }) => `Der Link hat Parameter, die Confer nicht kennt: ${names.join(', ')}.`,
+      severalServers: () => 'Der Link nennt mehr als einen Server.',
+      serverNotAnAddress: () => 'Der Server im Link ist keine gültige Adresse.',
+      serverNotHttp: () => 'Der Server im Link muss eine http://- oder https://-Adresse sein.',
+      invalidRoom: ({ room, why }) => `„${room}“ ist kein gültiger Raumname: ${why}.`,
+      otherServer: ({ host, known }) => `Der Link ist für den Server ${host}, aber Confer ist für ${known.join(', ')} eingerichtet.`,
+    },
+  },
   startup: {
     cannotStart: 'Confer kann nicht starten',
     noServers:
@@ -135,3 +195,10 @@ const de: ShellMessages = {
 };
 
 export const SHELL_MESSAGES: Readonly<Record<Language, ShellMessages>> = { en, de };
+
+/** The sentence for a refused link, in a language's words. */
+export function deepLinkSentence(words: ShellMessages['badLink'], problem: DeepLinkProblem): string {
+  // Each reason's words take that reason's problem: the lookup by its own reason keeps them together.
+  const say = words.problem[problem.reason] as (problem: DeepLinkProblem) => string;
+  return say(problem);
+}

@@ -95,8 +95,9 @@ function platformDouble(userData: string, systemLanguages: readonly string[] = [
     }),
     dialog: {
       showErrorBox: (title: string) => void happened.push(`error box ${title}`),
-      showMessageBox: async (options: { message: string }) => {
+      showMessageBox: async (options: { message: string; detail?: string }) => {
         happened.push(`message ${options.message}`);
+        if (options.detail) happened.push(`detail ${options.detail}`);
         return { response: answers.shift() ?? 1 };
       },
     },
@@ -374,6 +375,12 @@ describe('the shell, started against an Electron double', () => {
     await expect(call(main, 'preferences:save-call', { ...DEFAULT_CALL_PREFERENCES, language: 'en' })).resolves.toMatchObject({ ok: true });
     expect(trayItem('Unmute')?.enabled).toBe(true);
     expect(trayItem('Stummschaltung aufheben')).toBeUndefined();
+  });
+
+  test('a refused link is explained in the user’s language', async () => {
+    const { happened } = await started({ argv: ['/usr/bin/confer', 'confer://leave/standup'] }, ['de-DE']);
+    expect(happened).toContain('message Confer kann diesen Besprechungslink nicht öffnen');
+    expect(happened).toContain('detail Confer-Links beginnen mit confer://join/, gefolgt vom Raumnamen.');
   });
 
   test('a language the system has no catalogue for falls back to English', async () => {

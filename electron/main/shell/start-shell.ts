@@ -19,7 +19,7 @@ import { createOverlayController } from '../overlay/overlay-controller.js';
 import { APP_ENTRY_URL, isAppUrl } from '../security/app-origin.js';
 import { registerAppProtocol } from '../security/app-protocol.js';
 import { applyDevicePolicy, applyNavigationPolicy, applyPermissionPolicy } from '../security/web-contents-policy.js';
-import type { ShellMessages } from '../../../shared/desktop/shell-messages.js';
+import { deepLinkSentence, SHELL_MESSAGES, type ShellMessages } from '../../../shared/desktop/shell-messages.js';
 import type { JsonStore } from '../settings/json-store.js';
 import { createCallPreferenceStore } from '../settings/call-preference-store.js';
 import { createPreferenceWriter, type SavePreferences } from '../settings/preference-writer.js';
@@ -225,9 +225,9 @@ function startDeepLinks({ platform, windows, words }: ShellParts, runtimeConfig:
         .catch((error: unknown) => platform.log.error('could not ask about a link during the call', error));
     },
     reject: (problem) => {
-      platform.log.warn(`refused a deep link: ${problem}`);
+      platform.log.warn(`refused a deep link: ${deepLinkSentence(SHELL_MESSAGES.en.badLink, problem)}`);
       const { badLink } = words();
-      void platform.dialog.showMessageBox({ type: 'warning', message: badLink.title, detail: problem, buttons: [badLink.ok] });
+      void platform.dialog.showMessageBox({ type: 'warning', message: badLink.title, detail: deepLinkSentence(badLink, problem), buttons: [badLink.ok] });
     },
   });
   links.connect((raw) => deepLinks.open(raw));
