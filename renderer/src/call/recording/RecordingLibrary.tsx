@@ -9,6 +9,8 @@ import './recording.css';
 
 /** While a recording is being processed the list is asked again this often, so it shows as soon as it is ready. */
 const PROCESSING_POLL_MS = 2000;
+/** The list's column is narrow: a short date, where the player names it in full. */
+const LIST_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 function useRecordingList(baseUrl: string, room: string | null): { list: RecordingList | null; problem: unknown } {
   const [state, setState] = useState<{ list: RecordingList | null; problem: unknown }>({ list: null, problem: null });
@@ -86,9 +88,9 @@ export function RecordingLibrary({ baseUrl, initialRoom, onClose }: { readonly b
         <ul className="recording-list">
           {list?.recordings.map((each) => (
             <li key={each.id} data-testid="recording-item" data-recording-id={each.id}>
-              <time dateTime={each.startedAt}>{formatDateTime(new Date(each.startedAt), language)}</time>
+              <time dateTime={each.startedAt}>{formatDateTime(new Date(each.startedAt), language, LIST_DATE)}</time>
               <span>
-                {formatDuration(each.durationMs, language)} · {t('recordings.people', { count: each.participants.length })}
+                {formatDuration(each.durationMs, language)} · <span className="recording-people">{t('recordings.people', { count: each.participants.length })}</span>
               </span>
               <button type="button" aria-pressed={each.id === selected} onClick={() => setSelected(each.id)} data-testid="recording-play">
                 {t('recordings.play')}
