@@ -1,9 +1,11 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PROJECT_ROOT } from '../scripts/launch-environment.js';
 import { peerCount } from './harness/board-browser.js';
 import { drag, itemCount } from './harness/board-page.js';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
-import { decodingNames } from './harness/call-page.js';
-import { hiddenControls, misshapenTiles, seriousAccessibilityViolations, tileShapes } from './harness/layout-checks.js';
+import { callPhase, decodingNames } from './harness/call-page.js';
+import { hiddenControls, keyboardReach, misshapenTiles, seriousAccessibilityViolations, tileShapes } from './harness/layout-checks.js';
 import { useTestStack } from './harness/test-stack.js';
 
 /** Window sizes the layout supports: a laptop, a full-HD monitor and the smallest window kept usable. */
@@ -15,6 +17,15 @@ const SIZES = [
 const ASPECT_TOLERANCE = 0.05;
 
 const testStack = useTestStack('layout');
+
+/** The web build keeps the settings screen's choices here (renderer/src/bridge/web-preferences.ts). */
+const WEB_PREFERENCES_KEY = 'confer:call-preferences';
+
+function withPin(url: string, pin: string): string {
+  const withIt = new URL(url);
+  withIt.searchParams.set('pin', pin);
+  return withIt.toString();
+}
 
 describe('the meeting layout in Chromium', () => {
   const room = uniqueRoom('layout');
@@ -30,7 +41,7 @@ describe('the meeting layout in Chromium', () => {
     if (problems.length > 0) console.warn(problems.join('\n'));
   });
 
-  test('the lobby fits every size without scrolling and has no serious accessibility problem', async () => {
+  test('the lobby fits every size without scrolling, has no serious accessibility problem and is reached by keyboard with a visible focus', async () => {
     const lobby = new URL(testStack().webUrl);
     lobby.search = new URLSearchParams({ room, name: 'Alice' }).toString();
     await alice.page.goto(lobby.toString());
@@ -47,6 +58,7 @@ describe('the meeting layout in Chromium', () => {
     }
     await alice.page.setViewportSize(SIZES[0]);
     expect(await seriousAccessibilityViolations(alice.page)).toEqual([]);
+    expect(await keyboardReach(alice.page, 'form.lobby')).toEqual({ unreached: [], noVisibleFocus: [] });
   });
 
   test('in a two-person call, no control is covered and every tile has its video’s shape', async () => {
@@ -66,6 +78,10 @@ describe('the meeting layout in Chromium', () => {
     }
     await alice.page.setViewportSize(SIZES[0]);
     expect(await seriousAccessibilityViolations(alice.page)).toEqual([]);
+  });
+
+  test('in the call, Tab reaches every control, each with a visible focus', async () => {
+    expect(await keyboardReach(alice.page, '[data-testid="call"]')).toEqual({ unreached: [], noVisibleFocus: [] });
   });
 
   test('the whiteboard on the stage takes strokes the other participant receives, at every size', async () => {
@@ -91,6 +107,37 @@ describe('the meeting layout in Chromium', () => {
     }
     await alice.page.setViewportSize(SIZES[0]);
     expect(await seriousAccessibilityViolations(alice.page)).toEqual([]);
+  });
+
+  test('a refused join’s sentence, in English and in the longer German, leaves every lobby control in the window at every size', async () => {
+    const pinned = uniqueRoom('layout-pin');
+    const hostContext = await bob.browser.newContext({ viewport: SIZES[0] });
+    try {
+      const host = await hostContext.newPage();
+      await host.goto(withPin(joinUrl(testStack().webUrl, pinned, 'Host'), 'right-pin'));
+      await expect.poll(() => callPhase(host), { timeout: 30_000 }).toBe('in-call');
+      for (const [language, sentence] of [['en', /^Wrong PIN: /], ['de', /^Falsche PIN: /]] as const) {
+        const context = await alice.browser.newContext({ viewport: SIZES[0] });
+        try {
+          await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [WEB_PREFERENCES_KEY, JSON.stringify({ language })] as const);
+          const page = await context.newPage();
+          await page.goto(withPin(joinUrl(testStack().webUrl, pinned, 'Guest'), 'wrong-pin'));
+          await expect.poll(() => page.getByTestId('lobby-error').textContent({ timeout: 1000 }).catch(() => null), { timeout: 30_000 }).toMatch(sentence);
+          for (const size of SIZES) {
+            await page.setViewportSize(size);
+            expect(await hiddenControls(page, 'form.lobby'), `${language} lobby at ${size.width}x${size.height}`).toEqual([]);
+            expect(await page.evaluate(() => window.scrollY)).toBe(0);
+          }
+          await page.setViewportSize(SIZES[0]);
+          await page.mouse.move(2, 2);
+          await page.screenshot({ path: path.join(PROJECT_ROOT, `e2e/artifacts/lobby-join-error-${language}.png`) });
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      await hostContext.close();
+    }
   });
 
   test('the desktop screen picker, fed with sample sources in the web build, fits, works by keyboard and has no serious accessibility problem', async () => {

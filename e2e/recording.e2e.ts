@@ -9,7 +9,9 @@ import { drag, exportBoard, itemCount } from './harness/board-browser.js';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { callPhase, describeCallPage, joinFromLobby, showBoardOnStage } from './harness/call-page.js';
 import { readMediaFile } from './harness/media-files.js';
+import { hiddenControls } from './harness/layout-checks.js';
 import { useTestStack } from './harness/test-stack.js';
+import { PROJECT_ROOT } from '../scripts/launch-environment.js';
 
 /**
  * Recording a call on the real stack: Janus's recorder, the stack's
@@ -19,6 +21,8 @@ import { useTestStack } from './harness/test-stack.js';
 const testStack = useTestStack('recording');
 const SECRET = 'recording-secret-1';
 const RECORDED_MS = 10_000;
+/** The web build keeps the settings screen's choices here (renderer/src/bridge/web-preferences.ts). */
+const WEB_PREFERENCES_KEY = 'confer:call-preferences';
 
 const indicator = (page: Page) => page.getByTestId('recording-indicator');
 const recordingShown = (page: Page) => indicator(page).getAttribute('data-recording');
@@ -179,5 +183,18 @@ describe('recording a call', () => {
     const replayed = await readFile((await download.path()) ?? '', 'utf8');
     expect(replayed).toBe(finalBoard);
     await ann.page.screenshot({ path: path.join(testStack().stack.runDirectory, 'recording-player.png') });
+
+    // In each language (German's words are longer), the library and the player keep every control in the window.
+    for (const [language, play] of [['en', 'Play'], ['de', 'Abspielen']] as const) {
+      await ann.page.evaluate(([key, value]) => localStorage.setItem(key, value), [WEB_PREFERENCES_KEY, JSON.stringify({ language })] as const);
+      await ann.page.goto(library.toString());
+      await ann.page.getByTestId('recording-play').click();
+      await ann.page.getByTestId('recording-player').waitFor();
+      await ann.page.getByTestId('recording-slider').fill(String(recorded.durationMs));
+      expect(await ann.page.getByTestId('recording-play').textContent()).toBe(play);
+      expect(await hiddenControls(ann.page, '[data-testid="recording-library"]'), `${language} recordings`).toEqual([]);
+      await ann.page.mouse.move(2, 2);
+      await ann.page.screenshot({ path: path.join(PROJECT_ROOT, `e2e/artifacts/recording-library-${language}.png`) });
+    }
   }, 120_000);
 });

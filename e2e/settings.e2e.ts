@@ -39,7 +39,7 @@ describe('the settings screen in Chromium', () => {
     if (problems.length > 0) console.warn(problems.join('\n'));
   });
 
-  test('opens from the lobby, closes on Escape with the focus back on its button, and every section passes axe', async () => {
+  test('opens from the lobby, closes on Escape with the focus back on its button, every section passes axe, and the level meter and test sound work', async () => {
     const lobby = new URL(testStack().webUrl);
     lobby.search = new URLSearchParams({ room, name: 'Alice' }).toString();
     await alice.page.goto(lobby.toString());
@@ -48,6 +48,12 @@ describe('the settings screen in Chromium', () => {
       await openSettings(alice.page, section);
       expect(await seriousAccessibilityViolations(alice.page), section).toEqual([]);
     }
+    // The audio section's level meter moves with the (fake) microphone, and its test sound plays to the end.
+    await openSettings(alice.page, 'audio');
+    const dialog = alice.page.getByTestId('settings-dialog');
+    await expect.poll(async () => Number(await dialog.getByTestId('mic-meter').getAttribute('aria-valuenow')), { timeout: 15_000 }).toBeGreaterThan(0);
+    await dialog.getByTestId('play-test-sound').click();
+    await expect.poll(() => dialog.getByTestId('test-sound').getAttribute('data-played'), { timeout: 15_000 }).toBe('true');
     // The dialog scrolls inside itself: the page under it never does.
     expect(await alice.page.evaluate(() => document.scrollingElement?.scrollHeight ?? 0)).toBeLessThanOrEqual(800);
     expect(await closeSettings(alice.page)).toBe('open-settings');

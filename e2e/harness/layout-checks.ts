@@ -70,3 +70,54 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
 }
+
+/** What pressing Tab through a scope showed: the controls it never reached, and those it reached without a visible focus. */
+export interface KeyboardReach {
+  readonly unreached: string[];
+  readonly noVisibleFocus: string[];
+}
+
+/**
+ * Presses Tab from the top of the page until the focus comes round again,
+ * and compares what it reached with every visible, enabled control in
+ * `scope`. A reached control must match `:focus-visible` and draw an
+ * outline or a shadow there.
+ */
+export async function keyboardReach(page: Page, scope: string): Promise<KeyboardReach> {
+  const controls = await page.evaluate((selector) => {
+    const found = Array.from(document.querySelector(selector)?.querySelectorAll('button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"])') ?? []);
+    return found
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        // Of a radio group, Tab reaches the checked one; arrows move between them.
+        const unselectedRadio = element instanceof HTMLInputElement && element.type === 'radio' && !element.checked;
+        return box.width > 0 && box.height > 0 && !(element as HTMLButtonElement).disabled && getComputedStyle(element).visibility !== 'hidden' && !unselectedRadio;
+      })
+      .map((element, index) => {
+        element.setAttribute('data-reach', String(index));
+        const id = element.getAttribute('data-testid');
+        return `${element.tagName.toLowerCase()}${id ? `[data-testid=${id}]` : ''}[aria-label="${element.getAttribute('aria-label') ?? element.textContent?.trim() ?? ''}"]`;
+      });
+  }, scope);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const reached = new Set<number>();
+  const noVisibleFocus = new Set<string>();
+  // Twice the count is room enough for a full round through the page.
+  for (let press = 0; press < controls.length * 2 + 10; press += 1) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return null;
+      const style = getComputedStyle(element);
+      const visible = element.matches(':focus-visible') && ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
+      return { index: element.getAttribute('data-reach'), visible };
+    });
+    if (focus?.index == null) continue;
+    const index = Number(focus.index);
+    // Round once: the focus is back where it started.
+    if (reached.has(index) && index === reached.values().next().value && reached.size > 1) break;
+    if (!focus.visible) noVisibleFocus.add(controls[index] ?? String(index));
+    reached.add(index);
+  }
+  return { unreached: controls.filter((_, index) => !reached.has(index)), noVisibleFocus: [...noVisibleFocus] };
+}

@@ -1,23 +1,25 @@
 import { describe, expect, test } from 'vitest';
+import { SHELL_MESSAGES } from './shell-messages.js';
 import { ActivityNoticeSchema, notificationFor } from './call-notification.js';
 
 const away = { focused: false, doNotDisturb: false };
+const english = SHELL_MESSAGES.en.notification;
 
 describe('when an activity becomes a system notification', () => {
   test('chat, a raised hand and someone joining notify while the window is not focused', () => {
-    expect(notificationFor({ kind: 'chat', name: 'Bob', text: 'ready?' }, away)).toEqual({ title: 'Bob', body: 'ready?' });
-    expect(notificationFor({ kind: 'hand', name: 'Bob' }, away)).toEqual({ title: 'Raised hand', body: 'Bob raised a hand' });
-    expect(notificationFor({ kind: 'joined', name: 'Carol' }, away)).toEqual({ title: 'Joined the call', body: 'Carol joined the call' });
+    expect(notificationFor({ kind: 'chat', name: 'Bob', text: 'ready?' }, away, english)).toEqual({ title: 'Bob', body: 'ready?' });
+    expect(notificationFor({ kind: 'hand', name: 'Bob' }, away, english)).toEqual({ title: 'Raised hand', body: 'Bob raised a hand' });
+    expect(notificationFor({ kind: 'joined', name: 'Carol' }, away, english)).toEqual({ title: 'Joined the call', body: 'Carol joined the call' });
   });
 
   test('nothing while the window is focused, and nothing during do-not-disturb', () => {
     const chat = { kind: 'chat', name: 'Bob', text: 'hi' } as const;
-    expect(notificationFor(chat, { focused: true, doNotDisturb: false })).toBeNull();
-    expect(notificationFor(chat, { focused: false, doNotDisturb: true })).toBeNull();
+    expect(notificationFor(chat, { focused: true, doNotDisturb: false }, english)).toBeNull();
+    expect(notificationFor(chat, { focused: false, doNotDisturb: true }, english)).toBeNull();
   });
 
   test('a long message is cut to a glance', () => {
-    const body = notificationFor({ kind: 'chat', name: 'Bob', text: 'x'.repeat(1000) }, away)?.body ?? '';
+    const body = notificationFor({ kind: 'chat', name: 'Bob', text: 'x'.repeat(1000) }, away, english)?.body ?? '';
     expect(body).toHaveLength(200);
     expect(body.endsWith('…')).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ShellMessages } from './shell-messages.js';
 
 const Name = z.string().min(1).max(64);
 
@@ -31,17 +32,18 @@ const MAX_BODY = 200;
 const glance = (text: string) => (text.length > MAX_BODY ? `${text.slice(0, MAX_BODY - 1)}…` : text);
 
 /**
- * Whether an activity becomes a system notification, and its words: only
- * while the call window is not focused, and never during do-not-disturb.
+ * Whether an activity becomes a system notification, and its words (in
+ * the user's language): only while the call window is not focused, and
+ * never during do-not-disturb.
  */
-export function notificationFor(activity: ActivityNotice, context: NotificationContext): SystemNotification | null {
+export function notificationFor(activity: ActivityNotice, context: NotificationContext, words: ShellMessages['notification']): SystemNotification | null {
   if (context.focused || context.doNotDisturb) return null;
   switch (activity.kind) {
     case 'chat':
       return { title: activity.name, body: glance(activity.text) };
     case 'hand':
-      return { title: 'Raised hand', body: `${activity.name} raised a hand` };
+      return { title: words.handTitle, body: words.hand(activity.name) };
     case 'joined':
-      return { title: 'Joined the call', body: `${activity.name} joined the call` };
+      return { title: words.joinedTitle, body: words.joined(activity.name) };
   }
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { deepLinkSentence, SHELL_MESSAGES } from '../../../shared/desktop/shell-messages.js';
 import { DeepLinkJoinSchema } from '../../../shared/desktop/deep-link.js';
 import { parseDeepLink } from './deep-link.js';
 
@@ -42,7 +43,8 @@ describe('deep links from anywhere', () => {
           expect(DeepLinkJoinSchema.safeParse(result.link).success).toBe(true);
           expect(raw.toLowerCase().startsWith('confer://join/')).toBe(true);
         } else {
-          expect(result.problem).toMatch(/\S.*\.$/);
+          expect(deepLinkSentence(SHELL_MESSAGES.en.badLink, result.problem)).toMatch(/\S.*\.$/);
+          expect(deepLinkSentence(SHELL_MESSAGES.de.badLink, result.problem)).toMatch(/\S.*\.$/);
         }
       }),
       { numRuns: 2000 },
@@ -66,6 +68,6 @@ describe('deep links from anywhere', () => {
   ])('%s is refused with a reason', (_label, raw) => {
     const result = parseDeepLink(raw);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problem.length).toBeGreaterThan(10);
+    if (!result.ok) expect(deepLinkSentence(SHELL_MESSAGES.en.badLink, result.problem).length).toBeGreaterThan(10);
   });
 });

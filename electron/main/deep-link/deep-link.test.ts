@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { deepLinkSentence, SHELL_MESSAGES } from '../../../shared/desktop/shell-messages.js';
 import type { DeepLinkJoin } from '../../../shared/desktop/deep-link.js';
 import { createDeepLinkDispatcher, deepLinkFromArgv, parseDeepLink } from './deep-link.js';
 
@@ -42,7 +43,7 @@ describe('deep-link parsing', () => {
   ])('refuses %s with a clear message', (_label, raw, message) => {
     const parsed = parseDeepLink(raw);
     expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.problem).toMatch(message);
+    expect(!parsed.ok && deepLinkSentence(SHELL_MESSAGES.en.badLink, parsed.problem)).toMatch(message);
   });
 
   test('finds the link among launch arguments', () => {
@@ -55,7 +56,7 @@ describe('deep-link dispatcher', () => {
   function setup() {
     const delivered: DeepLinkJoin[] = [];
     const rejected: string[] = [];
-    const dispatcher = createDeepLinkDispatcher({ config, deliver: (link) => delivered.push(link), reject: (problem) => rejected.push(problem) });
+    const dispatcher = createDeepLinkDispatcher({ config, deliver: (link) => delivered.push(link), reject: (problem) => rejected.push(deepLinkSentence(SHELL_MESSAGES.en.badLink, problem)) });
     return { dispatcher, delivered, rejected };
   }
 

@@ -1,5 +1,6 @@
 import type { CallReport } from '../../../shared/desktop/call-report.js';
 import type { DeepLinkJoin, DeepLinkOpen } from '../../../shared/desktop/deep-link.js';
+import type { ShellMessages } from '../../../shared/desktop/shell-messages.js';
 
 export interface LeaveCallQuestion {
   readonly message: string;
@@ -8,12 +9,8 @@ export interface LeaveCallQuestion {
   readonly buttons: readonly [string, string];
 }
 
-export function leaveCallQuestion(currentRoom: string, link: DeepLinkJoin): LeaveCallQuestion {
-  return {
-    message: `Leave the call in ${currentRoom} and join ${link.room}?`,
-    detail: 'You clicked a meeting link while you are in a call. Staying keeps you in the call and ignores the link.',
-    buttons: ['Leave and join', 'Stay in the call'],
-  };
+export function leaveCallQuestion(currentRoom: string, link: DeepLinkJoin, words: ShellMessages['linkDuringCall']): LeaveCallQuestion {
+  return { message: words.question({ current: currentRoom, next: link.room }), detail: words.detail, buttons: [words.leave, words.stay] };
 }
 
 /**
@@ -26,7 +23,8 @@ export async function linkDuringCall(
   link: DeepLinkJoin,
   call: CallReport,
   ask: (question: LeaveCallQuestion) => Promise<boolean>,
+  words: ShellMessages['linkDuringCall'],
 ): Promise<DeepLinkOpen | null> {
   if (!call.inCall || call.room === null || call.room === link.room) return { ...link, leaveCall: false };
-  return (await ask(leaveCallQuestion(call.room, link))) ? { ...link, leaveCall: true } : null;
+  return (await ask(leaveCallQuestion(call.room, link, words))) ? { ...link, leaveCall: true } : null;
 }

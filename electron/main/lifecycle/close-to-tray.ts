@@ -20,9 +20,3 @@ export function createCloseHandler(options: CloseToTrayOptions): (event: { preve
     if (!options.noticeShown()) options.showNotice();
   };
 }
-
-/** The notice's words, kept here so the adapter and the tests agree. */
-export const CLOSE_TO_TRAY_NOTICE = {
-  title: 'Confer is still in your call',
-  body: 'The window is hidden, not closed. Use the tray icon to show it again, leave the call or quit.',
-} as const;

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { SHELL_MESSAGES } from '../../../shared/desktop/shell-messages.js';
 import { createActivityNotifier } from './activity-notifier.js';
 
 function setup() {
@@ -8,6 +9,7 @@ function setup() {
   const notifier = createActivityNotifier({
     isCallWindowFocused: () => state.focused,
     isDoNotDisturb: () => state.doNotDisturb,
+    messages: () => SHELL_MESSAGES.en,
     show: (notification, onClick) => void shown.push({ ...notification, click: onClick }),
     showCallWindow: () => void (windowShown += 1),
   });

@@ -1,10 +1,13 @@
 import { notificationFor, type ActivityNotice, type SystemNotification } from '../../../shared/desktop/call-notification.js';
+import type { ShellMessages } from '../../../shared/desktop/shell-messages.js';
 
 export interface ActivityNotifierOptions {
   /** Whether the call window has focus now. */
   readonly isCallWindowFocused: () => boolean;
   /** Whether the user chose do-not-disturb in the tray. */
   readonly isDoNotDisturb: () => boolean;
+  /** The shell's words in the user's language now. */
+  readonly messages: () => ShellMessages;
   /** Shows a system notification (Electron's `Notification`); `onClick` when the user clicks it. */
   readonly show: (notification: SystemNotification, onClick: () => void) => void;
   /** Brings the call window forward. */
@@ -21,7 +24,7 @@ export function createActivityNotifier(options: ActivityNotifierOptions) {
   return {
     /** Returns whether a notification was shown. */
     notify(activity: ActivityNotice): boolean {
-      const notification = notificationFor(activity, { focused: options.isCallWindowFocused(), doNotDisturb: options.isDoNotDisturb() });
+      const notification = notificationFor(activity, { focused: options.isCallWindowFocused(), doNotDisturb: options.isDoNotDisturb() }, options.messages().notification);
       if (notification === null) return false;
       options.show(notification, options.showCallWindow);
       return true;

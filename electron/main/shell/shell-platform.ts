@@ -34,7 +34,7 @@ export interface ShellLog {
  * that nothing else in the main process imports Electron at run time.
  */
 export interface ShellPlatform {
-  readonly app: Pick<App, 'getPath' | 'getName' | 'getVersion' | 'isPackaged' | 'on' | 'quit' | 'exit'>;
+  readonly app: Pick<App, 'getPath' | 'getName' | 'getVersion' | 'getLocale' | 'getPreferredSystemLanguages' | 'isPackaged' | 'on' | 'quit' | 'exit'>;
   readonly dialog: Pick<Dialog, 'showErrorBox' | 'showMessageBox'>;
   readonly desktopCapturer: Pick<DesktopCapturer, 'getSources'>;
   readonly globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister' | 'unregisterAll'>;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow, BrowserWindowConstructorOptions, MenuItemConstructorOptions, WebFrameMain } from 'electron';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { DEFAULT_CALL_PREFERENCES } from '../../../shared/desktop/call-preferences.js';
 import type { CallReport } from '../../../shared/desktop/call-report.js';
 import { windowEventChannel } from '../../../shared/ipc/event.js';
 import { IPC_INVOKE_CHANNEL } from '../../../shared/ipc/channel.js';
@@ -67,7 +68,8 @@ const display = { id: 1, bounds: { x: 0, y: 0, width: 1440, height: 900 }, workA
 const inCall: CallReport = { inCall: true, reconnecting: false, room: 'standup', audioMuted: false, screenSharing: false };
 const noCall: CallReport = { inCall: false, reconnecting: false, room: null, audioMuted: false, screenSharing: false };
 
-function platformDouble(userData: string) {
+/** `systemLanguages` is what the system prefers (`app.getPreferredSystemLanguages()`). */
+function platformDouble(userData: string, systemLanguages: readonly string[] = ['en-US']) {
   const windows: FakeWindow[] = [];
   const happened: string[] = [];
   const appEvents = new EventEmitter();
@@ -85,14 +87,17 @@ function platformDouble(userData: string) {
       getPath: () => userData,
       getName: () => 'Confer',
       getVersion: () => '0.1.0',
+      getPreferredSystemLanguages: () => [...systemLanguages],
+      getLocale: () => systemLanguages[0] ?? 'en-US',
       isPackaged: false,
       quit: () => void happened.push('quit'),
       exit: (code: number) => void happened.push(`exit ${code}`),
     }),
     dialog: {
       showErrorBox: (title: string) => void happened.push(`error box ${title}`),
-      showMessageBox: async (options: { message: string }) => {
+      showMessageBox: async (options: { message: string; detail?: string }) => {
         happened.push(`message ${options.message}`);
+        if (options.detail) happened.push(`detail ${options.detail}`);
         return { response: answers.shift() ?? 1 };
       },
     },
@@ -185,8 +190,8 @@ function environment(overrides: Partial<ShellEnvironment> = {}): ShellEnvironmen
   };
 }
 
-async function started(overrides: Partial<ShellEnvironment> = {}) {
-  const double = platformDouble(userData);
+async function started(overrides: Partial<ShellEnvironment> = {}, systemLanguages?: readonly string[]) {
+  const double = platformDouble(userData, systemLanguages);
   const links = createLinkInbox();
   await startShell(double.platform, environment(overrides), double.registry, links);
   const main = double.windows[0] as FakeWindow;
@@ -351,6 +356,42 @@ describe('the shell, started against an Electron double', () => {
     status.find((item) => item.label === 'Do not disturb')?.click();
     await call(main, 'call:notify-activity', { kind: 'hand', name: 'Bob' });
     expect(notifications).toHaveLength(1);
+  });
+
+  test('the tray, notifications and the close notice speak the system’s language, until the settings screen chooses another', async () => {
+    const { main, call, notifications, trayItem } = await started({}, ['de-DE', 'en-US']);
+    expect(trayItem('Confer anzeigen')?.enabled).toBe(true);
+    await call(main, 'call:report', { ...inCall, audioMuted: true });
+    expect(trayItem('Stummschaltung aufheben')?.enabled).toBe(true);
+    expect(trayItem('Anruf verlassen')?.enabled).toBe(true);
+    main.hide();
+    await call(main, 'call:notify-activity', { kind: 'hand', name: 'Bob' });
+    main.show();
+    main.close();
+    expect(notifications.map(({ title, body }) => `${title}: ${body}`)).toEqual([
+      'Hand gehoben: Bob hat die Hand gehoben',
+      'Confer ist noch in Ihrem Anruf: Das Fenster ist ausgeblendet, nicht geschlossen. Über das Symbol im Infobereich zeigen Sie es wieder an, verlassen den Anruf oder beenden Confer.',
+    ]);
+    await expect(call(main, 'preferences:save-call', { ...DEFAULT_CALL_PREFERENCES, language: 'en' })).resolves.toMatchObject({ ok: true });
+    expect(trayItem('Unmute')?.enabled).toBe(true);
+    expect(trayItem('Stummschaltung aufheben')).toBeUndefined();
+  });
+
+  test('a refused link is explained in the user’s language', async () => {
+    const { happened } = await started({ argv: ['/usr/bin/confer', 'confer://leave/standup'] }, ['de-DE']);
+    expect(happened).toContain('message Confer kann diesen Besprechungslink nicht öffnen');
+    expect(happened).toContain('detail Confer-Links beginnen mit confer://join/, gefolgt vom Raumnamen.');
+  });
+
+  test('a language the system has no catalogue for falls back to English', async () => {
+    const { trayItem } = await started({}, ['fr-FR']);
+    expect(trayItem('Show Confer')?.enabled).toBe(true);
+  });
+
+  test('a language hand-edited into the settings file that Confer does not know is not used: the system’s applies', async () => {
+    await writeFile(path.join(userData, 'settings.json'), JSON.stringify({ call: { language: 'xx' } }));
+    const { trayItem } = await started({}, ['de-DE']);
+    expect(trayItem('Confer anzeigen')?.enabled).toBe(true);
   });
 
   test('without a server configuration nothing opens: the user is told why and the app exits', async () => {

@@ -12,13 +12,14 @@ import { createDeepLinkDispatcher, deepLinkFromArgv } from '../deep-link/deep-li
 import { linkDuringCall, type LeaveCallQuestion } from '../deep-link/link-during-call.js';
 import { registerIpcHandlers } from '../ipc/ipc-handlers.js';
 import type { LinkInbox } from '../lifecycle/app-lifecycle.js';
-import { CLOSE_TO_TRAY_NOTICE, createCloseHandler } from '../lifecycle/close-to-tray.js';
+import { createCloseHandler } from '../lifecycle/close-to-tray.js';
 import { createGracefulQuit } from '../lifecycle/graceful-quit.js';
 import { createActivityNotifier, type ActivityNotifier } from '../notifications/activity-notifier.js';
 import { createOverlayController } from '../overlay/overlay-controller.js';
 import { APP_ENTRY_URL, isAppUrl } from '../security/app-origin.js';
 import { registerAppProtocol } from '../security/app-protocol.js';
 import { applyDevicePolicy, applyNavigationPolicy, applyPermissionPolicy } from '../security/web-contents-policy.js';
+import { deepLinkSentence, SHELL_MESSAGES, type ShellMessages } from '../../../shared/desktop/shell-messages.js';
 import type { JsonStore } from '../settings/json-store.js';
 import { createCallPreferenceStore } from '../settings/call-preference-store.js';
 import { createPreferenceWriter, type SavePreferences } from '../settings/preference-writer.js';
@@ -37,6 +38,8 @@ interface ShellParts {
   readonly preferences: JsonStore<Preferences>;
   readonly savePreferences: SavePreferences;
   readonly windows: AppWindows;
+  /** The shell's words in the user's language now. */
+  readonly words: () => ShellMessages;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function startShell(
 ): Promise<void> {
   const settings = await loadStartupSettings(platform, environment);
   if (!settings) return;
-  const { preferences, runtimeConfig } = settings;
+  const { preferences, runtimeConfig, words } = settings;
   applySecurityPolicies(platform, environment, runtimeConfig);
 
   const savePreferences = createPreferenceWriter(preferences, (message, error) => platform.log.error(message, error));
@@ -65,7 +68,7 @@ export async function startShell(
     savePreferences,
     isInCall: () => call.inCall,
   });
-  const parts: ShellParts = { platform, environment, preferences, savePreferences, windows };
+  const parts: ShellParts = { platform, environment, preferences, savePreferences, windows, words };
   const overlay = createOverlayController({ screen: platform.screen, log: (message) => platform.log.info(message), openWindow: windows.openOverlay });
   const capture = startCaptureQueue(parts, (source) => call.granted(source));
   const sendCallCommand = (command: CallCommand) => windows.send('main', 'callCommand', command);
@@ -92,7 +95,7 @@ export async function startShell(
     showMainWindow: windows.showMain,
     sendCallCommand,
     notifier: startNotifications(parts, registry, tray),
-    callPreferences: createCallPreferenceStore(preferences, savePreferences),
+    callPreferences: followLanguageInTray(createCallPreferenceStore(preferences, savePreferences), tray),
   });
 
   const launchLink = deepLinkFromArgv(environment.argv);
@@ -133,7 +136,7 @@ function startCaptureQueue({ platform, environment, windows }: ShellParts, grant
 }
 
 /** The tray icon, its menu and the status it shows; the chosen status and the mini window switch are saved. */
-function startTray({ platform, environment, preferences, savePreferences, windows }: ShellParts, sendCallCommand: (command: CallCommand) => void, quit: () => void): TrayStatus {
+function startTray({ platform, environment, preferences, savePreferences, windows, words }: ShellParts, sendCallCommand: (command: CallCommand) => void, quit: () => void): TrayStatus {
   const iconDirectory = environment.trayIconDirectory;
   const { nativeTheme } = platform;
   const tray: TrayStatus = createTrayStatus({
@@ -142,6 +145,7 @@ function startTray({ platform, environment, preferences, savePreferences, window
     iconPath: (icon, theme) => path.join(iconDirectory, `${icon}-${theme}.png`),
     theme: () => (nativeTheme.shouldUseDarkColorsForSystemIntegratedUI || nativeTheme.shouldUseDarkColors ? 'dark' : 'light'),
     miniWindowEnabled: () => preferences.get().miniWindow.enabled,
+    messages: words,
     nativeTheme,
     powerMonitor: platform.powerMonitor,
     idleMinutes: preferences.get().presence.idleMinutes,
@@ -186,10 +190,16 @@ function startCallIntegration(
 }
 
 /** Chat, hands and joins reported by the call window notify while it is in the background, never during do-not-disturb. */
-function startNotifications({ platform, windows }: ShellParts, registry: WindowRegistry<BrowserWindow>, tray: TrayStatus): ActivityNotifier {
+/** A language chosen on the settings screen shows in the tray at once. */
+function followLanguageInTray(store: ReturnType<typeof createCallPreferenceStore>, tray: TrayStatus): ReturnType<typeof createCallPreferenceStore> {
+  return { get: store.get, save: (preferences) => store.save(preferences).then(() => tray.render()) };
+}
+
+function startNotifications({ platform, windows, words }: ShellParts, registry: WindowRegistry<BrowserWindow>, tray: TrayStatus): ActivityNotifier {
   return createActivityNotifier({
     isCallWindowFocused: () => registry.get('main')?.isFocused() ?? false,
     isDoNotDisturb: () => tray.state.chosen === 'do-not-disturb',
+    messages: words,
     show: (notification, onClick) => platform.notify(notification, onClick),
     showCallWindow: windows.showMain,
   });
@@ -205,18 +215,19 @@ async function askToLeaveCall(platform: ShellPlatform, question: LeaveCallQuesti
  * Links go to the call window once it is ready; a bad link is explained and
  * does nothing else; a link during a call to another room asks first.
  */
-function startDeepLinks({ platform, windows }: ShellParts, runtimeConfig: RuntimeConfig, links: LinkInbox, currentCall: () => CallReport) {
+function startDeepLinks({ platform, windows, words }: ShellParts, runtimeConfig: RuntimeConfig, links: LinkInbox, currentCall: () => CallReport) {
   const deepLinks = createDeepLinkDispatcher({
     config: runtimeConfig,
     deliver: (link) => {
       windows.showMain();
-      void linkDuringCall(link, currentCall(), (question) => askToLeaveCall(platform, question))
+      void linkDuringCall(link, currentCall(), (question) => askToLeaveCall(platform, question), words().linkDuringCall)
         .then((open) => (open ? windows.send('main', 'deepLinkJoin', open) : platform.log.info(`stayed in the call instead of opening ${link.room}`)))
         .catch((error: unknown) => platform.log.error('could not ask about a link during the call', error));
     },
     reject: (problem) => {
-      platform.log.warn(`refused a deep link: ${problem}`);
-      void platform.dialog.showMessageBox({ type: 'warning', message: 'Confer cannot open this meeting link', detail: problem, buttons: ['OK'] });
+      platform.log.warn(`refused a deep link: ${deepLinkSentence(SHELL_MESSAGES.en.badLink, problem)}`);
+      const { badLink } = words();
+      void platform.dialog.showMessageBox({ type: 'warning', message: badLink.title, detail: deepLinkSentence(badLink, problem), buttons: [badLink.ok] });
     },
   });
   links.connect((raw) => deepLinks.open(raw));
@@ -224,7 +235,7 @@ function startDeepLinks({ platform, windows }: ShellParts, runtimeConfig: Runtim
 }
 
 /** During a call the call window hides to the tray instead of closing. */
-function followCallInCallWindow({ platform, preferences, savePreferences }: ShellParts, window: BrowserWindow, call: CallIntegration, isQuitting: () => boolean): void {
+function followCallInCallWindow({ platform, preferences, savePreferences, words }: ShellParts, window: BrowserWindow, call: CallIntegration, isQuitting: () => boolean): void {
   window.on(
     'close',
     createCloseHandler({
@@ -233,7 +244,7 @@ function followCallInCallWindow({ platform, preferences, savePreferences }: Shel
       hide: () => window.hide(),
       noticeShown: () => preferences.get().closeToTrayNoticeShown,
       showNotice: () => {
-        platform.notify(CLOSE_TO_TRAY_NOTICE);
+        platform.notify(words().closeToTray);
         void savePreferences((current) => ({ ...current, closeToTrayNoticeShown: true }));
       },
     }),

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { SHELL_MESSAGES } from '../../../shared/desktop/shell-messages.js';
 import type { CallReport } from '../../../shared/desktop/call-report.js';
 import {
   initialPresence,
@@ -19,7 +20,7 @@ const run = (...inputs: PresenceInput[]): PresenceState => inputs.reduce(reduceP
 describe('tray presence state machine', () => {
   test('starts available with a plain tooltip', () => {
     expect(presenceIcon(initialPresence)).toBe('available');
-    expect(presenceTooltip(initialPresence)).toBe('Confer: Available');
+    expect(presenceTooltip(initialPresence, SHELL_MESSAGES.en)).toBe('Confer: Available');
   });
 
   test.each<[string, PresenceInput[], string, string]>([
@@ -34,7 +35,7 @@ describe('tray presence state machine', () => {
   ])('%s', (_label, inputs, icon, tooltip) => {
     const state = run(...inputs);
     expect(presenceIcon(state)).toBe(icon);
-    expect(presenceTooltip(state)).toBe(tooltip);
+    expect(presenceTooltip(state, SHELL_MESSAGES.en)).toBe(tooltip);
   });
 
   test('idle → away → back when the user returns', () => {
@@ -76,7 +77,7 @@ describe('tray presence state machine', () => {
 
 describe('tray menu', () => {
   const actions = (state: PresenceState) =>
-    trayMenu(state, { miniWindowEnabled: false }).flatMap((entry) => (entry.kind === 'action' ? [[entry.id, entry.label, entry.enabled]] : []));
+    trayMenu(state, { miniWindowEnabled: false, words: SHELL_MESSAGES.en }).flatMap((entry) => (entry.kind === 'action' ? [[entry.id, entry.label, entry.enabled]] : []));
 
   test('outside a call the call actions are disabled', () => {
     expect(actions(initialPresence)).toEqual([
@@ -100,11 +101,11 @@ describe('tray menu', () => {
 
   test('the status submenu shows away when detected, and not the call', () => {
     const away = run({ type: 'user-idle' });
-    expect(trayMenu(away, { miniWindowEnabled: false }).find((entry) => entry.kind === 'status-menu')?.label).toBe('Set status (Away)');
+    expect(trayMenu(away, { miniWindowEnabled: false, words: SHELL_MESSAGES.en }).find((entry) => entry.kind === 'status-menu')?.label).toBe('Set status (Away)');
   });
 
   test('the chosen status and the mini window toggle are checked', () => {
-    const menu = trayMenu(run({ type: 'status-chosen', status: 'do-not-disturb' }), { miniWindowEnabled: true });
+    const menu = trayMenu(run({ type: 'status-chosen', status: 'do-not-disturb' }), { miniWindowEnabled: true, words: SHELL_MESSAGES.en });
     const statusMenu = menu.find((entry) => entry.kind === 'status-menu');
     expect(statusMenu?.label).toBe('Set status (Do not disturb)');
     expect(statusMenu?.statuses.map((entry) => [entry.status, entry.checked])).toEqual([

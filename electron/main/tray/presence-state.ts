@@ -1,8 +1,9 @@
 import type { CallReport } from '../../../shared/desktop/call-report.js';
+import type { PresenceWord, ShellMessages } from '../../../shared/desktop/shell-messages.js';
 import { NO_CALL } from '../call/call-reactions.js';
 
-/** What the tray icon shows, most telling first: a call outranks any chosen status. */
-export type PresenceIcon = 'available' | 'in-call' | 'presenting' | 'muted' | 'away' | 'do-not-disturb';
+/** What the tray icon shows, most telling first: a call outranks any chosen status; its words are the shell catalogue's `presence`. */
+export type PresenceIcon = PresenceWord;
 export const PRESENCE_ICONS: readonly PresenceIcon[] = ['available', 'in-call', 'presenting', 'muted', 'away', 'do-not-disturb'];
 
 /** The statuses a user picks from the tray; "away" is never chosen, it is detected. */
@@ -54,25 +55,10 @@ export function presenceIcon(state: PresenceState): PresenceIcon {
   return state.idle || state.locked ? 'away' : 'available';
 }
 
-const LABELS: Record<PresenceIcon, string> = {
-  available: 'Available',
-  'in-call': 'In a call',
-  presenting: 'Presenting',
-  muted: 'In a call, muted',
-  away: 'Away',
-  'do-not-disturb': 'Do not disturb',
-};
-
-export function presenceLabel(icon: PresenceIcon): string {
-  return LABELS[icon];
-}
-
-/** The tray tooltip: the app, the state and, in a call, the room (and that it is reconnecting). */
-export function presenceTooltip(state: PresenceState): string {
-  const icon = presenceIcon(state);
-  const room = state.call.inCall && state.call.room ? ` in ${state.call.room}` : '';
-  const reconnecting = state.call.inCall && state.call.reconnecting ? ', reconnecting' : '';
-  return `Confer: ${presenceLabel(icon)}${room}${reconnecting}`;
+/** The tray tooltip: the app, the state and, in a call, the room (and that it is reconnecting), in the user's language. */
+export function presenceTooltip(state: PresenceState, words: ShellMessages): string {
+  const { inCall, room, reconnecting } = state.call;
+  return words.tooltip({ status: words.presence[presenceIcon(state)], room: inCall ? room : null, reconnecting: inCall && reconnecting });
 }
 
 /** One tray menu entry, as data: the adapter turns it into an Electron MenuItem. */
@@ -94,26 +80,27 @@ export type TrayMenuEntry =
 export type TrayAction = 'show-window' | 'toggle-audio' | 'stop-screen-share' | 'leave-call' | 'quit';
 
 /** The tray menu for a state. Call actions stay visible but disabled outside a call, so the menu does not jump. */
-export function trayMenu(state: PresenceState, options: { readonly miniWindowEnabled: boolean }): TrayMenuEntry[] {
+export function trayMenu(state: PresenceState, options: { readonly miniWindowEnabled: boolean; readonly words: ShellMessages }): TrayMenuEntry[] {
   const { inCall, audioMuted, screenSharing } = state.call;
+  const { presence, tray } = options.words;
   return [
-    { kind: 'action', id: 'show-window', label: 'Show Confer', enabled: true },
+    { kind: 'action', id: 'show-window', label: tray.showWindow, enabled: true },
     { kind: 'separator' },
-    { kind: 'action', id: 'toggle-audio', label: inCall && audioMuted ? 'Unmute' : 'Mute', enabled: inCall },
-    { kind: 'action', id: 'stop-screen-share', label: 'Stop sharing', enabled: inCall && screenSharing },
-    { kind: 'action', id: 'leave-call', label: 'Leave call', enabled: inCall },
+    { kind: 'action', id: 'toggle-audio', label: inCall && audioMuted ? tray.unmute : tray.mute, enabled: inCall },
+    { kind: 'action', id: 'stop-screen-share', label: tray.stopSharing, enabled: inCall && screenSharing },
+    { kind: 'action', id: 'leave-call', label: tray.leaveCall, enabled: inCall },
     { kind: 'separator' },
     {
       kind: 'status-menu',
-      label: `Set status (${presenceLabel(presenceIcon({ ...state, call: NO_CALL }))})`,
+      label: tray.setStatus(presence[presenceIcon({ ...state, call: NO_CALL })]),
       statuses: [
-        { status: 'available', label: 'Available', checked: state.chosen === 'available' },
-        { status: 'do-not-disturb', label: 'Do not disturb', checked: state.chosen === 'do-not-disturb' },
+        { status: 'available', label: presence.available, checked: state.chosen === 'available' },
+        { status: 'do-not-disturb', label: presence['do-not-disturb'], checked: state.chosen === 'do-not-disturb' },
       ],
     },
     { kind: 'separator' },
-    { kind: 'toggle', id: 'mini-window', label: 'Mini call window on top', checked: options.miniWindowEnabled },
+    { kind: 'toggle', id: 'mini-window', label: tray.miniWindow, checked: options.miniWindowEnabled },
     { kind: 'separator' },
-    { kind: 'action', id: 'quit', label: 'Quit Confer', enabled: true },
+    { kind: 'action', id: 'quit', label: tray.quit, enabled: true },
   ];
 }

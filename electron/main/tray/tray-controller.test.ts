@@ -1,5 +1,6 @@
 import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
 import { describe, expect, test } from 'vitest';
+import { SHELL_MESSAGES } from '../../../shared/desktop/shell-messages.js';
 import type { CallCommand } from '../../../shared/desktop/call-report.js';
 import { initialPresence, reducePresence } from './presence-state.js';
 import { createTrayController, type TrayActions } from './tray-controller.js';
@@ -31,6 +32,7 @@ function setup(theme: 'light' | 'dark' = 'dark') {
     iconPath: (icon, variant) => `tray/${icon}-${variant}.png`,
     theme: () => theme,
     miniWindowEnabled: () => true,
+    messages: () => SHELL_MESSAGES.en,
     actions,
   });
   const item = (label: string) =>

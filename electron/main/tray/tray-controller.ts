@@ -1,5 +1,6 @@
 import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
 import type { CallCommand } from '../../../shared/desktop/call-report.js';
+import type { ShellMessages } from '../../../shared/desktop/shell-messages.js';
 import {
   presenceIcon,
   presenceTooltip,
@@ -67,6 +68,8 @@ export interface TrayControllerOptions {
   readonly iconPath: (icon: PresenceIcon, theme: TrayTheme) => string;
   readonly theme: () => TrayTheme;
   readonly miniWindowEnabled: () => boolean;
+  /** The shell's words in the user's language now. */
+  readonly messages: () => ShellMessages;
   readonly actions: TrayActions;
 }
 
@@ -76,10 +79,9 @@ export function createTrayController(options: TrayControllerOptions) {
   return {
     render(state: PresenceState): void {
       options.tray.setImage(options.iconPath(presenceIcon(state), options.theme()));
-      options.tray.setToolTip(presenceTooltip(state));
-      options.tray.setContextMenu(
-        options.buildMenu(menuTemplate(trayMenu(state, { miniWindowEnabled: options.miniWindowEnabled() }), options.actions)),
-      );
+      const words = options.messages();
+      options.tray.setToolTip(presenceTooltip(state, words));
+      options.tray.setContextMenu(options.buildMenu(menuTemplate(trayMenu(state, { miniWindowEnabled: options.miniWindowEnabled(), words }), options.actions)));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Menu, MenuItemConstructorOptions, NativeTheme, PowerMonitor, Tray } from 'electron';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { SHELL_MESSAGES } from '../../../shared/desktop/shell-messages.js';
 import { IDLE_POLL_MS } from './idle-watcher.js';
 import { createTrayStatus, type TrayStatusOptions } from './tray-status.js';
 
@@ -31,6 +32,7 @@ function setup(overrides: Partial<TrayStatusOptions> = {}) {
     iconPath: (icon, variant) => `${icon}-${variant}`,
     theme: () => theme,
     miniWindowEnabled: () => true,
+    messages: () => SHELL_MESSAGES.en,
     nativeTheme: nativeTheme as unknown as Pick<NativeTheme, 'on'>,
     powerMonitor: powerMonitor as unknown as PowerMonitor,
     idleMinutes: 5,

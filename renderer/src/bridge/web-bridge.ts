@@ -1,6 +1,7 @@
 import type { ShellBridge, Unsubscribe } from '../../../shared/bridge.js';
 import { RuntimeConfigSchema } from '../../../shared/config/runtime-config.js';
 import { EMPTY_OVERLAY, type OverlayContent } from '../../../shared/desktop/overlay.js';
+import { resolveLanguage } from '../../../shared/desktop/language.js';
 import { createWebNotifications, type WebNotificationHost } from './web-notifications.js';
 import { readCallPreferences, writeCallPreferences } from './web-preferences.js';
 
@@ -25,6 +26,7 @@ function notificationHost(): WebNotificationHost {
     ...(typeof Notification === 'undefined' ? {} : { Notification }),
     document: typeof document === 'undefined' ? { hasFocus: () => true } : document,
     focus: () => globalThis.focus?.(),
+    language: () => resolveLanguage(null, typeof document === 'undefined' ? [] : [document.documentElement.lang]),
   };
 }
 

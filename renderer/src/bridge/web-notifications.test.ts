@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import type { Language } from '../../../shared/desktop/call-preferences.js';
 import { createWebNotifications, type WebNotificationHost } from './web-notifications.js';
 
 /** The browser's Notification API as the page sees it: a permission, a request, and what was shown. */
@@ -18,6 +19,7 @@ function host(permission: NotificationPermission, focused = false) {
     Notification: FakeNotification as unknown as NonNullable<WebNotificationHost['Notification']>,
     document: { hasFocus: () => focused },
     focus: () => void (focusedAfterClick = true),
+    language: (): Language => 'en',
   };
   return { page, shown, requests: () => requests, focusedAfterClick: () => focusedAfterClick };
 }
@@ -34,7 +36,7 @@ describe('notifications in the web build', () => {
   test('nothing without permission, in a focused tab, or where the browser has no Notification API', () => {
     expect(createWebNotifications(host('default').page).notify({ kind: 'hand', name: 'Bob' })).toBe(false);
     expect(createWebNotifications(host('granted', true).page).notify({ kind: 'hand', name: 'Bob' })).toBe(false);
-    expect(createWebNotifications({ document: { hasFocus: () => false }, focus: () => undefined }).notify({ kind: 'hand', name: 'Bob' })).toBe(false);
+    expect(createWebNotifications({ document: { hasFocus: () => false }, focus: () => undefined, language: () => 'en' }).notify({ kind: 'hand', name: 'Bob' })).toBe(false);
   });
 
   test('permission is asked once, when a call starts, and never again after an answer', () => {

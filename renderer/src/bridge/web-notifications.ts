@@ -1,4 +1,6 @@
 import { notificationFor, type ActivityNotice } from '../../../shared/desktop/call-notification.js';
+import type { Language } from '../../../shared/desktop/call-preferences.js';
+import { SHELL_MESSAGES } from '../../../shared/desktop/shell-messages.js';
 
 /** What the web build needs of the page: the Notification API (absent in some browsers) and focus. */
 export interface WebNotificationHost {
@@ -6,6 +8,8 @@ export interface WebNotificationHost {
     (new (title: string, options: NotificationOptions) => Pick<Notification, 'onclick'>);
   readonly document: Pick<Document, 'hasFocus'>;
   focus(): void;
+  /** The language the page shows (`followLanguage` keeps it on the user's). */
+  language(): Language;
 }
 
 /**
@@ -26,7 +30,7 @@ export function createWebNotifications(host: WebNotificationHost) {
     notify(activity: ActivityNotice): boolean {
       const api = host.Notification;
       if (api?.permission !== 'granted') return false;
-      const notification = notificationFor(activity, { focused: host.document.hasFocus(), doNotDisturb: false });
+      const notification = notificationFor(activity, { focused: host.document.hasFocus(), doNotDisturb: false }, SHELL_MESSAGES[host.language()].notification);
       if (notification === null) return false;
       const shown = new api(notification.title, { body: notification.body });
       shown.onclick = () => host.focus();

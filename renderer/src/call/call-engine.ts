@@ -15,7 +15,7 @@ import { QualityLoop } from './quality/quality-loop.js';
 import { CallSession } from './session/call-session.js';
 import { RoomAdmission } from './session/control-join.js';
 import type { SessionEvents } from './session/session-contract.js';
-import { joinErrorMessage } from './session/join-errors.js';
+import { callErrorOf, type CallError } from './session/call-error.js';
 import { callPhaseOf, initialReconnectState, nextReconnectState, type ReconnectEvent, type ReconnectStep } from './session/reconnect-policy.js';
 import { recoverCall, type RecoveryCause } from './session/recovery.js';
 import { NodeMediaWatch } from './session/node-media-watch.js';
@@ -93,12 +93,12 @@ class Call implements CallEngine {
     const admitted = await this.admission.join(room, access, this.idKind);
     if (this.pendingJoin !== request) return;
     this.pendingJoin = null;
-    if (!admitted.ok) return this.endCall(admitted.error);
+    if (!admitted.ok) return this.endCall({ reason: 'failed', detail: admitted.error });
     const session = this.openSession((this.params = { room, displayName, access: admitted.access, rtc: admitted.rtc }));
     try {
       await session.connect();
     } catch (error) {
-      if (this.session === session) await this.endCall(joinErrorMessage(error));
+      if (this.session === session) await this.endCall(callErrorOf(error));
       return;
     }
     if (this.session !== session) return;
@@ -244,7 +244,7 @@ class Call implements CallEngine {
 
   private onRoomEvent(event: VideoRoomEvent): void {
     if (event.videoroom === 'event' && event.leaving === 'ok' && event.reason === 'kicked') {
-      void this.endCall('A moderator removed you from the meeting.');
+      void this.endCall({ reason: 'removed' });
       return;
     }
     this.store.setState((current) => {
@@ -342,7 +342,7 @@ class Call implements CallEngine {
     await session?.end(leaveRoom);
   }
 
-  private async endCall(error: string | null): Promise<void> {
+  private async endCall(error: CallError | null): Promise<void> {
     await this.teardown(error === null);
     this.localMedia.stopTracks();
     this.transition({ type: 'ended', error }, { ...EMPTY_ROOM, audioOnly: false, moderator: false, roomChat: initialRoomChatState, handRaised: false });

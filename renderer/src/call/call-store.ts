@@ -5,6 +5,7 @@ import type { RemoteFeedMedia } from './janus/subscriber.js';
 import type { Roster } from './participants.js';
 import type { FeedStats } from './quality/stats-monitor.js';
 import type { CallLayout } from './layout/stage-plan.js';
+import type { CallError } from './session/call-error.js';
 
 export type CallPhase = 'idle' | 'joining' | 'in-call' | 'reconnecting' | 'failed';
 export type { CallLayout } from './layout/stage-plan.js';
@@ -19,8 +20,8 @@ export interface SessionState {
   readonly phase: CallPhase;
   readonly room: string | null;
   readonly displayName: string;
-  /** A sentence for the user when joining failed or the call dropped. */
-  readonly error: string | null;
+  /** Why joining failed or the call dropped, for the lobby to say. */
+  readonly error: CallError | null;
   /** The room secret was given: moderation controls are offered. */
   readonly moderator: boolean;
   /** Times the signaling connection was lost and recovered or rejoined, this call. */

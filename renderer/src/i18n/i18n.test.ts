@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createI18n, formatNumber, MESSAGES, resolveLanguage } from './i18n.js';
+import { createI18n, formatClock, formatDuration, formatNumber, MESSAGES, resolveLanguage, shownLanguage } from './i18n.js';
 
 /** Every key path of a catalogue, nested keys joined with dots. */
 function keys(messages: object, prefix = ''): string[] {
@@ -57,5 +57,23 @@ describe('translations', () => {
     expect(german.t('board.tools.eraser')).toBe('Radierer');
     expect(german.t('stats.iceRestarts', { count: 3 })).toBe('ICE-Neustarts: 3');
     expect(german.t('capture.screens', { count: 2 })).toBe('Bildschirme (2)');
+  });
+
+  test('a recording’s length and timeline read the language’s way, through Intl', () => {
+    expect(formatDuration(3_725_000, 'en')).toBe('1 hr, 2 min, 5 sec');
+    expect(formatDuration(3_725_000, 'de')).toBe('1 Std., 2 Min. und 5 Sek.');
+    expect(formatDuration(400, 'en')).toBe('0 sec');
+    expect(formatClock(65_400, 'de')).toBe('1:05');
+    expect(formatClock(3_725_000, 'en')).toBe('1:02:05');
+    expect(shownLanguage(createI18n('de'))).toBe('de');
+  });
+
+  test('the recordings library and the join errors count and fill in the way their language does', () => {
+    const german = createI18n('de');
+    expect(german.t('recordings.people', { count: 1 })).toBe('1 Person');
+    expect(german.t('recordings.people', { count: 3 })).toBe('3 Personen');
+    expect(createI18n('en').t('recordings.processing', { count: 2 })).toBe('Processing 2 recordings…');
+    expect(german.t('recordings.server.answered', { status: 503 })).toBe('Der Aufnahmeserver hat mit 503 geantwortet.');
+    expect(german.t('joinError.roomGone', { room: 'standup' })).toBe('Den Raum „standup“ gibt es auf diesem Medienserver nicht mehr.');
   });
 });

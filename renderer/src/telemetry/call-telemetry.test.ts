@@ -22,8 +22,8 @@ describe('call telemetry from store changes', () => {
   test('a failed join carries the error the user saw', () => {
     const recorder = new CallTelemetryRecorder();
     recorder.observe({ ...idle, phase: 'joining', room: 'standup' }, 0);
-    expect(recorder.observe({ ...idle, phase: 'failed', room: 'standup', error: 'Wrong room PIN' }, 300)).toEqual([
-      { type: 'join-result', at: 300, ok: false, durationMs: 300, error: 'Wrong room PIN' },
+    expect(recorder.observe({ ...idle, phase: 'failed', room: 'standup', error: { reason: 'wrongPin', room: 'standup' } }, 300)).toEqual([
+      { type: 'join-result', at: 300, ok: false, durationMs: 300, error: 'wrongPin' },
     ]);
   });
 

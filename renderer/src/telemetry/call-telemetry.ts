@@ -1,6 +1,7 @@
 import type { TelemetryEvent } from '../../../shared/diagnostics/telemetry-events.js';
 import type { CallState } from '../call/call-store.js';
 import { SELF_STATS, type FeedStats } from '../call/quality/stats-monitor.js';
+import { callErrorCode } from '../call/session/call-error.js';
 
 /** One quality sample per feed every two seconds: enough for graphs and metrics, small enough to keep an hour. */
 export const SAMPLE_INTERVAL_MS = 2000;
@@ -40,7 +41,7 @@ export class CallTelemetryRecorder {
     }
     if (phaseChanged && previous?.phase === 'joining' && this.joinStartedAt !== null) {
       const ok = state.phase === 'in-call';
-      events.push({ type: 'join-result', at: now, ok, durationMs: now - this.joinStartedAt, ...(!ok && state.error ? { error: state.error } : {}) });
+      events.push({ type: 'join-result', at: now, ok, durationMs: now - this.joinStartedAt, ...(!ok && state.error ? { error: callErrorCode(state.error) } : {}) });
       this.joinStartedAt = null;
     }
     if (phaseChanged && state.phase === 'reconnecting') {
@@ -50,7 +51,7 @@ export class CallTelemetryRecorder {
     }
     if (phaseChanged && previous?.phase === 'reconnecting' && this.reconnectStartedAt !== null) {
       const recovered = state.phase === 'in-call';
-      events.push({ type: 'reconnect', at: now, outcome: recovered ? 'recovered' : 'failed', durationMs: now - this.reconnectStartedAt, ...(state.error ? { cause: state.error } : {}) });
+      events.push({ type: 'reconnect', at: now, outcome: recovered ? 'recovered' : 'failed', durationMs: now - this.reconnectStartedAt, ...(state.error ? { cause: callErrorCode(state.error) } : {}) });
       this.reconnectStartedAt = null;
     }
     if (phaseChanged && state.phase === 'failed' && (previous?.phase === 'in-call' || previous?.phase === 'reconnecting')) {

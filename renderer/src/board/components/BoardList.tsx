@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { DisplayNameSchema, RoomNameSchema } from '../../../../shared/call/join-request.js';
-import { formatDateTime } from '../../i18n/i18n.js';
+import { formatDateTime, shownLanguage } from '../../i18n/i18n.js';
 import type { BoardLibrary } from '../board-library.js';
 import '../board.css';
 
 /** Boards kept on this machine: open one (no call, no network needed) or delete it. */
 export function BoardList({ library }: { library: BoardLibrary }) {
   const { t, i18n } = useTranslation();
-  const language = i18n.language === 'de' ? 'de' : 'en';
+  const language = shownLanguage(i18n);
   const boards = useStore(library.store, (state) => state.boards);
   const [boardId, setBoardId] = useState('');
   const [name, setName] = useState(() => library.lastBoard()?.name ?? '');

@@ -6,6 +6,7 @@ import { JoinRequestSchema, type JoinRequest } from '../../../../shared/call/joi
 import type { CallEngine, RoomAccess } from '../call-engine.js';
 import { IconButton } from '../../ui/icon-button.js';
 import type { CallStore } from '../call-store.js';
+import type { CallError } from '../session/call-error.js';
 import '../call.css';
 import './lobby.css';
 import { MicLevelMeter, VideoTrack } from './MediaElements.js';
@@ -15,7 +16,7 @@ import { DeviceNoticeRegion, DeviceProblemNotice, PreferencesResetNotice } from 
 
 interface LobbyProps {
   readonly initial: Partial<JoinRequest> & { readonly pin?: string };
-  readonly error: string | null;
+  readonly error: CallError | null;
   readonly busy: boolean;
   readonly store: CallStore;
   readonly engine: CallEngine;
@@ -73,7 +74,9 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, th
     event.preventDefault();
     const parsed = JoinRequestSchema.safeParse({ room, displayName });
     if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? t('lobby.checkFields'));
+      // The schema's own messages are English (they serve logs and tests too): the lobby says which field, in the language shown.
+      const issue = parsed.error.issues[0];
+      setProblem(t(`joinField.${issue?.path[0] === 'room' ? 'room' : issue?.code === 'too_small' ? 'nameMissing' : 'name'}`));
       return;
     }
     setProblem(null);
@@ -81,7 +84,8 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, th
   };
 
   // A control plane's refusal in the user's language; its own words (or the client's reason) fill the general one.
-  const message = problem ?? (admissionRefusal ? t(`controlPlane.refusal.${admissionRefusal}`, { detail: error ?? '' }) : error);
+  const refusalDetail = error?.reason === 'failed' ? error.detail : '';
+  const message = problem ?? (admissionRefusal ? t(`controlPlane.refusal.${admissionRefusal}`, { detail: refusalDetail }) : error && t(`joinError.${error.reason}`, { ...error }));
   return (
     <form className="lobby" onSubmit={submit} aria-labelledby="lobby-title">
       <div className="lobby-title">

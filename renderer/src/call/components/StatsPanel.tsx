@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { formatNumber } from '../../i18n/i18n.js';
+import { formatNumber, shownLanguage } from '../../i18n/i18n.js';
 import type { CallEngine } from '../call-engine.js';
 import type { CallStore } from '../call-store.js';
 import { SELF_STATS, type FeedStats } from '../quality/stats-monitor.js';
@@ -23,7 +23,7 @@ function Sparkline({ values, label }: { readonly values: readonly number[]; read
 /** A measurement in the language shown, or a dash while there is none. */
 function useMeasure() {
   const { i18n } = useTranslation();
-  const language = i18n.language === 'de' ? 'de' : 'en';
+  const language = shownLanguage(i18n);
   return (value: number | undefined, digits = 0, unit = '') => (value === undefined ? '–' : `${formatNumber(value, language, { minimumFractionDigits: digits, maximumFractionDigits: digits })}${unit}`);
 }
 

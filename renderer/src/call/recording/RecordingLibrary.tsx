@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RoomNameSchema } from '../../../../shared/call/join-request.js';
 import type { RecordingList } from '../../../../shared/recording/recording-manifest.js';
 import { recordingsOfRoom } from './recordings-api.js';
-import { formatDuration, RecordingPlayer } from './RecordingPlayer.js';
+import { formatDateTime, formatDuration, shownLanguage } from '../../i18n/i18n.js';
+import { RecordingPlayer, useRecordingProblemText } from './RecordingPlayer.js';
 import './recording.css';
 
 /** While a recording is being processed the list is asked again this often, so it shows as soon as it is ready. */
 const PROCESSING_POLL_MS = 2000;
+/** The list's column is narrow: a short date, where the player names it in full. */
+const LIST_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
-function useRecordingList(baseUrl: string, room: string | null): { list: RecordingList | null; problem: string | null } {
-  const [state, setState] = useState<{ list: RecordingList | null; problem: string | null }>({ list: null, problem: null });
+function useRecordingList(baseUrl: string, room: string | null): { list: RecordingList | null; problem: unknown } {
+  const [state, setState] = useState<{ list: RecordingList | null; problem: unknown }>({ list: null, problem: null });
   const load = useCallback(async () => {
     if (!room) return null;
     try {
@@ -17,7 +21,7 @@ function useRecordingList(baseUrl: string, room: string | null): { list: Recordi
       setState({ list, problem: null });
       return list;
     } catch (error) {
-      setState({ list: null, problem: error instanceof Error ? error.message : String(error) });
+      setState({ list: null, problem: error });
       return null;
     }
   }, [baseUrl, room]);
@@ -45,46 +49,51 @@ function useRecordingList(baseUrl: string, room: string | null): { list: Recordi
 export function RecordingLibrary({ baseUrl, initialRoom, onClose }: { readonly baseUrl: string | undefined; readonly initialRoom: string; readonly onClose: () => void }) {
   const [draft, setDraft] = useState(initialRoom);
   const [room, setRoom] = useState<string | null>(RoomNameSchema.safeParse(initialRoom).success ? initialRoom : null);
-  const [inputProblem, setInputProblem] = useState<string | null>(null);
+  const [roomRefused, setRoomRefused] = useState(false);
+  const { t, i18n } = useTranslation();
+  const language = shownLanguage(i18n);
+  const problemText = useRecordingProblemText();
   const [selected, setSelected] = useState<string | null>(null);
   const { list, problem } = useRecordingList(baseUrl ?? '', baseUrl ? room : null);
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
     const parsed = RoomNameSchema.safeParse(draft);
-    setInputProblem(parsed.success ? null : (parsed.error.issues[0]?.message ?? 'Invalid room name'));
+    setRoomRefused(!parsed.success);
     if (parsed.success) setRoom(parsed.data);
   };
   const chosen = list?.recordings.find((each) => each.id === selected) ?? null;
   return (
     <main className="recording-library" data-testid="recording-library">
       <div className="recording-library-side">
-        <h1>Recordings</h1>
+        <h1>{t('recording.library')}</h1>
         <form onSubmit={onSubmit} className="recording-library-form">
           <label>
-            Room
+            {t('recordings.room')}
             <input value={draft} onChange={(event) => setDraft(event.target.value)} data-testid="recording-room" />
           </label>
-          <button type="submit">Show</button>
+          <button type="submit">{t('recordings.show')}</button>
           <button type="button" className="secondary" onClick={onClose}>
-            Back
+            {t('recordings.back')}
           </button>
         </form>
-        {!baseUrl && <p role="alert">No recordings server is configured (CONFER_RECORDINGS_URL).</p>}
-        {(inputProblem ?? problem) && <p role="alert">{inputProblem ?? problem}</p>}
-        {list && list.processing.length > 0 && <p role="status" data-testid="recording-processing">Processing {list.processing.length} recording{list.processing.length > 1 ? 's' : ''}…</p>}
+        {!baseUrl && <p role="alert">{t('recordings.noServer')}</p>}
+        {roomRefused ? <p role="alert">{t('joinField.room')}</p> : problem !== null && <p role="alert">{problemText(problem)}</p>}
+        {list && list.processing.length > 0 && <p role="status" data-testid="recording-processing">{t('recordings.processing', { count: list.processing.length })}</p>}
         {list?.failed.map((failure) => (
-          <p key={failure.id} role="alert">Recording {failure.id} could not be processed.</p>
+          <p key={failure.id} role="alert">
+            {t('recordings.failed', { id: failure.id })}
+          </p>
         ))}
-        {list && list.recordings.length === 0 && list.processing.length === 0 && <p>No recordings of {list.room} yet.</p>}
+        {list && list.recordings.length === 0 && list.processing.length === 0 && <p>{t('recordings.none', { room: list.room })}</p>}
         <ul className="recording-list">
           {list?.recordings.map((each) => (
             <li key={each.id} data-testid="recording-item" data-recording-id={each.id}>
-              <time dateTime={each.startedAt}>{new Date(each.startedAt).toLocaleString()}</time>
+              <time dateTime={each.startedAt}>{formatDateTime(new Date(each.startedAt), language, LIST_DATE)}</time>
               <span>
-                {formatDuration(each.durationMs)} · {each.participants.length} {each.participants.length === 1 ? 'person' : 'people'}
+                {formatDuration(each.durationMs, language)} · <span className="recording-people">{t('recordings.people', { count: each.participants.length })}</span>
               </span>
               <button type="button" aria-pressed={each.id === selected} onClick={() => setSelected(each.id)} data-testid="recording-play">
-                Play
+                {t('recordings.play')}
               </button>
             </li>
           ))}

@@ -1,23 +1,27 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RecordingManifest } from '../../../../shared/recording/recording-manifest.js';
 import { download } from '../../board/board-export.js';
 import { boardFrame, boardUpdatesOf, BoardReplay, replayedBoardJson, replayedItems, type TimedUpdate } from './board-replay.js';
-import { recordedData, recordingFileUrl } from './recordings-api.js';
+import { formatClock, formatDateTime, shownLanguage } from '../../i18n/i18n.js';
+import { recordedData, recordingFileUrl, RecordingsServerError } from './recordings-api.js';
 import { ReplayBoard } from './ReplayBoard.js';
 
-export function formatDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+/** What the recordings server's failures say, in the language shown; any other error keeps its own text. */
+export function useRecordingProblemText(): (problem: unknown) => string {
+  const { t } = useTranslation();
+  return (problem) =>
+    problem instanceof RecordingsServerError ? t(`recordings.server.${problem.reason}`, { status: problem.status }) : problem instanceof Error ? problem.message : String(problem);
 }
 
 /** The board's edits of one recording, loaded once. */
-function useBoardUpdates(baseUrl: string, manifest: RecordingManifest): { updates: readonly TimedUpdate[]; problem: string | null } {
-  const [state, setState] = useState<{ updates: readonly TimedUpdate[]; problem: string | null }>({ updates: [], problem: null });
+function useBoardUpdates(baseUrl: string, manifest: RecordingManifest): { updates: readonly TimedUpdate[]; problem: unknown } {
+  const [state, setState] = useState<{ updates: readonly TimedUpdate[]; problem: unknown }>({ updates: [], problem: null });
   useEffect(() => {
     let current = true;
     recordedData(baseUrl, manifest)
       .then((data) => current && setState({ updates: boardUpdatesOf(data.messages, manifest.room), problem: null }))
-      .catch((error: unknown) => current && setState({ updates: [], problem: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) => current && setState({ updates: [], problem: error }));
     return () => {
       current = false;
     };
@@ -27,11 +31,13 @@ function useBoardUpdates(baseUrl: string, manifest: RecordingManifest): { update
 
 /** The slider over the recording's timeline, with a tick at each edit of the board. */
 function BoardTimeline({ timeMs, durationMs, editTimes, id, onSeek }: { readonly timeMs: number; readonly durationMs: number; readonly editTimes: readonly number[]; readonly id: string; readonly onSeek: (ms: number) => void }) {
+  const { t, i18n } = useTranslation();
+  const language = shownLanguage(i18n);
   return (
     <>
       <label className="recording-timeline">
         <span>
-          Board timeline <output data-testid="recording-time">{formatDuration(timeMs)}</output> / {formatDuration(durationMs)}
+          {t('recordings.timeline')} <output data-testid="recording-time">{formatClock(timeMs, language)}</output> / {formatClock(durationMs, language)}
         </span>
         <input
           type="range"
@@ -60,12 +66,16 @@ function BoardTimeline({ timeMs, durationMs, editTimes, id, onSeek }: { readonly
  */
 export function RecordingPlayer({ baseUrl, manifest }: { readonly baseUrl: string; readonly manifest: RecordingManifest }) {
   const video = useRef<HTMLVideoElement>(null);
+  const { t, i18n } = useTranslation();
+  const language = shownLanguage(i18n);
+  const problemText = useRecordingProblemText();
+  const wholeRoom = t('recordings.wholeRoom');
   const sources = useMemo(
     () => [
-      ...(manifest.grid ? [{ label: 'Whole room', file: manifest.grid.file, offsetMs: 0 }] : []),
+      ...(manifest.grid ? [{ label: wholeRoom, file: manifest.grid.file, offsetMs: 0 }] : []),
       ...manifest.participants.map((participant) => ({ label: participant.display ?? participant.feedId.slice(0, 8), file: participant.file, offsetMs: participant.offsetMs })),
     ],
-    [manifest],
+    [manifest, wholeRoom],
   );
   const [sourceIndex, setSourceIndex] = useState(0);
   const source = sources[sourceIndex] ?? sources[0];
@@ -86,10 +96,10 @@ export function RecordingPlayer({ baseUrl, manifest }: { readonly baseUrl: strin
     if (video.current) video.current.currentTime = Math.max(0, (ms - offsetMs) / 1000);
   };
   return (
-    <section className="recording-player" aria-label={`Recording of ${manifest.startedAt}`} data-testid="recording-player" data-recording-id={manifest.id}>
+    <section className="recording-player" aria-label={t('recordings.playerLabel', { date: formatDateTime(new Date(manifest.startedAt), language) })} data-testid="recording-player" data-recording-id={manifest.id}>
       <div className="recording-player-media">
         <label>
-          Show
+          {t('recordings.source')}
           <select value={sourceIndex} onChange={(event) => setSourceIndex(Number(event.target.value))} data-testid="recording-source">
             {sources.map((each, index) => (
               <option key={each.file} value={index}>
@@ -112,11 +122,11 @@ export function RecordingPlayer({ baseUrl, manifest }: { readonly baseUrl: strin
         )}
       </div>
       <div className="recording-player-board">
-        <ReplayBoard items={items} frame={frame} label={`The whiteboard at ${formatDuration(timeMs)}: ${items.length} items`} />
-        {problem && <p role="alert">{problem}</p>}
+        <ReplayBoard items={items} frame={frame} label={t('recordings.boardAt', { time: formatClock(timeMs, language), count: items.length })} />
+        {problem !== null && <p role="alert">{problemText(problem)}</p>}
         <BoardTimeline timeMs={timeMs} durationMs={manifest.durationMs} editTimes={replay.times} id={manifest.id} onSeek={seek} />
         <button type="button" className="secondary" onClick={() => download(`${manifest.room}-${manifest.id}-board.json`, replayedBoardJson(replay.doc), 'application/json')} data-testid="recording-board-export">
-          Board at this moment (JSON)
+          {t('recordings.exportBoard')}
         </button>
       </div>
     </section>

@@ -1,18 +1,29 @@
 import { RecordedDataSchema, RecordingListSchema, type RecordedData, type RecordingList, type RecordingManifest } from '../../../../shared/recording/recording-manifest.js';
 
+/** What went wrong with the recordings server, as a key of the catalogue's `recordings.server` block. */
+export class RecordingsServerError extends Error {
+  constructor(
+    readonly reason: 'unreachable' | 'answered' | 'malformed',
+    readonly status?: number,
+  ) {
+    super(status === undefined ? reason : `${reason} ${status}`);
+    this.name = 'RecordingsServerError';
+  }
+}
+
 /** The recordings server's answers are checked like any other network input: a malformed one is an error, not a guess. */
 async function fetchChecked<T>(url: string, parse: (value: unknown) => T): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { cache: 'no-store' });
   } catch {
-    throw new Error('The recordings server cannot be reached.');
+    throw new RecordingsServerError('unreachable');
   }
-  if (!response.ok) throw new Error(`The recordings server answered ${response.status}.`);
+  if (!response.ok) throw new RecordingsServerError('answered', response.status);
   try {
     return parse(await response.json());
   } catch {
-    throw new Error('The recordings server sent something that is not a recording list.');
+    throw new RecordingsServerError('malformed');
   }
 }
 

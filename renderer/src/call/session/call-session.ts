@@ -86,8 +86,8 @@ export class CallSession {
       }
     } catch (error) {
       const { credentials } = this.janusServer;
-      const sentence = serverProblem(error, { room: this.params.room, token: Boolean(credentials.token), apiSecret: Boolean(credentials.apiSecret) });
-      throw sentence === null ? error : new JoinRefusedError(sentence);
+      const problem = serverProblem(error, { room: this.params.room, token: Boolean(credentials.token), apiSecret: Boolean(credentials.apiSecret) });
+      throw problem === null ? error : new JoinRefusedError(problem);
     }
     this.learnTalkingEvents();
     await this.republishScreen();

@@ -156,6 +156,6 @@ describe('renewal during the call', () => {
   test('a grant the control plane no longer renews ends a rejoin with its sentence', async () => {
     const { admission } = admissionWith([{ status: 200, body: TICKET }, { status: 403, body: { error: 'invalid-renewal', message: 'This call can no longer be renewed: join again.' } }]);
     await admission.join('standup', { pin: '123456789012' }, 'string');
-    await expect(admission.place('standup', 'numeric')).rejects.toMatchObject({ name: 'JoinRefusedError', message: 'This call can no longer be renewed: join again.' });
+    await expect(admission.place('standup', 'numeric')).rejects.toMatchObject({ name: 'JoinRefusedError', problem: { reason: 'renewalRefused', room: 'standup', janus: 'This call can no longer be renewed: join again.' } });
   });
 });

@@ -132,9 +132,9 @@ export class RoomAdmission {
     const controlPlane = this.config.controlPlaneUrl;
     if (!grant || !controlPlane) return this.nodes.place(room, idKind);
     const answer = await this.ask((fetchFn) => renewJoinTicket(fetchFn, controlPlane, { room: grant.room, renewal: grant.renewal }));
-    if (!answer.ok && answer.error.error === 'invalid-renewal') throw new JoinRefusedError(answer.error.message);
+    if (!answer.ok && answer.error.error === 'invalid-renewal') throw new JoinRefusedError({ reason: 'renewalRefused', room, janus: answer.error.message });
     if (!answer.ok) throw new Error(`The control plane did not place the room again: ${answer.error.message}`);
-    if (!this.configured(answer.value.node)) throw new JoinRefusedError(`The control plane moved the room to ${answer.value.node}, which is not a configured Janus node.`);
+    if (!this.configured(answer.value.node)) throw new JoinRefusedError({ reason: 'nodeNotConfigured', room, janus: answer.value.node });
     const moved = this.nodes.adopt(answer.value.node, this.nodes.order, answer.value.janusToken.token);
     this.useTurn(answer.value.turn);
     this.renewal.start(this.lifetime(answer.value));

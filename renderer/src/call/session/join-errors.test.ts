@@ -1,10 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import { JanusRequestError } from '../janus/janus-request-error.js';
-import { joinRefusal, JoinRefusedError, serverProblem, type JoinContext } from './join-errors.js';
+import { createI18n } from '../../i18n/i18n.js';
+import { joinRefusal, JoinRefusedError, serverProblem as problemOf, type JoinContext } from './join-errors.js';
+import { callErrorOf, type CallError } from './call-error.js';
 
 const context = (change: Partial<JoinContext> = {}): JoinContext => ({ room: 'standup', token: false, apiSecret: false, ...change });
 /** janus-gateway-js rejects a core request Janus refused with an error carrying Janus's code and reason. */
 const coreError = (code: number, reason: string) => Object.assign(new Error(reason), { code });
+const english = createI18n('en');
+/** What the lobby shows for a call error, in a language. */
+const say = (error: CallError, i18n = english) => i18n.t(`joinError.${error.reason}`, { ...error });
+/** The sentence the user reads for a Janus error, or null for one retrying may cure. */
+const serverProblem = (error: unknown, context: JoinContext) => {
+  const problem = problemOf(error, context);
+  return problem && say(problem);
+};
 
 describe('Janus errors as sentences', () => {
   test.each([
@@ -50,7 +60,21 @@ describe('Janus errors as sentences', () => {
   });
 
   test('only a refused join ends a reconnecting call', () => {
-    expect(joinRefusal(new JoinRefusedError('Wrong PIN'))).toBe('Wrong PIN');
+    expect(joinRefusal(new JoinRefusedError({ reason: 'wrongPin', room: 'standup' }))).toEqual({ reason: 'wrongPin', room: 'standup' });
     expect(joinRefusal(new JanusRequestError('Unauthorized', 433, 'join'))).toBeNull();
+  });
+
+  test('the sentences are the catalogue’s: German names the room and quotes Janus too', () => {
+    const german = createI18n('de');
+    const mismatch = problemOf(new JanusRequestError('Invalid element type', 430, 'join'), context());
+    expect(mismatch && say(mismatch, german)).toMatch(/Janus meldet: „Invalid element type“/);
+    const gone = problemOf(new JanusRequestError('No such room', 426, 'join'), context());
+    expect(gone && say(gone, german)).toBe('Den Raum „standup“ gibt es auf diesem Medienserver nicht mehr.');
+    expect(say({ reason: 'removed' }, german)).toBe('Eine Moderatorin oder ein Moderator hat Sie aus der Besprechung entfernt.');
+  });
+
+  test('any other failure keeps its own text inside the sentence', () => {
+    expect(say(callErrorOf(new Error('Cannot reach the media server at ws://127.0.0.1:1')))).toBe('Could not join the meeting: Cannot reach the media server at ws://127.0.0.1:1');
+    expect(callErrorOf(new JoinRefusedError({ reason: 'draining', room: 'r' }))).toEqual({ reason: 'draining', room: 'r' });
   });
 });

@@ -22,12 +22,13 @@ function run(state: ReconnectState, ...events: ReconnectEvent[]): { state: Recon
 }
 
 const inCall = run(initialReconnectState, { type: 'join' }, { type: 'connected' }).state;
+const wrongPin = { reason: 'wrongPin', room: 'standup' } as const;
 const reclaiming = run(inCall, { type: 'socket-lost', at: 1000 }).state;
 const rejoining = run(reclaiming, { type: 'claim-failed', at: 1100, janusAnswered: true }).state;
 
 describe('joining', () => {
   test('a join starts from scratch, whatever came before', () => {
-    const failed = run(inCall, { type: 'ended', error: 'Wrong PIN' }).state;
+    const failed = run(inCall, { type: 'ended', error: wrongPin }).state;
     const { state, steps } = run(failed, { type: 'join' });
     expect(state).toEqual({ phase: 'joining', lostAt: null, reconnects: 0, error: null, failover: false });
     expect(steps).toEqual([{ kind: 'none' }]);
@@ -45,7 +46,8 @@ describe('joining', () => {
 
   test('a join that fails ends in failed with its reason; leaving ends in idle', () => {
     const joining = run(initialReconnectState, { type: 'join' }).state;
-    expect(run(joining, { type: 'ended', error: 'Cannot reach the media server' }).state).toMatchObject({ phase: 'failed', error: 'Cannot reach the media server' });
+    const unreachable = { reason: 'failed', detail: 'Cannot reach the media server' } as const;
+    expect(run(joining, { type: 'ended', error: unreachable }).state).toMatchObject({ phase: 'failed', error: unreachable });
     expect(run(inCall, { type: 'ended', error: null }).state).toMatchObject({ phase: 'idle', error: null });
   });
 });
@@ -117,9 +119,9 @@ describe('rejoining', () => {
   });
 
   test('a wrong PIN ends the call instead of retrying', () => {
-    const { steps } = run(rejoining, { type: 'rejoin-failed', refusal: 'Wrong PIN' });
-    expect(steps).toEqual([{ kind: 'end', error: 'Wrong PIN' }]);
-    expect(run(rejoining, { type: 'ended', error: 'Wrong PIN' }).state).toMatchObject({ phase: 'failed', error: 'Wrong PIN' });
+    const { steps } = run(rejoining, { type: 'rejoin-failed', refusal: wrongPin });
+    expect(steps).toEqual([{ kind: 'end', error: wrongPin }]);
+    expect(run(rejoining, { type: 'ended', error: wrongPin }).state).toMatchObject({ phase: 'failed', error: wrongPin });
   });
 
   test('admitted while rejoining does not show the call before the session is complete', () => {
@@ -134,7 +136,7 @@ describe('events that do not apply change nothing', () => {
     ['a lost socket while rejoining', rejoining, { type: 'socket-lost', at: 2000 }],
     ['a claim result after leaving', run(reclaiming, { type: 'ended', error: null }).state, { type: 'claimed' }],
     ['a rejoin result while in the call', inCall, { type: 'rejoin-failed', refusal: null }],
-    ['a wait ending after failing', run(rejoining, { type: 'ended', error: 'x' }).state, { type: 'waited', at: 5000 }],
+    ['a wait ending after failing', run(rejoining, { type: 'ended', error: { reason: 'removed' } }).state, { type: 'waited', at: 5000 }],
     ['a claim result while rejoining', rejoining, { type: 'claim-failed', at: 3000, janusAnswered: false }],
   ];
   test.each(cases)('%s', (_name, state, event) => {

@@ -1,4 +1,6 @@
 import type { CallPhase } from '../call-store.js';
+import type { CallError } from './call-error.js';
+import type { JoinProblem } from './join-errors.js';
 
 /** Between attempts to reach Janus again: short, so a restarted server is found at once. */
 export const RECONNECT_INTERVAL_MS = 250;
@@ -18,7 +20,7 @@ export interface ReconnectState {
   /** Times the WebSocket was lost this call. */
   readonly reconnects: number;
   /** Why the call failed, for the user; null otherwise. */
-  readonly error: string | null;
+  readonly error: CallError | null;
   /** Other Janus nodes are configured: a node that stops answering is left for the room's next node at once. */
   readonly failover: boolean;
 }
@@ -36,11 +38,11 @@ export type ReconnectEvent =
   /** `janusAnswered`: Janus itself refused the claim (it no longer knows the session), so claiming again cannot work. */
   | { readonly type: 'claim-failed'; readonly at: number; readonly janusAnswered: boolean }
   /** `refusal`: a reason retrying cannot change (a wrong PIN), or null for a failure worth retrying. */
-  | { readonly type: 'rejoin-failed'; readonly refusal: string | null }
+  | { readonly type: 'rejoin-failed'; readonly refusal: JoinProblem | null }
   /** A wait this policy asked for is over. */
   | { readonly type: 'waited'; readonly at: number }
   /** The call ended: left (no error) or failed. */
-  | { readonly type: 'ended'; readonly error: string | null };
+  | { readonly type: 'ended'; readonly error: CallError | null };
 
 /** What the engine does next. */
 export type ReconnectStep =
@@ -48,7 +50,7 @@ export type ReconnectStep =
   | { readonly kind: 'claim' }
   | { readonly kind: 'rejoin' }
   | { readonly kind: 'wait'; readonly ms: number }
-  | { readonly kind: 'end'; readonly error: string };
+  | { readonly kind: 'end'; readonly error: CallError };
 
 export interface ReconnectTransition {
   readonly state: ReconnectState;

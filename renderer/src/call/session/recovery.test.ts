@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { JanusRequestError, VideoRoomErrorCode } from '../janus/janus-request-error.js';
 import { initialReconnectState, nextReconnectState, RECLAIM_WINDOW_MS, RECONNECT_INTERVAL_MS, type ReconnectState } from './reconnect-policy.js';
 import { JoinRefusedError, serverProblem } from './join-errors.js';
+import { callErrorCode } from './call-error.js';
 import { recoverCall, type Recovery, type RecoveryCause } from './recovery.js';
 
 /** janus-gateway-js rejects a claim Janus refused with an error carrying Janus's code (458: no such session). */
@@ -33,7 +34,7 @@ async function recover(script: Script, { startAt = 0, failover = false, cause = 
     claim: attempt('claim', script.claims),
     rejoin: attempt('rejoin', script.rejoins),
     end: async (error) => {
-      log.push(`end: ${error}`);
+      log.push(`end: ${callErrorCode(error)}`);
       state = nextReconnectState(state, { type: 'ended', error }).state;
     },
     sleep: async (ms) => {
@@ -89,9 +90,11 @@ describe('recovering a lost call: claim or rejoin', () => {
   });
 
   test('a rejoin the room refuses for a wrong PIN ends the call with the reason', async () => {
-    const wrongPin = new JoinRefusedError(serverProblem(new JanusRequestError('Unauthorized', VideoRoomErrorCode.unauthorized, 'join'), { room: 'r', token: false, apiSecret: false }) ?? '');
+    const problem = serverProblem(new JanusRequestError('Unauthorized', VideoRoomErrorCode.unauthorized, 'join'), { room: 'r', token: false, apiSecret: false });
+    expect(problem).toEqual({ reason: 'wrongPin', room: 'r' });
+    const wrongPin = new JoinRefusedError(problem ?? { reason: 'wrongPin', room: 'r' });
     const { log, state } = await recover({ claims: [noSuchSession], rejoins: [wrongPin] });
-    expect(log.at(-1)).toBe('end: Wrong PIN: this room needs the PIN its host set. Check it and try again.');
+    expect(log.at(-1)).toBe('end: wrongPin');
     expect(state).toMatchObject({ phase: 'failed' });
   });
 

@@ -1,4 +1,5 @@
 import { janusRefusedClaim, joinRefusal } from './join-errors.js';
+import type { CallError } from './call-error.js';
 import type { ReconnectEvent, ReconnectStep } from './reconnect-policy.js';
 
 /** What recovering a call needs; the engine provides it, tests provide fakes. */
@@ -10,7 +11,7 @@ export interface Recovery {
   /** Joins the room again from scratch; rejects when that failed. */
   rejoin(): Promise<void>;
   /** Ends the call with a reason for the user. */
-  end(error: string): Promise<void>;
+  end(error: CallError): Promise<void>;
   sleep(ms: number): Promise<void>;
   now(): number;
   /** False once the call being recovered was left or replaced: nothing more is done for it. */

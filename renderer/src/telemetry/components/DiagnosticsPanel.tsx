@@ -1,8 +1,11 @@
 import { Stethoscope, X } from 'lucide-react';
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { RuntimeConfig } from '../../../../shared/config/runtime-config.js';
 import type { CallStore } from '../../call/call-store.js';
+import type { Language } from '../../../../shared/desktop/call-preferences.js';
+import { formatDateTime, formatNumber, shownLanguage } from '../../i18n/i18n.js';
 import { buildDiagnosticsBundle, diagnosticsFileName } from '../diagnostics-bundle.js';
 import { callSummary, samplesByStream, sparklinePoints, type SeriesMetric } from '../diagnostics-series.js';
 import type { TelemetryStore } from '../telemetry-store.js';
@@ -22,11 +25,13 @@ const GRAPH_WIDTH = 160;
 const GRAPH_HEIGHT = 32;
 /** Two minutes of samples at one every two seconds. */
 const GRAPH_SAMPLES = 60;
-const METRICS: ReadonlyArray<readonly [SeriesMetric, string, (value: number) => string]> = [
-  ['rttMs', 'RTT', (value) => `${value.toFixed(0)} ms`],
-  ['lossFraction', 'Loss', (value) => `${(value * 100).toFixed(1)} %`],
-  ['jitterMs', 'Jitter', (value) => `${value.toFixed(0)} ms`],
-  ['bitrateBps', 'Bitrate', (value) => `${(value / 1000).toFixed(0)} kbit/s`],
+const milliseconds = (value: number, language: Language) => formatNumber(value, language, { style: 'unit', unit: 'millisecond', maximumFractionDigits: 0 });
+/** Each graphed metric: its catalogue key and its value the language's way. */
+const METRICS: ReadonlyArray<readonly [SeriesMetric, 'rtt' | 'loss' | 'jitter' | 'bitrate', (value: number, language: Language) => string]> = [
+  ['rttMs', 'rtt', milliseconds],
+  ['lossFraction', 'loss', (value, language) => formatNumber(value, language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 })],
+  ['jitterMs', 'jitter', milliseconds],
+  ['bitrateBps', 'bitrate', (value, language) => formatNumber(value / 1000, language, { style: 'unit', unit: 'kilobit-per-second', maximumFractionDigits: 0 })],
 ];
 
 function download(name: string, text: string): void {
@@ -41,7 +46,8 @@ function download(name: string, text: string): void {
 /** The button that opens the panel: placed in the page's header by the app, so it never sits over a control. */
 export function DiagnosticsToggle({ view }: { readonly view: DiagnosticsView }) {
   const open = useStore(view, (state) => state.open);
-  return <IconButton label="Diagnostics" shortcut="Ctrl+Shift+D" icon={Stethoscope} aria-pressed={open} className="diagnostics-toggle" onClick={() => toggleDiagnostics(view)} />;
+  const { t } = useTranslation();
+  return <IconButton label={t('diagnostics.title')} shortcut="Ctrl+Shift+D" icon={Stethoscope} aria-pressed={open} className="diagnostics-toggle" onClick={() => toggleDiagnostics(view)} />;
 }
 
 /**
@@ -71,6 +77,8 @@ function OpenDiagnostics({ telemetry, calls, config, host, onClose }: Diagnostic
   const room = useStore(calls, (state) => state.room);
   const streams = useMemo(() => samplesByStream(events, GRAPH_SAMPLES), [events]);
   const summary = useMemo(() => callSummary(events), [events]);
+  const { t, i18n } = useTranslation();
+  const language = shownLanguage(i18n);
 
   const exportBundle = () => {
     const now = new Date();
@@ -79,36 +87,37 @@ function OpenDiagnostics({ telemetry, calls, config, host, onClose }: Diagnostic
   };
 
   return (
-    <aside className="diagnostics" aria-label="Diagnostics" data-testid="diagnostics-panel">
+    <aside className="diagnostics" aria-label={t('diagnostics.title')} data-testid="diagnostics-panel">
       <header>
-        <h2>Diagnostics</h2>
+        <h2>{t('diagnostics.title')}</h2>
         <button type="button" onClick={exportBundle} data-testid="diagnostics-export">
-          Export
+          {t('diagnostics.export')}
         </button>
-        <IconButton label="Close diagnostics" icon={X} className="diagnostics-close" onClick={onClose} />
+        <IconButton label={t('diagnostics.close')} icon={X} className="diagnostics-close" onClick={onClose} />
       </header>
       <dl className="diagnostics-summary">
-        <dt>Join time</dt>
-        <dd data-testid="diagnostics-join-time">{summary.joinMs === null ? '–' : `${summary.joinMs.toFixed(0)} ms`}</dd>
-        <dt>Path</dt>
+        <dt>{t('diagnostics.joinTime')}</dt>
+        <dd data-testid="diagnostics-join-time">{summary.joinMs === null ? '–' : milliseconds(summary.joinMs, language)}</dd>
+        <dt>{t('diagnostics.path')}</dt>
         <dd>{summary.candidateType ?? '–'}</dd>
-        <dt>Reconnects</dt>
-        <dd>{summary.reconnects}</dd>
-        <dt>Layer switches</dt>
-        <dd>{summary.layerSwitches}</dd>
+        <dt>{t('diagnostics.reconnects')}</dt>
+        <dd>{formatNumber(summary.reconnects, language)}</dd>
+        <dt>{t('diagnostics.layerSwitches')}</dt>
+        <dd>{formatNumber(summary.layerSwitches, language)}</dd>
       </dl>
       {[...streams].map(([stream, samples]) => (
         <section key={stream} className="diagnostics-stream" data-testid="diagnostics-stream" data-stream={stream}>
-          <h3>{stream === 'self' ? 'Uplink' : `Stream ${stream}`}</h3>
-          {METRICS.map(([metric, label, format]) => {
+          <h3>{stream === 'self' ? t('diagnostics.uplink') : t('diagnostics.stream', { stream })}</h3>
+          {METRICS.map(([metric, key, format]) => {
             const latest = samples.at(-1)?.[metric];
+            const label = t(`diagnostics.metrics.${key}`);
             return (
               <div key={metric} className="diagnostics-metric">
                 <span>{label}</span>
-                <svg width={GRAPH_WIDTH} height={GRAPH_HEIGHT} role="img" aria-label={`${label} over time`}>
+                <svg width={GRAPH_WIDTH} height={GRAPH_HEIGHT} role="img" aria-label={t('diagnostics.overTime', { metric: label })}>
                   <polyline points={sparklinePoints(samples, metric, GRAPH_WIDTH, GRAPH_HEIGHT)} />
                 </svg>
-                <span>{latest === undefined ? '–' : format(latest)}</span>
+                <span>{latest === undefined ? '–' : format(latest, language)}</span>
               </div>
             );
           })}
@@ -121,8 +130,8 @@ function OpenDiagnostics({ telemetry, calls, config, host, onClose }: Diagnostic
           .reverse()
           .map((event, index) => (
             <li key={`${event.at}-${index}`} data-type={event.type}>
-              {new Date(event.at).toLocaleTimeString()} {event.type}
-              {'durationMs' in event && event.durationMs !== undefined ? ` ${event.durationMs.toFixed(0)} ms` : ''}
+              {formatDateTime(new Date(event.at), language, { timeStyle: 'medium' })} {event.type}
+              {'durationMs' in event && event.durationMs !== undefined ? ` ${milliseconds(event.durationMs, language)}` : ''}
               {'candidateType' in event && event.candidateType ? ` (${event.candidateType})` : ''}
             </li>
           ))}
