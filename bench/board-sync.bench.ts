@@ -275,9 +275,9 @@ async function newcomerJoins(holders: readonly Person[], newcomer: Person, webUr
   await newcomer.page.getByRole('button', { name: 'Join', exact: true }).click();
   // The board shows on the stage once asked for, as a user would once in the call.
   await showBoardOnStage(newcomer.page);
-  await waitFor(async () => (await newcomer.page.evaluate('window.newcomer.paintedAt')) !== undefined, 120_000, `${NEWCOMER_BOARD_STROKES} strokes painted on the newcomer`).catch(async (error: unknown) => {
+  await waitFor(async () => (await newcomer.page.evaluate('window.newcomer.paintedAt')) !== undefined, 120_000, `${NEWCOMER_BOARD_STROKES} strokes painted on the newcomer`, async () => {
     const stages = await Promise.all(everyone.map(async (page) => (await catchUpMarks(page)).map((mark) => mark.stage).join(', ') || 'none'));
-    throw new Error(`${error instanceof Error ? error.message : String(error)}: it counts ${await itemCount(newcomer.page).catch(() => -1)} items; catch-up marks of the holders and the newcomer: ${stages.join(' | ')}`);
+    return `it counts ${await itemCount(newcomer.page).catch(() => -1)} items; catch-up marks of the holders and the newcomer: ${stages.join(' | ')}`;
   });
   const timing = (await newcomer.page.evaluate('window.newcomer')) as NewcomerTiming;
   const clickedAtWall = (await newcomer.page.evaluate('performance.timeOrigin')) as number + timing.clickedAt;

@@ -8,11 +8,12 @@ import { drag, itemCount } from '../../e2e/harness/board-browser.js';
 import { boardToJson } from '../../shared/board/board-json.js';
 import { handDrawnStroke, sampleStroke } from '../../shared/board/test-items.js';
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+/** Polls `check` until it holds; on timeout the error names `what`, and what `explain` says of the state then. */
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string, explain?: () => Promise<string>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   // A check may throw while the page is still loading (no canvas yet): that counts as not yet.
   while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${explain ? `: ${await explain()}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -90,9 +91,12 @@ export async function strokeLatency(sender: Page, receiver: Page, strokes: numbe
   for (let index = 0; index < strokes; index += 1) {
     await drawStroke(sender, index);
     const expected = start + index + 1;
-    await waitFor(async () => (await itemCount(receiver)) >= expected, 20_000, `stroke ${index + 1} of ${strokes} to arrive`).catch(async (error: unknown) => {
-      throw new Error(`${error instanceof Error ? error.message : String(error)}: the receiver counts ${await itemCount(receiver).catch(() => -1)} items, the sender ${await itemCount(sender).catch(() => -1)}, where ${expected} were due`);
-    });
+    await waitFor(
+      async () => (await itemCount(receiver)) >= expected,
+      20_000,
+      `stroke ${index + 1} of ${strokes} to arrive`,
+      async () => `the receiver counts ${await itemCount(receiver).catch(() => -1)} items, the sender ${await itemCount(sender).catch(() => -1)}, where ${expected} were due`,
+    );
   }
   const ups = await readPointerUps(sender);
   const arrivals = await readArrivals(receiver);
