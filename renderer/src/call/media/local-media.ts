@@ -8,6 +8,9 @@ export interface LocalMediaOutlet {
   describeCamera(audioMuted: boolean, videoMuted: boolean): void;
 }
 
+/** Silence a mute sends before its track leaves the sender: Janus's talk detection averages 50 packets (1 s). */
+export const MUTED_SILENCE_MS = 2000;
+
 const NO_OUTLET: LocalMediaOutlet = { replaceTrack: async () => undefined, describeCamera: () => undefined };
 
 /**
@@ -24,6 +27,8 @@ export class LocalMedia {
   private openingCamera: Promise<MediaStreamTrack | null> | null = null;
   private outlet: LocalMediaOutlet = NO_OUTLET;
   private readonly switcher: DeviceSwitcher;
+  /** Takes a muted microphone off the sender once its silence has been heard. */
+  private audioRelease: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly store: CallStore) {
     this.set = sliceWriter<LocalMediaState>(store);
@@ -101,16 +106,37 @@ export class LocalMedia {
     return { audio: this.state.audioMuted, video: this.state.videoMuted };
   }
 
+  /**
+   * Mute keeps the microphone open, so unmuting (push-to-talk too) is
+   * instant, but takes its track off the sender: a muted microphone is not
+   * encoded, sends no packets through Janus and gives no one anything to
+   * decode (silence sent with `enabled = false` cost every receiver a
+   * decoder and an audio output). First it sends silence for a moment:
+   * Janus ends someone's talk only on packets it hears, and without that
+   * end it would never announce their next one.
+   */
   async setAudioMuted(muted: boolean): Promise<void> {
     this.set({ audioMuted: muted });
+    clearTimeout(this.audioRelease);
     let track = this.state.localAudio;
     if (!muted && (!track || track.readyState !== 'live')) {
       this.set({ deviceProblem: null });
       track = await this.microphone();
-      await this.outlet.replaceTrack('audio', track);
     }
     if (track) track.enabled = !this.state.audioMuted;
+    if (this.state.audioMuted) {
+      this.audioRelease = setTimeout(() => {
+        if (this.state.audioMuted) void this.outlet.replaceTrack('audio', null);
+      }, MUTED_SILENCE_MS);
+    } else {
+      await this.outlet.replaceTrack('audio', track);
+    }
     this.describe();
+  }
+
+  /** What the sender should carry of microphone `track`: nothing while muted. */
+  sentAudio(track: MediaStreamTrack | null): MediaStreamTrack | null {
+    return this.state.audioMuted ? null : track;
   }
 
   /** Camera off releases the camera (its light goes out) and sends no video; on reopens it. */
@@ -143,7 +169,7 @@ export class LocalMedia {
     const old = this.state.localAudio;
     this.set({ microphoneId: deviceId, localAudio: null, deviceProblem: null });
     const track = await this.microphone();
-    await this.outlet.replaceTrack('audio', track);
+    await this.outlet.replaceTrack('audio', this.sentAudio(track));
     old?.stop();
   }
 
@@ -225,6 +251,11 @@ export class LocalMedia {
     if (existing && existing.readyState === 'live') return existing;
     try {
       const track = await this.openPreferred(this.state.cameraId, openCamera);
+      // Turned off while it opened (the lobby's preview racing a click on the camera button): its light goes out at once.
+      if (this.state.videoMuted) {
+        track.stop();
+        return null;
+      }
       this.watchEnded('camera', track);
       this.set({ localVideo: track, cameraId: track.getSettings().deviceId ?? this.state.cameraId });
       return track;

@@ -118,7 +118,7 @@ export class CallSession {
     const subscriber = this.openSubscription(janus, subscriberHandle, address);
     const feedId = newFeedId(address.kind);
     const camera = await Publisher.start(
-      cameraPublisherOptions(janus.session, this.params, { handle, address, feedId, audio, video, muted: () => this.media.muted() }, (event) => this.onCameraEvent(event, subscriber), this.warn),
+      cameraPublisherOptions(janus.session, this.params, { handle, address, feedId, audio: this.media.sentAudio(audio), video, muted: () => this.media.muted() }, (event) => this.onCameraEvent(event, subscriber), this.warn),
     ).catch(async (error: unknown) => {
       await subscriber.close();
       throw error;

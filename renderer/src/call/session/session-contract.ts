@@ -16,6 +16,8 @@ export interface SessionMedia {
   microphone(): Promise<MediaStreamTrack | null>;
   camera(): Promise<MediaStreamTrack | null>;
   muted(): { readonly audio: boolean; readonly video: boolean };
+  /** What the publisher sends of the microphone: nothing while muted. */
+  sentAudio(track: MediaStreamTrack | null): MediaStreamTrack | null;
   /** A screen share still running from an earlier session, to publish again; or null. */
   runningScreen(): ScreenCapture | null;
 }
