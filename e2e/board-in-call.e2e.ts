@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { boardToJson } from '../shared/board/board-json.js';
 import { sampleStroke } from '../shared/board/test-items.js';
 import { boardUrl, exportBoard, inkNear, itemCount, peerCount, useBoardParticipants } from './harness/board-browser.js';
-import { launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
+import { launchParticipants, uniqueRoom, type Participant } from './harness/browser.js';
 import { callPhase, joinFromLobby, showBoardOnStage } from './harness/call-page.js';
 import { bytesThroughCall, countDataChannelSends, readSends, resetSends } from './harness/data-channel-sends.js';
 import { useTestStack } from './harness/test-stack.js';
@@ -42,13 +42,20 @@ describe('the board in a call, through Janus', () => {
     if (problems.length > 0) console.warn(problems.join('\n'));
   });
   const launchCallers = async <Names extends string[]>(...names: Names): Promise<{ [Index in keyof Names]: Participant }> => {
-    const launched = await Promise.all(names.map((name) => launchParticipant(name, { width: 1280, height: 800 })));
+    const launched = await launchParticipants(names, { width: 1280, height: 800 });
     callers.push(...launched);
     for (const each of launched) await countDataChannelSends(each.page);
     return launched as { [Index in keyof Names]: Participant };
   };
   const everyoneSees = async (pages: Participant[], count: number): Promise<void> => {
-    for (const each of pages) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT }).toBe(count);
+    try {
+      for (const each of pages) await expect.poll(() => itemCount(each.page), { timeout: SYNC_TIMEOUT, message: `${each.name}'s board item count` }).toBe(count);
+    } catch (error) {
+      // Whose board lacks what tells a stroke that was never drawn from one that never arrived.
+      const counts = await Promise.all([...callers, ...pages].map(async (each) => `${each.name} ${await itemCount(each.page).catch(() => 'closed')}`));
+      console.warn(`board item counts: ${[...new Set(counts)].join(', ')}`);
+      throw error;
+    }
   };
 
   test('8 participants: a stroke by one reaches the other 7 as one message that Janus fans out', async () => {

@@ -31,21 +31,57 @@ export interface ParticipantOptions {
   readonly voice?: boolean;
 }
 
-/**
- * One participant is one Chromium process: tabs of one browser would share
- * BroadcastChannel, which y-webrtc would use instead of WebRTC.
- */
-export async function launchParticipant(name: string, viewport = { width: 1280, height: 720 }, options: ParticipantOptions = {}): Promise<Participant> {
-  const voice = options.voice ? [`--use-file-for-fake-audio-capture=${await fakeVoiceFile()}`] : [];
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...voice] });
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
+/** Console errors and page crashes of `page`, collected under `name` for a failed test's output. */
+function watchProblems(name: string, page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`${name} page error: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${name} console: ${message.text()}`);
   });
-  return { name, browser, page, problems, close: () => browser.close() };
+  return problems;
+}
+
+async function launchChromium(options: ParticipantOptions): Promise<Browser> {
+  const voice = options.voice ? [`--use-file-for-fake-audio-capture=${await fakeVoiceFile()}`] : [];
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...voice] });
+}
+
+/**
+ * One participant in a Chromium process of its own: what calls whose CPU
+ * or media per process is measured need.
+ */
+export async function launchParticipant(name: string, viewport = { width: 1280, height: 720 }, options: ParticipantOptions = {}): Promise<Participant> {
+  const browser = await launchChromium(options);
+  const page = await (await browser.newContext({ viewport })).newPage();
+  return { name, browser, page, problems: watchProblems(name, page), close: () => browser.close() };
+}
+
+/**
+ * Several participants in one Chromium, each in a browser context of its
+ * own: its own renderer process, storage, WebRTC stack and devices, and no
+ * BroadcastChannel shared with the others (which y-webrtc would use instead
+ * of WebRTC). One browser process, GPU process and audio service for all of
+ * them instead of one each: on two cores, what lets eight people join. The
+ * browser closes with the last of them.
+ */
+export async function launchParticipants(names: readonly string[], viewport = { width: 1280, height: 720 }, options: ParticipantOptions = {}): Promise<Participant[]> {
+  const browser = await launchChromium(options);
+  let open = names.length;
+  return Promise.all(
+    names.map(async (name) => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      let closed = false;
+      const close = async () => {
+        if (closed) return;
+        closed = true;
+        await context.close();
+        open -= 1;
+        if (open === 0) await browser.close();
+      };
+      return { name, browser, page, problems: watchProblems(name, page), close };
+    }),
+  );
 }
 
 export function joinUrl(webUrl: string, room: string, name: string): string {
