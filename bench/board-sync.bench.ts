@@ -13,7 +13,8 @@ import { boardUrl, itemCount, peerCount } from '../e2e/harness/board-browser.js'
 import { launchParticipant, uniqueRoom, type Participant } from '../e2e/harness/browser.js';
 import { bareDataPublisherScript, bareDataSubscriberScript } from './harness/bare-janus-page.js';
 import { median, percentile, type BenchFigure, type Benchmark } from './harness/bench-result.js';
-import { boardFile, drawStroke, importBoard, readArrivals, readPointerUps, strokeLatency, waitFor, watchArrivals, watchPointerUps } from './harness/board-pages.js';
+import { boardFile, drawStroke, importBoard, readArrivals, readPointerUps, strokeLatency, watchArrivals, watchPointerUps } from './harness/board-pages.js';
+import { waitFor } from './harness/wait-for.js';
 import { firstFrameScript, startCallBenchStack } from './harness/call-stack.js';
 import { countDataChannelSends, emptySendCounts, readSends, resetSends, totalSends, type SendCounts } from '../e2e/harness/data-channel-sends.js';
 import { showBoardOnStage } from '../e2e/harness/call-page.js';

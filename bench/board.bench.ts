@@ -11,7 +11,8 @@ import { boardUrl, createProfile, launchBoardParticipant, peerCount, removeProfi
 import { RENDERER_DIRECTORY } from '../scripts/launch-environment.js';
 import { serveWebBuild } from '../scripts/web-server.js';
 import type { BenchFigure, Benchmark } from './harness/bench-result.js';
-import { boardFile, importBoard, strokeLatency, waitFor } from './harness/board-pages.js';
+import { boardFile, importBoard, strokeLatency } from './harness/board-pages.js';
+import { waitFor } from './harness/wait-for.js';
 
 const SIGNALING_PORT = 4455;
 const STROKES_FOR_LATENCY = 40;

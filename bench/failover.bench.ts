@@ -9,19 +9,12 @@ import { joinUrl, launchParticipant, uniqueRoom, type Participant } from '../e2e
 import { decodingNames, readTiles } from '../e2e/harness/call-page.js';
 import { startJanusCluster } from '../e2e/harness/janus-cluster.js';
 import { median, type Benchmark } from './harness/bench-result.js';
+import { waitFor } from './harness/wait-for.js';
 
 const RUNS = 5;
 /** The figure the issue asks of a failover, from the failure being seen (a killed node's sockets close at once). */
 const TARGET_MS = 5000;
 const SMALL = { width: 640, height: 400 };
-
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * In the page: resolves with the wall-clock time of the first frame a tile
@@ -66,7 +59,7 @@ const benchmark: Benchmark = async () => {
   try {
     for (const person of people) await person.page.goto(joinUrl(cluster.test.webUrl, room, person.name));
     const bothDecode = async () => (await decodingNames(ada.page)).join() === 'Bob' && (await decodingNames(bob.page)).join() === 'Ada';
-    await waitUntil(bothDecode, 60_000, 'the first join');
+    await waitFor(bothDecode, 60_000, 'the first join');
     for (let run = 0; run < RUNS; run += 1) {
       const [holding] = await cluster.holding(room);
       if (!holding) throw new Error('no node holds the room');
@@ -78,7 +71,7 @@ const benchmark: Benchmark = async () => {
       const decodedAt = await Promise.all(frames);
       runs.push(Math.max(...decodedAt) - killedAt);
       await cluster.node(holding).start();
-      await waitUntil(bothDecode, 60_000, 'both decoding after the failover');
+      await waitFor(bothDecode, 60_000, 'both decoding after the failover');
     }
   } finally {
     await Promise.all(people.map((person) => person.close()));

@@ -7,16 +7,7 @@ import type { Page } from 'playwright-core';
 import { drag, itemCount } from '../../e2e/harness/board-browser.js';
 import { boardToJson } from '../../shared/board/board-json.js';
 import { handDrawnStroke, sampleStroke } from '../../shared/board/test-items.js';
-
-/** Polls `check` until it holds; on timeout the error names `what`, and what `explain` says of the state then. */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string, explain?: () => Promise<string>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  // A check may throw while the page is still loading (no canvas yet): that counts as not yet.
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${explain ? `: ${await explain()}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { waitFor } from './wait-for.js';
 
 /**
  * A JSON export of `count` 50-point strokes laid out in rows, written into
