@@ -22,6 +22,44 @@ async function recordSinkIds(page: Page): Promise<void> {
   }, SINKS_KEY);
 }
 
+const HIDDEN_KEY = 'e2eHiddenDevices';
+
+/**
+ * Before the app loads: devices whose label is in a set the test controls
+ * are left out of `enumerateDevices`. Chromium's fake devices cannot be
+ * unplugged; leaving one out of the list and firing `devicechange` is what
+ * unplugging and plugging back in look like to the page.
+ */
+async function hideableDevices(page: Page): Promise<void> {
+  await page.addInitScript((key: string) => {
+    const hidden = new Set<string>();
+    Object.defineProperty(window, key, { value: hidden });
+    const native = navigator.mediaDevices.enumerateDevices.bind(navigator.mediaDevices);
+    navigator.mediaDevices.enumerateDevices = async () => (await native()).filter((device) => !hidden.has(device.label));
+  }, HIDDEN_KEY);
+}
+
+/** Takes the device labelled `label` out of the list (or puts it back), and tells the page its devices changed. */
+function setDeviceListed(page: Page, label: string, listed: boolean): Promise<void> {
+  return page.evaluate(
+    ([key, label, listed]) => {
+      const hidden = (window as unknown as Record<string, Set<string>>)[key as string];
+      if (listed) hidden?.delete(label as string);
+      else hidden?.add(label as string);
+      navigator.mediaDevices.dispatchEvent(new Event('devicechange'));
+    },
+    [HIDDEN_KEY, label, listed] as const,
+  );
+}
+
+/** The microphones the settings screen lists. */
+async function listedMicrophones(page: Page): Promise<string[]> {
+  await openSettings(page, 'audio');
+  const labels = await page.getByTestId('select-microphone').locator('option').allTextContents();
+  await closeSettings(page);
+  return labels;
+}
+
 /** The sink each <audio> element in the page was last sent to ('' for one never sent anywhere). */
 function audioSinks(page: Page): Promise<string[]> {
   return page.evaluate((key) => {
@@ -54,11 +92,14 @@ describe('devices in a call, with Chromium’s fake devices', () => {
   const room = uniqueRoom('devices');
   let alice: Participant;
   let bob: Participant;
+  /** The microphone Alice picks in the settings, then loses. */
+  let picked = '';
 
   beforeAll(async () => {
     [alice, bob] = await Promise.all([launchParticipant('Alice', { width: 1280, height: 800 }), launchParticipant('Bob', { width: 1280, height: 800 })]);
     for (const each of [alice, bob]) await watchPeerConnections(each.page);
     await recordSinkIds(alice.page);
+    await hideableDevices(alice.page);
   });
   afterAll(async () => {
     const problems = [alice, bob].flatMap((person) => person?.problems ?? []);
@@ -88,6 +129,7 @@ describe('devices in a call, with Chromium’s fake devices', () => {
     const options = await microphone.locator('option').evaluateAll((all) => all.map((option) => ({ value: (option as HTMLOptionElement).value, label: option.textContent ?? '' })));
     const other = options.find((option) => option.value !== '' && option.value !== 'default');
     if (!other) throw new Error('no microphone besides the default');
+    picked = other.label;
     await microphone.selectOption(other.value);
     await closeSettings(alice.page);
 
@@ -102,5 +144,27 @@ describe('devices in a call, with Chromium’s fake devices', () => {
     await expect.poll(async () => (await inboundPackets(bob.page, 'Alice')).audio ?? 0, { timeout: 20_000 }).toBeGreaterThan(before + 25);
     // Chromium's fake microphone beeps: a level above silence is its sound arriving.
     await expect.poll(() => receivedLevel(bob.page, 'Alice'), { timeout: 20_000, interval: 200 }).toBeGreaterThan(0.01);
+  }, 120_000);
+
+  test('the picked microphone coming back is offered, and used again only when Alice says so', async () => {
+    if (!picked) throw new Error('the previous test picked no microphone');
+    // Gone from the list, as when unplugged; the page must have seen it go before it comes back.
+    await setDeviceListed(alice.page, picked, false);
+    await expect.poll(() => listedMicrophones(alice.page), { timeout: 15_000 }).not.toContain(picked);
+    await setDeviceListed(alice.page, picked, true);
+    const offer = alice.page.getByTestId('device-offer');
+    await expect.poll(() => offer.textContent({ timeout: 1000 }).catch(() => ''), { timeout: 15_000 }).toContain(`${picked} is back.`);
+    // Offered, not taken: the call keeps the default microphone until she says so.
+    expect((await publishedMicrophone(alice.page))?.label).not.toBe(picked);
+    const switchBack = offer.getByRole('button', { name: 'Switch back' });
+    const box = await switchBack.boundingBox();
+    if (!box) throw new Error('the Switch back button is not shown');
+    // Inside the 1280x800 window and not covered.
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    expect(await alice.page.evaluate(([x, y]) => document.elementFromPoint(x as number, y as number)?.textContent, [box.x + box.width / 2, box.y + box.height / 2])).toBe('Switch back');
+    await switchBack.click();
+    await expect.poll(async () => (await publishedMicrophone(alice.page))?.label, { timeout: 15_000 }).toBe(picked);
+    await expect.poll(() => alice.page.getByTestId('device-notice').textContent(), { timeout: 10_000 }).toBe(`${picked} is back; using it again.`);
+    expect(await offer.count()).toBe(0);
   }, 120_000);
 });

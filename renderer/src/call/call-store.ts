@@ -70,12 +70,20 @@ export interface LocalMediaState {
   readonly deviceProblem: DeviceProblem | null;
   /** What the device fallback did (a device gone, a device back), for the live region, or null. */
   readonly deviceNotice: DeviceNotice | null;
+  /** A preferred device came back while we use another: offered, never switched to unasked. */
+  readonly deviceOffer: DeviceOffer | null;
 }
 
 /** Why a camera or microphone could not be opened; the words are the catalogue's (`deviceProblem`). */
 export interface DeviceProblem {
   readonly kind: 'camera' | 'microphone';
   readonly reason: 'notAllowed' | 'notFound' | 'inUse' | 'failed';
+}
+
+/** A preferred device that is back, offered to switch back to. */
+export interface DeviceOffer {
+  readonly kind: 'microphone' | 'camera' | 'speaker';
+  readonly device: MediaDeviceChoice;
 }
 
 /** A device switched by itself: `lost` gone (or null when a preferred one came back), `using` what we use now. */
@@ -144,6 +152,7 @@ export const initialLocalMediaState: LocalMediaState = {
   speakerId: null,
   deviceProblem: null,
   deviceNotice: null,
+  deviceOffer: null,
 };
 
 export const initialQualityState: QualityState = { mediaProblem: null, audioOnly: false, stats: {}, iceRestarts: 0 };

@@ -10,7 +10,7 @@ import { CallControls } from './CallControls.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ParticipantList } from './ParticipantList.js';
 import { Stage } from './Stage.js';
-import { DeviceNoticeRegion, DeviceProblemNotice, PreferencesResetNotice } from './settings/SettingsNotices.js';
+import { DeviceNoticeRegion, DeviceOfferNotice, DeviceProblemNotice, PreferencesResetNotice } from './settings/SettingsNotices.js';
 import { StatsPanel } from './StatsPanel.js';
 import { useCallKeys } from './use-call-keys.js';
 import type { ShareOverlay } from './Tile.js';
@@ -28,7 +28,7 @@ interface CallViewProps {
   readonly headerExtras?: ReactNode;
 }
 
-function Notices({ store }: { readonly store: CallStore }) {
+function Notices({ store, engine }: { readonly store: CallStore; readonly engine: CallEngine }) {
   const { t } = useTranslation();
   const phase = useStore(store, (state) => state.phase);
   const audioOnly = useStore(store, (state) => state.audioOnly);
@@ -58,6 +58,7 @@ function Notices({ store }: { readonly store: CallStore }) {
       )}
       <DeviceProblemNotice store={store} />
       <DeviceNoticeRegion store={store} />
+      <DeviceOfferNotice store={store} engine={engine} />
       <PreferencesResetNotice store={store} />
     </div>
   );
@@ -88,7 +89,7 @@ export function CallView({ callStore, boardSyncStatus, engine, onLeave, shareOve
         </span>
         {headerExtras}
       </header>
-      <Notices store={callStore} />
+      <Notices store={callStore} engine={engine} />
       <CallAnnouncements store={callStore} />
       <div className="call-body">
         <Stage store={callStore} engine={engine} shareOverlay={shareOverlay} board={board} />

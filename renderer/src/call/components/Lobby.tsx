@@ -12,7 +12,7 @@ import './lobby.css';
 import { MicLevelMeter, VideoTrack } from './MediaElements.js';
 import { DeviceSelects } from './DeviceSelects.js';
 import { SettingsButton } from './settings/SettingsDialog.js';
-import { DeviceNoticeRegion, DeviceProblemNotice, PreferencesResetNotice } from './settings/SettingsNotices.js';
+import { DeviceNoticeRegion, DeviceOfferNotice, DeviceProblemNotice, PreferencesResetNotice } from './settings/SettingsNotices.js';
 
 interface LobbyProps {
   readonly initial: Partial<JoinRequest> & { readonly pin?: string };
@@ -53,6 +53,7 @@ function DeviceCheck({ store, engine }: { readonly store: CallStore; readonly en
       </div>
       <DeviceProblemNotice store={store} />
       <DeviceNoticeRegion store={store} />
+      <DeviceOfferNotice store={store} engine={engine} />
     </div>
   );
 }

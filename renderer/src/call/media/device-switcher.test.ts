@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createCallStore, sliceWriter, type LocalMediaState } from '../call-store.js';
+import { switchBack } from '../settings/device-choice.js';
 import { DeviceSwitcher, type SwitchableMedia } from './device-switcher.js';
 
 const builtIn = { deviceId: 'default', label: 'Built-in Microphone' };
@@ -35,11 +36,30 @@ describe('switching devices as they come and go', () => {
     expect(asked).toEqual(['microphone default']);
     expect(store.getState().audioMuted).toBe(true);
     expect(store.getState().deviceNotice).toEqual({ kind: 'microphone', lost: 'USB Headset', using: 'Built-in Microphone' });
-    // Plugged back in: the preferred headset is used again.
+    // Plugged back in: offered, not taken over (a headset plugged in to charge must not grab the call).
     listed.microphones = [builtIn, headset];
     await switcher.devicesChanged();
+    expect(asked).toEqual(['microphone default']);
+    expect(store.getState().deviceOffer).toEqual({ kind: 'microphone', device: headset });
+    // The user says yes: picked again, as in the settings, and said so.
+    const engine = { selectMicrophone: async (deviceId: string) => void asked.push(`microphone ${deviceId}`), selectCamera: async () => undefined };
+    await switchBack(store, engine);
     expect(asked).toEqual(['microphone default', 'microphone headset-1']);
+    expect(store.getState().deviceOffer).toBeNull();
     expect(store.getState().deviceNotice).toEqual({ kind: 'microphone', lost: null, using: 'USB Headset' });
+  });
+
+  test('an offered device that goes again is no longer offered', async () => {
+    const listed = { microphones: [builtIn] };
+    const { store, asked, switcher } = setup(listed);
+    store.setState({ microphones: listed.microphones, microphoneId: builtIn.deviceId, devices: { microphone: headset, camera: null, speaker: null } });
+    listed.microphones = [builtIn, headset];
+    await switcher.devicesChanged();
+    expect(store.getState().deviceOffer).toEqual({ kind: 'microphone', device: headset });
+    listed.microphones = [builtIn];
+    await switcher.devicesChanged();
+    expect(store.getState().deviceOffer).toBeNull();
+    expect(asked).toEqual([]);
   });
 
   test('the last microphone gone: muted, and told there is none left', async () => {

@@ -21,8 +21,10 @@ function sinkOf(device: MediaDeviceChoice): string | null {
 
 /**
  * Follows devices coming and going: the device in use is gone → the
- * default one, with the mute state kept; the preferred one is back → it
- * again. Each switch is told in `deviceNotice` (a live region reads it).
+ * default one, with the mute state kept, told in `deviceNotice` (a live
+ * region reads it); the preferred one is back → offered in `deviceOffer`,
+ * switched to only when the user says so (a headset plugged in to charge
+ * must not take over a call).
  * Events are handled one at a time, since unplugging fires both
  * `devicechange` and the track's `ended`.
  */
@@ -62,18 +64,28 @@ export class DeviceSwitcher {
     const after = this.state();
     for (const kind of ['microphone', 'camera', 'speaker'] as const) {
       const decision = decideDeviceAction({ before: before[LIST[kind]], after: after[LIST[kind]], inUse: this.inUse(kind), preferred: after.devices[kind], trackEnded: ended === kind });
+      const offer = this.state().deviceOffer;
+      // An offered device that went again is no longer on offer; nor is one whose kind just changed device.
+      if (offer?.kind === kind && (decision.action !== 'none' || !after[LIST[kind]].some((device) => device.deviceId === offer.device.deviceId))) this.set({ deviceOffer: null });
       if (decision.action === 'none') continue;
+      if (decision.action === 'return') {
+        this.set({ deviceOffer: { kind, device: decision.to } });
+        continue;
+      }
       if (decision.action === 'none-left') {
         this.set({ deviceNotice: { kind, lost: decision.lost, using: '' } });
         if (kind === 'microphone') await this.media.setAudioMuted(true);
         if (kind === 'camera') await this.media.setVideoMuted(true);
         continue;
       }
-      const to = decision.to;
-      if (kind === 'microphone') await this.media.selectMicrophone(to.deviceId);
-      else if (kind === 'camera') await this.media.selectCamera(to.deviceId);
-      else this.set({ speakerId: sinkOf(to) });
-      this.set({ deviceNotice: { kind, lost: decision.action === 'fall-back' ? decision.lost : null, using: to.label } });
+      await this.use(kind, decision.to);
+      this.set({ deviceNotice: { kind, lost: decision.lost, using: decision.to.label } });
     }
+  }
+
+  private async use(kind: DeviceKind, to: MediaDeviceChoice): Promise<void> {
+    if (kind === 'microphone') await this.media.selectMicrophone(to.deviceId);
+    else if (kind === 'camera') await this.media.selectCamera(to.deviceId);
+    else this.set({ speakerId: sinkOf(to) });
   }
 }

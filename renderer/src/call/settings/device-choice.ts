@@ -13,3 +13,12 @@ export function chooseDevice(store: CallStore, engine: Pick<CallEngine, 'selectC
   if (!device) return Promise.resolve();
   return kind === 'microphone' ? engine.selectMicrophone(device.deviceId) : engine.selectCamera(device.deviceId);
 }
+
+/** The user took the offer of a preferred device that came back: it is picked again, as in the settings. */
+export async function switchBack(store: CallStore, engine: Pick<CallEngine, 'selectCamera' | 'selectMicrophone'>): Promise<void> {
+  const offer = store.getState().deviceOffer;
+  if (!offer) return;
+  store.setState({ deviceOffer: null, deviceNotice: { kind: offer.kind, lost: null, using: offer.device.label } });
+  if (offer.kind === 'speaker') rememberDevice(store, 'speaker', offer.device);
+  else await chooseDevice(store, engine, offer.kind, offer.device);
+}

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { CallEngine } from '../../call-engine.js';
 import type { CallStore, DeviceNotice } from '../../call-store.js';
+import { switchBack } from '../../settings/device-choice.js';
 
 function useDeviceSentence(notice: DeviceNotice | null): string {
   const { t } = useTranslation();
@@ -17,6 +19,24 @@ export function DeviceNoticeRegion({ store }: { readonly store: CallStore }) {
   return (
     <p className={sentence ? 'notice notice-warn' : 'visually-hidden'} role="status" aria-live="polite" data-testid="device-notice">
       {sentence}
+    </p>
+  );
+}
+
+/** A preferred device came back while another is in use: switched back to only if the user says so. */
+export function DeviceOfferNotice({ store, engine }: { readonly store: CallStore; readonly engine: Pick<CallEngine, 'selectCamera' | 'selectMicrophone'> }) {
+  const { t } = useTranslation();
+  const offer = useStore(store, (state) => state.deviceOffer);
+  if (!offer) return null;
+  return (
+    <p className="notice notice-warn" role="status" data-testid="device-offer">
+      {t('devices.offer', { device: offer.device.label })}{' '}
+      <button type="button" onClick={() => void switchBack(store, engine)}>
+        {t('devices.switchBack')}
+      </button>{' '}
+      <button type="button" className="secondary" onClick={() => store.setState({ deviceOffer: null })}>
+        {t('devices.notNow')}
+      </button>
     </p>
   );
 }
