@@ -21,7 +21,7 @@ export interface Participant {
   readonly name: string;
   readonly browser: Browser;
   readonly page: Page;
-  /** Console errors and page crashes, shown when a test fails. */
+  /** Console errors and warnings and page crashes, shown when a test fails. */
   readonly problems: string[];
   close(): Promise<void>;
 }
@@ -36,7 +36,7 @@ function watchProblems(name: string, page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`${name} page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`${name} console: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${name} console: ${message.text()}`);
   });
   return problems;
 }
