@@ -6,7 +6,7 @@ import { BoardModel } from '../../../../shared/board/board-doc.js';
 import { sampleStroke } from '../../../../shared/board/test-items.js';
 import { createSyncStatusStore } from '../sync-status.js';
 import { createCallChannel, type CallLink, type CallLinkListener } from './call-channel.js';
-import { RECORDING_ADDRESSEE, RESYNC_AFTER_EDIT_MS } from './call-document.js';
+import { RECHECK_INTERVAL_MS, RECORDING_ADDRESSEE, RESYNC_AFTER_EDIT_MS } from './call-document.js';
 import { PULL_TIMEOUT_MS } from './current-pull.js';
 import { decodeEnvelope, encodeEnvelope, ENVELOPE_KIND } from './envelope.js';
 
@@ -186,6 +186,26 @@ describe('documents through the call', () => {
     expect(bob.model.readAll().size).toBe(1);
     await vi.waitFor(() => expect(bob.model.readAll().size).toBe(2), { timeout: RESYNC_AFTER_EDIT_MS + 2000 });
     for (const each of [alice, bob]) await each.connection.destroy();
+  });
+
+  test('a stroke lost together with the resync after it arrives at the next recheck', async () => {
+    vi.useFakeTimers();
+    try {
+      const room = new FakeRoom();
+      const alice = openBoard(room.join('a'), 1);
+      const bob = openBoard(room.join('b'));
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(bob.model.readAll().size).toBe(1);
+      room.deafen('a', 'b', RESYNC_AFTER_EDIT_MS + 1000);
+      alice.model.put([sampleStroke(300, 300, 30)]);
+      await vi.advanceTimersByTimeAsync(RESYNC_AFTER_EDIT_MS + 2000);
+      expect(bob.model.readAll().size).toBe(1);
+      await vi.advanceTimersByTimeAsync(RECHECK_INTERVAL_MS);
+      expect(bob.model.readAll().size).toBe(2);
+      for (const each of [alice, bob]) await each.connection.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test("a member's damaged update is refused with a reason, and nothing more from them is applied", async () => {

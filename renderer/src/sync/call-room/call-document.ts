@@ -26,6 +26,8 @@ const OFFER_INTERVAL_MS = 400;
  * whoever lacks it sees that we are ahead, and pulls.
  */
 export const RESYNC_AFTER_EDIT_MS = 3000;
+/** And this often, edits or not, unanswered: an edit lost with its resync, or a pull given up, heals at the next recheck. */
+export const RECHECK_INTERVAL_MS = 10_000;
 /** The addressee of a snapshot for a recording: not a feed id (those are UUIDs or numbers), so no participant takes it. */
 export const RECORDING_ADDRESSEE = 'recording';
 /** A member lacking this many clock ticks (items set) lacks more than a direct channel's threshold of hand-drawn strokes. */
@@ -72,6 +74,7 @@ export class CallDocument {
   private hellos = 0;
   private helloTimer: ReturnType<typeof setTimeout> | null = null;
   private resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly recheckTimer: ReturnType<typeof setInterval>;
   /** The member we pull from now, if any. */
   private readonly pull = new CurrentPull((from) => {
     // It never started delivering: forget what it claimed, and try whoever else is ahead.
@@ -94,6 +97,7 @@ export class CallDocument {
     });
     room.doc.on('update', this.onDocUpdate);
     room.awareness.on('update', this.onAwarenessUpdate);
+    this.recheckTimer = setInterval(() => this.recheck(), RECHECK_INTERVAL_MS);
     this.channelOpened();
   }
 
@@ -154,6 +158,7 @@ export class CallDocument {
     if (this.helloTimer) clearTimeout(this.helloTimer);
     this.pull.stop();
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
+    clearInterval(this.recheckTimer);
     this.catchUps.closeAll();
   }
 
@@ -190,6 +195,10 @@ export class CallDocument {
   /** Tells the room what we have: whoever has more answers, whoever lacks some pulls. */
   private announce(): void {
     if (!this.destroyed && this.port.isOpen()) this.port.send(ENVELOPE_KIND.hello, '', Y.encodeStateVector(this.room.doc));
+  }
+
+  private recheck(): void {
+    if (this.port.isOpen() && this.port.members().size > 0) this.port.send(ENVELOPE_KIND.offer, '', Y.encodeStateVector(this.room.doc));
   }
 
   private sayHello(): void {
