@@ -53,10 +53,21 @@ async function overlay(page: Page): Promise<OverlayContent> {
 
 /** Page coordinates of a point given in fractions of the shared content, on this participant's screen. */
 async function pagePoint(page: Page, role: 'viewer' | 'presenter', x: number, y: number): Promise<[number, number]> {
-  const box = await layer(page, role).boundingBox();
-  const rect = await contentRect(page, role);
-  if (!box || !rect) throw new Error('the shared video has no content rectangle yet');
-  return [box.x + rect.x + x * rect.width, box.y + rect.y + y * rect.height];
+  const found: { point?: [number, number] } = {};
+  // The layer is placed again whenever the video's size changes (a simulcast layer arriving, the tile moving): wait for it to be placed.
+  await expect
+    .poll(
+      async () => {
+        const box = await layer(page, role).boundingBox();
+        const rect = await contentRect(page, role);
+        if (box && rect) found.point = [box.x + rect.x + x * rect.width, box.y + rect.y + y * rect.height];
+        return box !== null && rect !== null;
+      },
+      { timeout: 10_000, message: `${role}'s layer over the shared video has a content rectangle` },
+    )
+    .toBe(true);
+  if (!found.point) throw new Error('the shared video has no content rectangle');
+  return found.point;
 }
 
 async function dragThrough(page: Page, role: 'viewer' | 'presenter', points: ReadonlyArray<readonly [number, number]>): Promise<void> {
