@@ -188,6 +188,19 @@ describe('documents through the call', () => {
     for (const each of [alice, bob]) await each.connection.destroy();
   });
 
+  test('a pull sent before the member pulled from subscribed to us is sent again at its next hello', async () => {
+    const room = new FakeRoom();
+    const alice = openBoard(room.join('a'), 30);
+    const link = room.join('b');
+    // Bob hears Alice at once, Alice hears Bob only after a while: his first pull is lost.
+    room.deafen('b', 'a', 700);
+    const bob = openBoard(link);
+    await vi.waitFor(() => expect(bob.model.readAll().size).toBe(30), { timeout: PULL_TIMEOUT_MS / 3 });
+    const pulls = room.sentBy('b').map((bytes) => decodeEnvelope(bytes)).filter((envelope) => envelope?.kind === ENVELOPE_KIND.pull);
+    expect(pulls.length).toBeGreaterThan(1);
+    for (const each of [alice, bob]) await each.connection.destroy();
+  });
+
   test('a stroke lost together with the resync after it arrives at the next recheck', async () => {
     vi.useFakeTimers();
     try {

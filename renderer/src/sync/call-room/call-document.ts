@@ -6,24 +6,19 @@ import { checkPeerMessage, checkUpdate, MESSAGE_KIND } from '../../../../shared/
 import type { DocumentRoom } from '../document-transport.js';
 import { CatchUpChannels } from './catch-up-channels.js';
 import { markCatchUp } from './catch-up-marks.js';
-import { CurrentPull } from './current-pull.js';
+import { CurrentPull, RepeatedPulls } from './current-pull.js';
 import { ENVELOPE_KIND, type Envelope, type EnvelopeKind } from './envelope.js';
 import { awarenessClientsOf, awarenessMessage, syncUpdateMessage } from './peer-messages.js';
 
-/**
- * Hello again this often until every member answered: a hello sent before a
- * member subscribed to our feed never reaches it.
- */
+/** Hello again this often until every member answered: a hello sent before a member subscribed to our feed never reaches it. */
 export const HELLO_INTERVAL_MS = 500;
 /** After this many hellos we stop: the members still silent do not have the document open, and will say hello when they do. */
 export const MAX_HELLOS = 40;
 /** A member answers repeated hellos at most this often. */
 const OFFER_INTERVAL_MS = 400;
 /**
- * This long after our last edit we tell the room our state vector again. An
- * edit is sent once, and one lost on the way (a subscription being
- * renegotiated, say) would otherwise stay missing until we edit again: now
- * whoever lacks it sees that we are ahead, and pulls.
+ * This long after our last edit we tell the room our state vector again: an
+ * edit lost on the way (a subscription being renegotiated) is then pulled.
  */
 export const RESYNC_AFTER_EDIT_MS = 3000;
 /** And this often, edits or not, unanswered: an edit lost with its resync, or a pull given up, heals at the next recheck. */
@@ -56,16 +51,13 @@ export interface CallChannelPort {
 export class CallDocument {
   /** The awareness clients each member announced, removed when it leaves. */
   private readonly awarenessClients = new Map<string, Set<number>>();
-  /**
-   * Members that told us their state vector. Until one has, we keep saying
-   * hello: what it sent before it was subscribed to us never reached us,
-   * and only its state vector shows what that was.
-   */
+  /** Members that told us their state vector; until each has, we say hello (only it shows what we missed before subscribing). */
   private readonly answered = new Set<string>();
   /** The last state vector each member told us, decoded: what it has that we may lack. */
   private readonly known = new Map<string, Map<number, number>>();
   /** Members whose update arrived with structs we never got: they have them, so we pull from them. */
   private readonly gaps = new Set<string>();
+  private readonly pullsToUs = new RepeatedPulls();
   /** When we last offered to each member, so that repeated hellos get one answer. */
   private readonly offeredAt = new Map<string, number>();
   /** Feeds whose data broke the guard: nothing more from them is applied. */
@@ -124,6 +116,7 @@ export class CallDocument {
       const clients = this.awarenessClients.get(feed) ?? new Set<number>();
       this.answered.delete(feed);
       this.known.delete(feed);
+      this.pullsToUs.forget(feed);
       this.gaps.delete(feed);
       this.awarenessClients.delete(feed);
       this.catchUps.close(feed);
@@ -168,7 +161,7 @@ export class CallDocument {
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.resyncTimer = setTimeout(() => {
       this.resyncTimer = null;
-      this.announce();
+      this.recheck();
     }, RESYNC_AFTER_EDIT_MS);
   };
 
@@ -192,13 +185,9 @@ export class CallDocument {
     if (!this.destroyed) this.port.send(ENVELOPE_KIND.catchUp, RECORDING_ADDRESSEE, Y.encodeStateAsUpdate(this.room.doc));
   }
 
-  /** Tells the room what we have: whoever has more answers, whoever lacks some pulls. */
-  private announce(): void {
-    if (!this.destroyed && this.port.isOpen()) this.port.send(ENVELOPE_KIND.hello, '', Y.encodeStateVector(this.room.doc));
-  }
-
+  /** Tells the room what we have, answered by nobody: whoever lacks some pulls. */
   private recheck(): void {
-    if (this.port.isOpen() && this.port.members().size > 0) this.port.send(ENVELOPE_KIND.offer, '', Y.encodeStateVector(this.room.doc));
+    if (!this.destroyed && this.port.isOpen() && this.port.members().size > 0) this.port.send(ENVELOPE_KIND.offer, '', Y.encodeStateVector(this.room.doc));
   }
 
   private sayHello(): void {
@@ -207,7 +196,7 @@ export class CallDocument {
     if (this.destroyed || !this.port.isOpen() || this.hellos >= MAX_HELLOS) return;
     if ([...this.port.members()].every((feed) => this.answered.has(feed))) return;
     this.hellos += 1;
-    this.announce();
+    this.port.send(ENVELOPE_KIND.hello, '', Y.encodeStateVector(this.room.doc));
     this.helloTimer = setTimeout(() => this.sayHello(), HELLO_INTERVAL_MS);
   }
 
@@ -233,6 +222,8 @@ export class CallDocument {
       this.sendAwareness([this.room.doc.clientID]);
     }
     this.reportStatus();
+    // A hello from whom we pull says it has not heard from us: our pull, sent before it subscribed to us, was lost too.
+    if (isHello && this.pull.awaiting(from)) this.sendPull(from);
     this.pullIfBehind();
   }
 
@@ -243,7 +234,11 @@ export class CallDocument {
     if (ahead === undefined) return;
     this.pull.start(ahead);
     markCatchUp('pull');
-    this.port.send(ENVELOPE_KIND.pull, ahead, Y.encodeStateVector(this.room.doc));
+    this.sendPull(ahead);
+  }
+
+  private sendPull(from: string): void {
+    this.port.send(ENVELOPE_KIND.pull, from, Y.encodeStateVector(this.room.doc));
   }
 
   private stopPulling(): void {
@@ -259,6 +254,10 @@ export class CallDocument {
     } catch {
       return this.refuse(to, 'malformed state vector');
     }
+    // A pull tells its state vector too: no more hellos to it.
+    this.answered.add(to);
+    this.reportStatus();
+    if (this.pullsToUs.repeated(to, stateVector)) return;
     // Each item set on the board is one clock tick: what they lack, counted without encoding it.
     const { store } = this.room.doc;
     let missing = 0;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { CurrentPull, PULL_TIMEOUT_MS } from './current-pull.js';
+import { CurrentPull, PULL_TIMEOUT_MS, REPEATED_PULL_MS, RepeatedPulls } from './current-pull.js';
 
 describe('the peer a document pulls from', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -39,5 +39,30 @@ describe('the peer a document pulls from', () => {
     expect(pull.from).toBeNull();
     vi.advanceTimersByTime(PULL_TIMEOUT_MS);
     expect(gaveUp).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('pulls a member sent us', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  test('the same state vector again soon is a repeat; another one, another member, or the same one later is not', () => {
+    const pulls = new RepeatedPulls();
+    expect(pulls.repeated('a', Uint8Array.of(1, 7, 3))).toBe(false);
+    expect(pulls.repeated('a', Uint8Array.of(1, 7, 3))).toBe(true);
+    expect(pulls.repeated('b', Uint8Array.of(1, 7, 3))).toBe(false);
+    expect(pulls.repeated('a', Uint8Array.of(1, 7, 4))).toBe(false);
+    vi.advanceTimersByTime(REPEATED_PULL_MS);
+    expect(pulls.repeated('a', Uint8Array.of(1, 7, 4))).toBe(false);
+    pulls.forget('b');
+    expect(pulls.repeated('b', Uint8Array.of(1, 7, 3))).toBe(false);
+  });
+
+  test('a pull is awaited until its catch-up flows', () => {
+    const pull = new CurrentPull(vi.fn());
+    pull.start('a');
+    expect([pull.awaiting('a'), pull.awaiting('b')]).toEqual([true, false]);
+    pull.flowing('a');
+    expect(pull.awaiting('a')).toBe(false);
   });
 });

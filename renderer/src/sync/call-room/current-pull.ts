@@ -21,6 +21,11 @@ export class CurrentPull {
     return this.peer;
   }
 
+  /** Whether we pull from `peer` and its catch-up has not started to flow. */
+  awaiting(peer: string): boolean {
+    return this.peer === peer && this.timer !== null;
+  }
+
   start(peer: string): void {
     this.stop();
     this.peer = peer;
@@ -55,5 +60,31 @@ export class CurrentPull {
   private disarm(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+}
+
+/** A pull repeated within this long, for the same state vector, is the same pull. */
+export const REPEATED_PULL_MS = 2000;
+
+/**
+ * The last pull each member sent us. A member re-sends its pull when our
+ * hello says we never heard it; when our hello only crossed the first pull,
+ * the second is a repeat, and answering it would start the catch-up over.
+ */
+export class RepeatedPulls {
+  private readonly last = new Map<string, { readonly key: string; readonly at: number }>();
+
+  /** Notes a pull from `from`; true when it repeats the one before. */
+  repeated(from: string, stateVector: Uint8Array): boolean {
+    const key = stateVector.join();
+    const before = this.last.get(from);
+    const now = performance.now();
+    if (before?.key === key && now - before.at < REPEATED_PULL_MS) return true;
+    this.last.set(from, { key, at: now });
+    return false;
+  }
+
+  forget(from: string): void {
+    this.last.delete(from);
   }
 }
