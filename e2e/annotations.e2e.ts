@@ -80,6 +80,27 @@ async function dragThrough(page: Page, role: 'viewer' | 'presenter', points: Rea
 }
 
 /**
+ * Watches, inside the page, for an element's attribute to contain a text, and remembers that it did under
+ * `key`: for what shows only briefly, which a poll from the test could miss.
+ */
+async function latchWhenSeen(page: Page, key: string, selector: string, attribute: string, contains: string): Promise<void> {
+  await page.evaluate(
+    ({ key, selector, attribute, contains }) => {
+      const seen = ((window as unknown as { seenInPage?: Record<string, boolean> }).seenInPage ??= {});
+      seen[key] = false;
+      const check = (): boolean => (seen[key] = seen[key] || (document.querySelector(selector)?.getAttribute(attribute) ?? '').includes(contains));
+      const observer = new MutationObserver(() => check() && observer.disconnect());
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: [attribute] });
+    },
+    { key, selector, attribute, contains },
+  );
+}
+
+function latched(page: Page, key: string): Promise<boolean> {
+  return page.evaluate((key) => (window as unknown as { seenInPage?: Record<string, boolean> }).seenInPage?.[key] === true, key);
+}
+
+/**
  * The most opaque pixel of the annotation canvas within two device pixels of a point in content
  * fractions: a thin line's centre falls between pixels.
  */
@@ -181,16 +202,16 @@ describe('annotations on a shared screen', () => {
 
   test('a laser stroke shows for the others and the presenter, then fades away', async () => {
     await bob.page.getByTestId('annotation-tool-laser').first().click();
-    const seen = expect.poll(() => layer(carol.page, 'viewer').getAttribute('data-lasers'), { timeout: 20_000, interval: 50 }).toBe('1');
-    const seenByPresenter = expect
-      .poll(async () => (await overlay(alice.page)).strokes.some((stroke) => stroke.color === LASER_COLOR), { timeout: 20_000, interval: 50 })
-      .toBe(true);
+    // A laser lasts two seconds: watched from inside the pages, so a slow drag on a loaded machine cannot make the check miss it.
+    await latchWhenSeen(carol.page, 'laser-on-viewer', '[data-testid="annotation-layer"][data-role="viewer"]', 'data-lasers', '1');
+    await latchWhenSeen(alice.page, 'laser-in-overlay', '[data-testid="overlay-content"]', 'data-content', `"color":"${LASER_COLOR}"`);
     await dragThrough(bob.page, 'viewer', [
       [0.6, 0.3],
       [0.7, 0.35],
       [0.8, 0.3],
     ]);
-    await Promise.all([seen, seenByPresenter]);
+    await expect.poll(() => latched(carol.page, 'laser-on-viewer'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => latched(alice.page, 'laser-in-overlay'), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => layer(carol.page, 'viewer').getAttribute('data-lasers'), { timeout: 20_000 }).toBe('0');
     await expect.poll(async () => (await overlay(alice.page)).strokes.map((stroke) => stroke.color), { timeout: 20_000 }).toEqual([PEN_COLOR]);
     // A laser never enters the document.
