@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { RuntimeConfig } from '../../shared/config/runtime-config.js';
 import { startStack, type LocalStack } from '../../deploy/stack/stack.js';
 import { stackOptionsFromEnv } from '../../deploy/stack/stack-options.js';
 import { RENDERER_DIRECTORY } from '../../scripts/launch-environment.js';
@@ -9,6 +10,8 @@ import { serveWebBuild, type WebServer } from '../../scripts/web-server.js';
 export interface CallBenchStack {
   readonly stack: LocalStack;
   readonly web: WebServer;
+  /** The same web app served against the same stack with settings changed, closed with the stack. */
+  serveWith(change: Partial<RuntimeConfig>): Promise<WebServer>;
   stop(): Promise<void>;
 }
 
@@ -20,10 +23,17 @@ export async function startCallBenchStack(): Promise<CallBenchStack> {
     await stack.stop();
     throw error;
   });
+  const more: WebServer[] = [];
   return {
     stack,
     web,
+    async serveWith(change) {
+      const served = await serveWebBuild(RENDERER_DIRECTORY, { ...stack.runtimeConfig, ...change }, 0);
+      more.push(served);
+      return served;
+    },
     async stop() {
+      await Promise.all(more.map((served) => served.close()));
       await web.close();
       await stack.stop();
       await rm(runDirectory, { recursive: true, force: true });

@@ -135,3 +135,63 @@ export async function packetsDuring(page: Page, name: string, windowMs: number):
 export async function receivedLevel(page: Page, name: string, testId: TileTestId = 'tile'): Promise<number> {
   return Math.max(0, ...(await tileInbound(page, name, testId)).filter((report) => report.kind === 'audio').map((report) => report.audioLevel));
 }
+
+/** One simulcast layer of the page's camera, as its RTCRtpSender's parameters and its outbound-rtp stats say. */
+export interface CameraLayer {
+  readonly rid: string;
+  /** `RTCRtpSender.getParameters()`. */
+  readonly active: boolean;
+  /** The outbound-rtp report's own `active`. */
+  readonly statsActive: boolean;
+  readonly framesEncoded: number;
+  readonly frameWidth: number;
+}
+
+/** The camera's simulcast layers (the one sender with several encodings), by rid. */
+export function cameraLayers(page: Page): Promise<Record<string, CameraLayer>> {
+  return page.evaluate(async (key: string) => {
+    const peers = (window as unknown as Record<string, RTCPeerConnection[]>)[key] ?? [];
+    const layers: Record<string, CameraLayer> = {};
+    for (const pc of peers.filter((peer) => peer.connectionState !== 'closed')) {
+      const sender = pc.getSenders().find((candidate) => candidate.getParameters().encodings.length > 1);
+      if (!sender) continue;
+      const outbound = new Map<string, Record<string, unknown>>();
+      (await sender.getStats()).forEach((report: Record<string, unknown>) => {
+        if (report['type'] === 'outbound-rtp') outbound.set(String(report['rid'] ?? ''), report);
+      });
+      for (const encoding of sender.getParameters().encodings) {
+        const rid = encoding.rid ?? '';
+        const report = outbound.get(rid) ?? {};
+        layers[rid] = {
+          rid,
+          active: encoding.active !== false,
+          statsActive: report['active'] !== false,
+          framesEncoded: Number(report['framesEncoded'] ?? 0),
+          frameWidth: Number(report['frameWidth'] ?? 0),
+        };
+      }
+    }
+    return layers;
+  }, PEERS_KEY);
+}
+
+/** Frames decoded so far of the video that one remote tile plays, from its inbound-rtp report; null when it plays none. */
+export async function framesDecoded(page: Page, name: string): Promise<number | null> {
+  return page.evaluate(
+    async ({ key, name }) => {
+      const video = document.querySelector(`[data-testid="tile"][data-name="${name}"] video`);
+      const track = video instanceof HTMLVideoElement && video.srcObject instanceof MediaStream ? video.srcObject.getVideoTracks()[0]?.id : undefined;
+      if (track === undefined) return null;
+      const peers = (window as unknown as Record<string, RTCPeerConnection[]>)[key] ?? [];
+      for (const pc of peers.filter((peer) => peer.connectionState !== 'closed')) {
+        let decoded: number | null = null;
+        (await pc.getStats()).forEach((report: Record<string, unknown>) => {
+          if (report['type'] === 'inbound-rtp' && report['trackIdentifier'] === track) decoded = Number(report['framesDecoded'] ?? 0);
+        });
+        if (decoded !== null) return decoded;
+      }
+      return null;
+    },
+    { key: PEERS_KEY, name },
+  );
+}

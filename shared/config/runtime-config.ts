@@ -53,6 +53,12 @@ export const RuntimeConfigSchema = z.strictObject({
    * be janusUrl or among janusNodes: pages may connect only to configured servers.
    */
   controlPlaneUrl: httpUrl.optional(),
+  /**
+   * Each camera encodes only the simulcast layers someone in the room shows (on unless false). Off, every
+   * layer is always sent: to compare, or for rooms watched by clients that only subscribe, which cannot say
+   * what they show.
+   */
+  dynacast: z.boolean().optional(),
 });
 export type RuntimeConfig = z.infer<typeof RuntimeConfigSchema>;
 

@@ -37,6 +37,13 @@ describe('server configuration', () => {
     expect(resolved.kind === 'configured' && resolved.config).toMatchObject({ janusToken: 'a1b2c3d4', janusApiSecret: 'janusrocks' });
   });
 
+  test('dynacast is switched off with false, and anything but true or false is refused', () => {
+    const base = { CONFER_JANUS_URL: 'ws://a:1', CONFER_SIGNALING_URLS: 'ws://b:2' };
+    const off = resolveServerConfig({ ...base, CONFER_DYNACAST: 'false' }, undefined);
+    expect(off.kind === 'configured' && off.config.dynacast).toBe(false);
+    expect(resolveServerConfig({ ...base, CONFER_DYNACAST: 'no' }, undefined)).toEqual({ kind: 'invalid', problems: ['CONFER_DYNACAST must be true or false'] });
+  });
+
   test('splits comma-separated signaling URLs', () => {
     const resolved = resolveServerConfig({ CONFER_JANUS_URL: 'ws://a:1', CONFER_SIGNALING_URLS: 'ws://b:2, ws://c:3' }, undefined);
     expect(resolved.kind === 'configured' && resolved.config.signalingUrls).toEqual(['ws://b:2', 'ws://c:3']);

@@ -23,6 +23,7 @@ export const SERVER_ENV = {
   janusToken: 'CONFER_JANUS_TOKEN',
   janusApiSecret: 'CONFER_JANUS_API_SECRET',
   controlPlaneUrl: 'CONFER_CONTROL_PLANE_URL',
+  dynacast: 'CONFER_DYNACAST',
 } as const satisfies Record<keyof RuntimeConfig, string>;
 
 /**
@@ -73,6 +74,12 @@ function parseIceServersVariable(raw: string, problems: string[]): unknown {
   }
 }
 
+function parseSwitchVariable(variable: string, raw: string, problems: string[]): boolean | undefined {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  problems.push(`${variable} must be true or false`);
+  return undefined;
+}
+
 function describe(error: unknown): string {
   if (error instanceof z.ZodError) return z.prettifyError(error).replaceAll('\n', '; ');
   return error instanceof Error ? error.message : String(error);
@@ -109,6 +116,7 @@ export function resolveServerConfig(env: Environment, settingsFile: unknown): Se
     const value = nonEmpty(env[variable]);
     if (value === undefined) continue;
     if (key === 'iceServers') merged[key] = parseIceServersVariable(value, problems);
+    else if (key === 'dynacast') merged[key] = parseSwitchVariable(variable, value, problems);
     else if (key === 'signalingUrls' || key === 'janusNodes') merged[key] = value.split(',').map((url) => url.trim()).filter(Boolean);
     else merged[key] = value;
   }

@@ -32,6 +32,7 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, '
   const annotations = createShareAnnotations({ calls: callStore, transport: callChannel, bridge });
   // Janus records only what is sent after the start: the board as it was then goes in as one snapshot.
   const recording = new RecordingController(config.janusUrl, createRecordingStore(recordingsLaunch(window.location.search)), callStore, () => callChannel.recordSnapshots());
+  recording.store.subscribe((state) => engine.layers.keepEveryLayer(state.recording));
   /** Counts joins, so that a board whose call was left (or joined again) while it waited does not open. */
   let joins = 0;
   // A call that ends by itself (removed by a moderator, failed for good) takes its board along, so the lobby shows why.

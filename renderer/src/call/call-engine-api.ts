@@ -3,7 +3,7 @@ import type { RuntimeConfig } from '../../../shared/config/runtime-config.js';
 import type { CallLayout, CallStore } from './call-store.js';
 import type { ReactionEntry } from './chat/room-messages.js';
 import type { RoomChannel } from './chat/room-channel.js';
-import type { TileRole } from './media/simulcast.js';
+import type { ShownLayers } from './media/shown-layers.js';
 import type { RoomAccess } from './session/room-entry.js';
 
 export interface CallEngineOptions {
@@ -24,9 +24,11 @@ export interface CallEngine {
   startScreenShare(): Promise<void>;
   stopScreenShare(): Promise<void>;
   setLayout(layout: CallLayout): void;
-  /** A tile reports its role and rendered height so the right simulcast layer is received. */
-  reportTile(feedId: string, role: TileRole, heightDevicePx: number): void;
-  forgetTile(feedId: string): void;
+  /**
+   * Tiles report their role, rendered height and whether they are on screen, so the right simulcast layer (or
+   * none) is received; while the room records, our camera encodes every layer (Janus records the top one).
+   */
+  readonly layers: Pick<ShownLayers, 'report' | 'forget' | 'keepEveryLayer'>;
   /** A remote tile's video showed its first frame: work waiting for the first remote frame may start. */
   reportFrameShown(feedId: string): void;
   /** Restarts ICE on every connection now (the stats panel's "Reconnect media"). */

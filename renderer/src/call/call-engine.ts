@@ -6,8 +6,7 @@ import { RoomChannel } from './chat/room-channel.js';
 import { RoomMessaging } from './chat/room-messaging.js';
 import type { VideoRoomEvent } from './janus/videoroom-messages.js';
 import { LocalMedia } from './media/local-media.js';
-import type { TileRole } from './media/simulcast.js';
-import { chooseLayers, TileReports } from './media/subscription-policy.js';
+import { ShownLayers } from './media/shown-layers.js';
 import { Moderation } from './moderation.js';
 import { applyVideoRoomEvent, canSpeak, reconcileRoster } from './participants.js';
 import type { IdKind } from './janus/room-ids.js';
@@ -45,7 +44,7 @@ class Call implements CallEngine {
   private readonly store: CallStore;
   private readonly warn: (message: string) => void;
   private readonly localMedia: LocalMedia;
-  private readonly tiles = new TileReports();
+  readonly layers: ShownLayers;
   private readonly quality: QualityLoop;
   private readonly speaker: LevelSpeakerLoop;
   /** The kind of ids the server took last: a rejoin tries it first. */
@@ -70,7 +69,8 @@ class Call implements CallEngine {
     this.localMedia = new LocalMedia(store);
     this.nodes = new RoomNodes(config, warn);
     this.admission = new RoomAdmission(config, store, this.nodes, () => this.session?.peerConnections() ?? [], warn);
-    this.quality = new QualityLoop({ store, session: () => this.session, onBudgetChange: () => this.updateLayers(), warn });
+    this.quality = new QualityLoop({ store, session: () => this.session, onBudgetChange: () => this.layers.update(), warn });
+    this.layers = new ShownLayers(config.dynacast !== false, store, () => this.session, () => this.quality.budgetBps, warn);
     this.speaker = new LevelSpeakerLoop(store, () => this.session);
     this.messaging = new RoomMessaging(store, () => this.session?.roomChannel ?? null);
     this.roomChannel = new RoomChannel(() => this.session?.roomChannel ?? null);
@@ -106,6 +106,7 @@ class Call implements CallEngine {
     this.transition({ type: 'connected' });
     this.quality.start();
     this.speaker.start();
+    this.layers.dynacast.start();
     if (this.nodes.failover) this.nodeMedia.start();
     this.localMedia.watchDevices();
     void this.localMedia.refreshDevices().catch(() => undefined);
@@ -153,14 +154,6 @@ class Call implements CallEngine {
 
   setLayout(layout: CallLayout): void {
     this.store.setState({ layout });
-  }
-
-  reportTile(feedId: string, role: TileRole, heightDevicePx: number): void {
-    if (this.tiles.report(feedId, role, heightDevicePx)) this.updateLayers();
-  }
-
-  forgetTile(feedId: string): void {
-    this.tiles.forget(feedId);
   }
 
   reportFrameShown(feedId: string): void {
@@ -225,13 +218,20 @@ class Call implements CallEngine {
     return {
       roomEvent: (event) => this.onRoomEvent(event),
       admitted: () => void this.transition({ type: 'admitted' }),
-      published: () => this.session?.want(this.wantedFeeds()),
+      published: () => {
+        this.session?.want(this.wantedFeeds());
+        this.layers.dynacast.roomChanged();
+      },
       remoteMedia: (remoteMedia) => {
         this.store.setState({ remoteMedia });
-        this.updateLayers();
+        this.layers.update();
       },
-      roomData: (data) => (data instanceof ArrayBuffer ? this.roomChannel.receive(data) : this.messaging.receiveData(data)),
+      roomData: (data) => {
+        if (data instanceof ArrayBuffer) this.roomChannel.receive(data);
+        else if (typeof data !== 'string' || !this.layers.dynacast.receive(data)) this.messaging.receiveData(data);
+      },
       roomChannelOpen: () => {
+        this.layers.dynacast.channelOpened();
         this.messaging.channelOpened();
         this.roomChannel.opened();
       },
@@ -255,6 +255,7 @@ class Call implements CallEngine {
       return { selfId, roster, activeSpeakerId: talkingId, roomChat: pruneHands(current.roomChat, (id) => id === selfId || id in roster) };
     });
     this.session?.want(this.wantedFeeds());
+    this.layers.dynacast.roomChanged();
     if (event.videoroom === 'talking') this.speaker.heardTalkingEvent();
     this.moderation.heard(event);
     this.messaging.roomEvent(event);
@@ -262,11 +263,6 @@ class Call implements CallEngine {
 
   private wantedFeeds(): string[] {
     return Object.values(this.store.getState().roster).flatMap((participant) => (participant.publishing ? [participant.id] : []));
-  }
-
-  private updateLayers(): void {
-    const layers = chooseLayers(this.tiles.current, this.store.getState().remoteMedia, this.quality.budgetBps);
-    for (const [mid, layer] of layers) this.session?.requestLayer(mid, layer);
   }
 
   /** The node answers but our media to it stays broken: the room is placed again without it. */
@@ -338,7 +334,7 @@ class Call implements CallEngine {
     this.speaker.stop();
     this.nodeMedia.stop();
     this.admission.stop();
-    this.tiles.clear();
+    this.layers.clear();
     await session?.end(leaveRoom);
   }
 

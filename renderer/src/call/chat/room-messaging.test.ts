@@ -1,32 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createCallStore, initialCallState } from '../call-store.js';
 import { CHAT_QUEUE_BOUND_MS, RESEND_DELAYS_MS } from './chat-outbox.js';
-import { RoomMessaging, type MessagingClock } from './room-messaging.js';
-
-/** A clock whose time moves only when the test says so. */
-function manualClock() {
-  let now = 0;
-  let timers: { at: number; callback: () => void }[] = [];
-  const clock: MessagingClock = {
-    now: () => now,
-    setTimeout: (callback, ms) => {
-      const timer = { at: now + ms, callback };
-      timers.push(timer);
-      return timer;
-    },
-    clearTimeout: (handle) => void (timers = timers.filter((timer) => timer !== handle)),
-  };
-  const advance = (ms: number) => {
-    const until = now + ms;
-    for (let next = timers.find((timer) => timer.at <= until); next; next = timers.find((timer) => timer.at <= until)) {
-      timers = timers.filter((timer) => timer !== next);
-      now = next.at;
-      next.callback();
-    }
-    now = until;
-  };
-  return { clock, advance };
-}
+import { RoomMessaging } from './room-messaging.js';
+import { manualClock } from '../test-clock.js';
 
 function setup() {
   const store = createCallStore();

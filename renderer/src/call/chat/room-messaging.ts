@@ -1,5 +1,6 @@
 import { sliceWriter, type CallStore, type MessagingState, type SliceWriter } from '../call-store.js';
 import type { VideoRoomEvent } from '../janus/videoroom-messages.js';
+import { realTimerClock, type TimerClock } from '../timer-clock.js';
 import { ChatOutbox, type OutgoingChat } from './chat-outbox.js';
 import { appendOwnChat, applyRoomMessage, parseRoomMessage, setChatDelivery, type ReactionEntry, type RoomMessage } from './room-messages.js';
 
@@ -8,18 +9,6 @@ const REACTION_SHOW_MS = 4000;
 const MAX_CHAT_TEXT = 2000;
 
 type Sender = { from: string; name: string };
-
-export interface MessagingClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realClock: MessagingClock = {
-  now: () => performance.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 /**
  * Chat, raised hands and reactions: sent on our camera publisher's data
@@ -37,7 +26,7 @@ export class RoomMessaging {
   constructor(
     private readonly store: CallStore,
     private readonly channel: () => RTCDataChannel | null,
-    private readonly clock: MessagingClock = realClock,
+    private readonly clock: TimerClock = realTimerClock,
   ) {
     this.set = sliceWriter<MessagingState>(store);
     store.subscribe((state, previous) => {

@@ -83,19 +83,32 @@ function QualityIndicator({ store, feedId }: { readonly store: CallStore; readon
   );
 }
 
-/** Reports the tile's rendered height to the engine, which picks the simulcast layer from it. */
+/**
+ * Reports the tile's rendered height and whether it is on screen (in the viewport, in a window that is not
+ * hidden or minimised) to the engine, which picks the simulcast layer from them, or pauses a tile nobody sees.
+ */
 function useLayerReport(engine: CallEngine, feedId: string, role: TileRole) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const report = () => engine.reportTile(feedId, role, Math.round(element.clientHeight * window.devicePixelRatio));
-    const observer = new ResizeObserver(report);
-    observer.observe(element);
+    let inViewport = true;
+    const report = () =>
+      engine.layers.report(feedId, { role, height: Math.round(element.clientHeight * window.devicePixelRatio), visible: inViewport && document.visibilityState === 'visible' });
+    const resized = new ResizeObserver(report);
+    resized.observe(element);
+    const shown = new IntersectionObserver((entries) => {
+      inViewport = entries[entries.length - 1]?.isIntersecting ?? inViewport;
+      report();
+    });
+    shown.observe(element);
+    document.addEventListener('visibilitychange', report);
     report();
     return () => {
-      observer.disconnect();
-      engine.forgetTile(feedId);
+      resized.disconnect();
+      shown.disconnect();
+      document.removeEventListener('visibilitychange', report);
+      engine.layers.forget(feedId);
     };
   }, [engine, feedId, role]);
   return ref;

@@ -40,6 +40,8 @@ export class Publisher {
   dataChannel: RTCDataChannel | null = null;
   private stopWatching: () => void = () => undefined;
   private restarting: Promise<void> | null = null;
+  /** Encoding changes one after another: a second `setParameters` on stale parameters is refused. */
+  private encodingWork: Promise<void> = Promise.resolve();
   /** How many ICE restarts this publisher went through, for the stats panel. */
   iceRestarts = 0;
 
@@ -97,6 +99,19 @@ export class Publisher {
   async replaceTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void> {
     const transceiver = kind === 'audio' ? this.audioTransceiver : this.videoTransceiver;
     await transceiver?.sender.replaceTrack(track);
+  }
+
+  /** Turns simulcast encodings on and off (in CAMERA_ENCODINGS order), without renegotiating. */
+  setActiveEncodings(active: readonly boolean[]): Promise<void> {
+    const sender = this.videoTransceiver.sender;
+    const run = this.encodingWork.then(async () => {
+      const parameters = sender.getParameters();
+      if (parameters.encodings.length !== active.length || parameters.encodings.every((encoding, index) => (encoding.active ?? true) === active[index])) return;
+      parameters.encodings.forEach((encoding, index) => (encoding.active = active[index] ?? true));
+      await sender.setParameters(parameters);
+    });
+    this.encodingWork = run.catch(() => undefined);
+    return run;
   }
 
   /** Tells the room about new stream descriptions (the mute state rides on them). */

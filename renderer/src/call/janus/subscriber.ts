@@ -2,7 +2,7 @@ import type Session from 'janus-gateway-js/src/session.js';
 import { ROOM_CHANNEL_LABEL } from '../chat/room-messages.js';
 import { completeLocalDescription, watchConnection } from '../media/peer.js';
 import type { Substream } from '../media/simulcast.js';
-import { fallbackVideoMids } from '../quality/audio-only-fallback.js';
+import { videoRelayPlan, type RelayInput } from '../media/subscription-policy.js';
 import { JanusRequestError } from './janus-request-error.js';
 import { feedWireId, type RoomAddress, type WireId } from './room-ids.js';
 import { VideoRoomHandle } from './videoroom-handle.js';
@@ -58,6 +58,9 @@ export class Subscriber {
 
   private session: Session;
   private dataChannel: RTCDataChannel | null = null;
+  private relay: RelayInput = { camerasPaused: false, screenFeeds: new Set(), hiddenFeeds: new Set() };
+  /** Whether Janus relays each video m-line, as we last told it, by m-line and feed (Janus reuses m-lines); it starts relaying. */
+  private relayed = new Map<string, boolean>();
 
   constructor(private readonly options: SubscriberOptions) {
     this.session = options.session;
@@ -87,14 +90,12 @@ export class Subscriber {
   }
 
   /**
-   * Pauses or resumes relaying of every camera's video (audio-only fallback).
-   * Screen shares keep flowing: what is presented is the meeting's content.
+   * What Janus relays of the video: every camera paused or not (the audio-only fallback, which leaves screen
+   * shares flowing, being what is presented), and the feeds on no visible tile, neither received nor decoded.
    */
-  setVideoPaused(paused: boolean, screenFeeds: ReadonlySet<string>): void {
-    this.enqueue(async () => {
-      const streams = fallbackVideoMids(this.streams, screenFeeds).map((mid) => ({ mid, send: !paused }));
-      if (streams.length > 0) await this.configure({ streams });
-    });
+  setVideoRelay(change: Partial<RelayInput>): void {
+    this.relay = { ...this.relay, ...change };
+    this.enqueue(() => this.applyRelay());
   }
 
   /** Asks Janus for an offer with fresh ICE credentials; it arrives as an event and is answered there. */
@@ -202,18 +203,34 @@ export class Subscriber {
     return { feed: feedWireId(feed, this.options.address.kind) };
   }
 
+  /** Tells Janus which video m-lines to relay, where that changed. */
+  private async applyRelay(): Promise<void> {
+    if (!this.handle || !this.joined) return;
+    const plan = videoRelayPlan(this.streams, this.relay);
+    const relayed = new Map<string, boolean>();
+    const changes: Array<{ mid: string; send: boolean }> = [];
+    for (const { mid, feed, send } of plan) {
+      const key = `${mid}/${feed}`;
+      if ((this.relayed.get(key) ?? true) !== send) changes.push({ mid, send });
+      relayed.set(key, send);
+    }
+    this.relayed = relayed;
+    if (changes.length > 0) await this.configure({ streams: changes });
+  }
+
   private async configure(body: Record<string, unknown>): Promise<void> {
     if (!this.handle || !this.joined) return;
     await this.handle.request({ request: 'configure', ...body });
   }
 
   private onEvent(event: VideoRoomEvent, jsep: RTCSessionDescriptionInit | undefined): void {
-    if ((event.videoroom === 'attached' || event.videoroom === 'updated') && event.streams) {
-      this.streams = event.streams.filter((stream) => stream.active !== false);
-    }
+    const streamsChanged = (event.videoroom === 'attached' || event.videoroom === 'updated') && event.streams !== undefined;
+    if (streamsChanged) this.streams = (event.streams ?? []).filter((stream) => stream.active !== false);
     if (jsep?.type === 'offer') {
       void this.enqueue(() => this.answer(jsep));
     }
+    // A feed subscribed while its tile is hidden, or while cameras are paused, is paused too, once its m-line is agreed.
+    if (streamsChanged) void this.enqueue(() => this.applyRelay());
   }
 
   private listenTo(channel: RTCDataChannel): void {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fallbackVideoMids, initialFallbackState, nextFallbackState, type FallbackState } from './audio-only-fallback.js';
+import { initialFallbackState, nextFallbackState, type FallbackState } from './audio-only-fallback.js';
 
 const policy = { lowBps: 150_000, highBps: 350_000, starvedLoss: 0.15, holdMs: 5000 };
 
@@ -26,14 +26,5 @@ describe('audio-only fallback', () => {
     expect(low.audioOnly).toBe(true);
     expect(run([[6000, 200_000, 0], [20_000, 200_000, 0]], low).audioOnly).toBe(true);
     expect(run([[6000, 500_000, 0], [11_000, 500_000, 0]], low).audioOnly).toBe(false);
-  });
-  test('pauses every camera video but no screen share and no audio', () => {
-    const streams = [
-      { mid: '0', type: 'audio', feed_id: 'bob' },
-      { mid: '1', type: 'video', feed_id: 'bob' },
-      { mid: '2', type: 'video', feed_id: '8002' },
-      { mid: '3', type: 'video', feed_id: 'carol' },
-    ] as const;
-    expect(fallbackVideoMids(streams, new Set(['8002']))).toEqual(['1', '3']);
   });
 });

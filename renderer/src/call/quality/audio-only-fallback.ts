@@ -1,5 +1,3 @@
-import type { SubscriptionStream } from '../janus/videoroom-messages.js';
-
 /**
  * Decides when a downlink is too thin for video. Video pauses once the
  * budget stays below `lowBps` while loss stays at `starvedLoss` or more,
@@ -44,9 +42,4 @@ export function nextFallbackState(state: FallbackState, reading: DownlinkReading
   const since = state.crossingSince ?? nowMs;
   if (nowMs - since >= policy.holdMs) return { audioOnly: !state.audioOnly, crossingSince: null };
   return state.crossingSince === since ? state : { ...state, crossingSince: since };
-}
-
-/** The m-lines the fallback pauses: every camera's video. Screen shares keep flowing, being what the meeting looks at. */
-export function fallbackVideoMids(streams: readonly SubscriptionStream[], screenFeeds: ReadonlySet<string>): string[] {
-  return streams.filter((stream) => stream.type === 'video' && !(stream.feed_id && screenFeeds.has(stream.feed_id))).map((stream) => stream.mid);
 }

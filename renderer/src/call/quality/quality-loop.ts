@@ -13,7 +13,7 @@ const STATS_INTERVAL_MS = 1000;
 /** What the loop measures and acts on: the current session. */
 export type MeasuredSession = Pick<
   CallSession,
-  'active' | 'params' | 'readStats' | 'feedOfMid' | 'layerOf' | 'iceStates' | 'iceRestarts' | 'setVideoPaused' | 'restartIce'
+  'active' | 'params' | 'readStats' | 'feedOfMid' | 'layerOf' | 'iceStates' | 'iceRestarts' | 'setVideoRelay' | 'restartIce'
 >;
 
 export interface QualityLoopOptions {
@@ -79,7 +79,7 @@ export class QualityLoop {
     this.budget = nextBudget(this.budget, reading.downlink);
     // No budget means nothing limits the downlink: as good as unlimited for the fallback.
     const next = nextFallbackState(this.fallback, { budgetBps: this.budget.budgetBps ?? Number.POSITIVE_INFINITY, lossFraction: reading.downlink.lossFraction }, performance.now());
-    if (next.audioOnly !== this.fallback.audioOnly) session.setVideoPaused(next.audioOnly, screenFeedsOf(this.options.store.getState().roster));
+    if (next.audioOnly !== this.fallback.audioOnly) session.setVideoRelay({ camerasPaused: next.audioOnly, screenFeeds: screenFeedsOf(this.options.store.getState().roster) });
     this.fallback = next;
     const health = nextMediaHealth(this.health, session.iceStates(), performance.now());
     this.health = health.health;

@@ -7,7 +7,9 @@ import { Subscriber } from '../janus/subscriber.js';
 import { VIDEOROOM_PLUGIN, VideoRoomHandle } from '../janus/videoroom-handle.js';
 import { ParticipantListSchema, type VideoRoomEvent } from '../janus/videoroom-messages.js';
 import type { ScreenCapture } from '../media/capture.js';
+import { activeEncodings, type EncodedTop } from '../media/dynacast.js';
 import { LayerPacer, MIN_SWITCH_INTERVAL_MS } from '../media/layer-pacer.js';
+import type { RelayInput } from '../media/subscription-policy.js';
 import { JANUS_START_SUBSTREAM, type Substream } from '../media/simulcast.js';
 import type { ListedParticipant } from '../participants.js';
 import { JoinRefusedError, serverProblem } from './join-errors.js';
@@ -139,12 +141,7 @@ export class CallSession {
   private openSubscription(janus: JanusSession, handle: VideoRoomHandle, address: RoomAddress): Subscriber {
     const { access, rtc } = this.params;
     const subscriber = new Subscriber({
-      session: janus.session,
-      address,
-      pin: access.pin,
-      rtc,
-      handle,
-      warn: this.warn,
+      session: janus.session, address, pin: access.pin, rtc, handle, warn: this.warn,
       onData: (data) => this.emit('roomData', data),
       onMedia: (media) => this.emit('remoteMedia', media),
     });
@@ -242,9 +239,14 @@ export class CallSession {
     return this.subscriber?.streamOf(mid)?.feed_id;
   }
 
-  /** Pauses or resumes camera video; the screen feeds given keep flowing. */
-  setVideoPaused(paused: boolean, screenFeeds: ReadonlySet<string>): void {
-    if (this.active) this.subscriber?.setVideoPaused(paused, screenFeeds);
+  /** Encodes our camera's simulcast layers up to `top` only; none at all for null. */
+  async setCameraLayers(top: EncodedTop): Promise<void> {
+    if (this.active) await this.camera?.setActiveEncodings(activeEncodings(top));
+  }
+
+  /** What Janus relays of the video: cameras paused (audio-only fallback), feeds on no visible tile. */
+  setVideoRelay(change: Partial<RelayInput>): void {
+    if (this.active) this.subscriber?.setVideoRelay(change);
   }
 
   /** The subscription's and the camera's stats, for the quality loop. */
@@ -293,9 +295,7 @@ export class CallSession {
 
   /** Sends a VideoRoom request on the camera publisher's handle (moderation). */
   async request(body: Record<string, unknown>): Promise<unknown> {
-    const camera = this.active ? this.camera : null;
-    if (!camera) return undefined;
-    return camera.handle.request(body);
+    return this.active ? this.camera?.handle.request(body) : undefined;
   }
 
   /** Publishes a screen share; rejects when Janus refused it. */
