@@ -59,16 +59,19 @@ export function createMeeting(config: RuntimeConfig, bridge: Pick<ShellBridge, '
      * published until the person agrees, and `recordingAccepted` says they did).
      */
     async join(request: JoinRequest, access?: RoomAccess, recordingAccepted = false): Promise<void> {
-      // A Janus that cannot be asked cannot be joined either: the join below says why.
-      if (!recordingAccepted && (await roomIsRecording(config.janusUrl, request.room).catch(() => false))) {
-        recording.store.setState({ consent: { request, access } });
-        return;
-      }
       recording.store.setState({ consent: null });
+      // Asked while the call's session opens, so it costs the join no time; nothing is published before the answer.
+      // A Janus that cannot be asked cannot be joined either: the join says why.
+      const recordingChecked = recordingAccepted ? Promise.resolve(false) : roomIsRecording(config.janusUrl, request.room).catch(() => false);
+      const mayPublish = async (): Promise<boolean> => {
+        if (!(await recordingChecked)) return true;
+        recording.store.setState({ consent: { request, access } });
+        return false;
+      };
       recording.useSecret(access?.secret);
       const attempt = (joins += 1);
       boardOpenToOutside = !access?.pin;
-      await engine.join(request, access);
+      await engine.join(request, access, mayPublish);
       // The room's board opens once the room let us in: a wrong PIN leaves the lobby and its error, and no stray board.
       if (callStore.getState().phase !== 'in-call') return;
       // The board (disk restore, peer connections) waits for the first remote frame: joining shows faces first.

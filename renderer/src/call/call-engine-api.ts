@@ -15,7 +15,8 @@ export interface CallEngineOptions {
 export interface CallEngine {
   /** Opens camera and microphone (as the mute flags allow) for the lobby's preview. */
   preview(): Promise<void>;
-  join(request: JoinRequest, access?: RoomAccess): Promise<void>;
+  /** `mayPublish` is asked while the session opens, before anything is published; false ends the join quietly. */
+  join(request: JoinRequest, access?: RoomAccess, mayPublish?: () => Promise<boolean>): Promise<void>;
   leave(): Promise<void>;
   setAudioMuted(muted: boolean): Promise<void>;
   setVideoMuted(muted: boolean): Promise<void>;

@@ -15,6 +15,7 @@ import { CallSession } from './session/call-session.js';
 import { RoomAdmission } from './session/control-join.js';
 import type { SessionEvents } from './session/session-contract.js';
 import { callErrorOf, type CallError } from './session/call-error.js';
+import { PublishDeclinedError } from './session/join-errors.js';
 import { callPhaseOf, initialReconnectState, nextReconnectState, type ReconnectEvent, type ReconnectStep } from './session/reconnect-policy.js';
 import { recoverCall, type RecoveryCause } from './session/recovery.js';
 import { NodeMediaWatch } from './session/node-media-watch.js';
@@ -84,7 +85,7 @@ class Call implements CallEngine {
     await this.localMedia.refreshDevices().catch(() => undefined);
   }
 
-  async join(request: JoinRequest, access: RoomAccess = {}): Promise<void> {
+  async join(request: JoinRequest, access: RoomAccess = {}, mayPublish?: () => Promise<boolean>): Promise<void> {
     await this.teardown(true);
     const { room, displayName } = request;
     this.transition({ type: 'join', failover: this.nodes.failover }, { room, displayName, moderator: Boolean(access.secret) });
@@ -94,11 +95,14 @@ class Call implements CallEngine {
     if (this.pendingJoin !== request) return;
     this.pendingJoin = null;
     if (!admitted.ok) return this.endCall({ reason: 'failed', detail: admitted.error });
-    const session = this.openSession((this.params = { room, displayName, access: admitted.access, rtc: admitted.rtc }));
+    // Asked once: a rejoin after a network change does not ask again.
+    let asked: Promise<boolean> | undefined;
+    const once = mayPublish && (() => (asked ??= mayPublish()));
+    const session = this.openSession((this.params = { room, displayName, access: admitted.access, rtc: admitted.rtc, ...(once ? { mayPublish: once } : {}) }));
     try {
       await session.connect();
     } catch (error) {
-      if (this.session === session) await this.endCall(callErrorOf(error));
+      if (this.session === session) await this.endCall(error instanceof PublishDeclinedError ? null : callErrorOf(error));
       return;
     }
     if (this.session !== session) return;

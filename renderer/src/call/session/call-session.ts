@@ -12,7 +12,7 @@ import { LayerPacer, MIN_SWITCH_INTERVAL_MS } from '../media/layer-pacer.js';
 import type { RelayInput } from '../media/subscription-policy.js';
 import { JANUS_START_SUBSTREAM, type Substream } from '../media/simulcast.js';
 import type { ListedParticipant } from '../participants.js';
-import { JoinRefusedError, serverProblem } from './join-errors.js';
+import { JoinRefusedError, PublishDeclinedError, serverProblem } from './join-errors.js';
 import { leaveStep } from './leave-step.js';
 import type { JanusEndpoint, SessionEvents, SessionMedia } from './session-contract.js';
 import { cameraPublisherOptions, findOrCreateRoom, roomSendsTalking, screenPublisherOptions, type CallParams, type FoundRoom } from './room-entry.js';
@@ -106,7 +106,7 @@ export class CallSession {
   private async enterRoom(janus: JanusSession): Promise<void> {
     const { room, access } = this.params;
     // Media, the room check and the subscription's handle in parallel: opening devices is the slow part of a first join.
-    const [handle, subscriberHandle, audio, video] = await Promise.all([
+    const [handle, subscriberHandle, audio, video, mayPublish] = await Promise.all([
       VideoRoomHandle.attach(janus.session, this.warn).then(async (attached) => {
         this.room = await findOrCreateRoom(attached, room, access, this.preferredKind);
         return attached;
@@ -114,7 +114,9 @@ export class CallSession {
       VideoRoomHandle.attach(janus.session, this.warn),
       this.media.microphone(),
       this.media.camera(),
+      this.params.mayPublish?.() ?? true,
     ]);
+    if (!mayPublish) throw new PublishDeclinedError();
     const address = this.address;
     if (this.disposed || !address) throw new Error('superseded');
     const subscriber = this.openSubscription(janus, subscriberHandle, address);

@@ -39,6 +39,14 @@ export interface JoinProblem {
  * a server that refuses Confer as it is configured. Its problem names the
  * sentence the user sees; its message is the reason, for logs.
  */
+/** The join stopped before publishing, as the call's `mayPublish` asked: not a failure. */
+export class PublishDeclinedError extends Error {
+  constructor() {
+    super('not published: the person is asked first');
+    this.name = 'PublishDeclinedError';
+  }
+}
+
 export class JoinRefusedError extends Error {
   constructor(readonly problem: JoinProblem) {
     super(problem.reason);

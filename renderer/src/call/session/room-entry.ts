@@ -22,6 +22,8 @@ export interface CallParams {
   readonly displayName: string;
   readonly access: RoomAccess;
   readonly rtc: RTCConfiguration;
+  /** Asked while the session opens, before anything is published; false ends the join (the person is asked first). */
+  readonly mayPublish?: () => Promise<boolean>;
 }
 
 /** What finding a room needs of a handle: its requests. */
