@@ -151,7 +151,8 @@ describe('recording a call', () => {
     const late = recorded.participants.find((participant) => participant.display === 'Ben');
     expect(late?.offsetMs).toBeGreaterThan(1000);
     expect(recordedMs).toBeGreaterThanOrEqual(RECORDED_MS);
-    expect(Math.abs(recorded.durationMs - recordedMs)).toBeLessThan(1000);
+    // Off by more, the manifest says which participant's file runs long or short.
+    expect(Math.abs(recorded.durationMs - recordedMs), `recorded ${recordedMs} ms by the clock: ${JSON.stringify(recorded.participants)}`).toBeLessThan(1000);
     const grid = readMediaFile(path.join(folder, recorded.grid?.file ?? 'missing'));
     expect(grid.kinds).toEqual(['audio', 'video']);
     expect({ width: grid.width, height: grid.height }).toEqual(gridSize(3));
