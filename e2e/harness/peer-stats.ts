@@ -74,6 +74,8 @@ interface TileInbound {
   readonly packetsReceived: number;
   /** 0 to 1; audio only. */
   readonly audioLevel: number;
+  /** Video only. */
+  readonly framesDecoded: number;
 }
 
 /** The inbound-rtp reports of the very tracks that one remote tile's <audio> and <video> elements play. */
@@ -95,7 +97,7 @@ function tileInbound(page: Page, name: string, testId: TileTestId = 'tile'): Pro
           if (report['type'] !== 'inbound-rtp') return;
           const kind = report['kind'] === 'audio' ? 'audio' : 'video';
           if (tracks[kind] !== undefined && report['trackIdentifier'] === tracks[kind]) {
-            found.push({ kind, packetsReceived: Number(report['packetsReceived'] ?? 0), audioLevel: Number(report['audioLevel'] ?? 0) });
+            found.push({ kind, packetsReceived: Number(report['packetsReceived'] ?? 0), audioLevel: Number(report['audioLevel'] ?? 0), framesDecoded: Number(report['framesDecoded'] ?? 0) });
           }
         });
       }
@@ -177,21 +179,5 @@ export function cameraLayers(page: Page): Promise<Record<string, CameraLayer>> {
 
 /** Frames decoded so far of the video that one remote tile plays, from its inbound-rtp report; null when it plays none. */
 export async function framesDecoded(page: Page, name: string): Promise<number | null> {
-  return page.evaluate(
-    async ({ key, name }) => {
-      const video = document.querySelector(`[data-testid="tile"][data-name="${name}"] video`);
-      const track = video instanceof HTMLVideoElement && video.srcObject instanceof MediaStream ? video.srcObject.getVideoTracks()[0]?.id : undefined;
-      if (track === undefined) return null;
-      const peers = (window as unknown as Record<string, RTCPeerConnection[]>)[key] ?? [];
-      for (const pc of peers.filter((peer) => peer.connectionState !== 'closed')) {
-        let decoded: number | null = null;
-        (await pc.getStats()).forEach((report: Record<string, unknown>) => {
-          if (report['type'] === 'inbound-rtp' && report['trackIdentifier'] === track) decoded = Number(report['framesDecoded'] ?? 0);
-        });
-        if (decoded !== null) return decoded;
-      }
-      return null;
-    },
-    { key: PEERS_KEY, name },
-  );
+  return (await tileInbound(page, name)).find((report) => report.kind === 'video')?.framesDecoded ?? null;
 }

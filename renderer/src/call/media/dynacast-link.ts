@@ -93,9 +93,9 @@ export class DynacastLink {
     this.repeatTimer = null;
   }
 
+  /** The other people's cameras (the roster never holds our own feeds). */
   private others(): string[] {
-    const { roster, selfId, selfScreenId } = this.store.getState();
-    return Object.values(roster).flatMap((participant) => (participant.screenOf === null && participant.id !== selfId && participant.id !== selfScreenId ? [participant.id] : []));
+    return Object.values(this.store.getState().roster).flatMap((participant) => (participant.screenOf === null ? [participant.id] : []));
   }
 
   private announce(always: boolean): void {

@@ -1,3 +1,4 @@
+import type { TimerClock } from '../timer-clock.js';
 import type { Substream } from './simulcast.js';
 
 /**
@@ -6,12 +7,6 @@ import type { Substream } from './simulcast.js';
  * testbed notes): keep them at least this far apart.
  */
 export const MIN_SWITCH_INTERVAL_MS = 350;
-
-export interface PacerClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
 
 interface StreamPace {
   current: Substream | null;
@@ -35,7 +30,7 @@ export class LayerPacer {
    */
   constructor(
     private readonly apply: (mid: string, layer: Substream) => void,
-    private readonly clock: PacerClock,
+    private readonly clock: TimerClock,
     private readonly minIntervalMs = MIN_SWITCH_INTERVAL_MS,
     private readonly startLayer: Substream | null = null,
   ) {}

@@ -7,6 +7,7 @@ import { Subscriber } from '../janus/subscriber.js';
 import { VIDEOROOM_PLUGIN, VideoRoomHandle } from '../janus/videoroom-handle.js';
 import { ParticipantListSchema, type VideoRoomEvent } from '../janus/videoroom-messages.js';
 import type { ScreenCapture } from '../media/capture.js';
+import { realTimerClock } from '../timer-clock.js';
 import { activeEncodings, type EncodedTop } from '../media/dynacast.js';
 import { LayerPacer, MIN_SWITCH_INTERVAL_MS } from '../media/layer-pacer.js';
 import type { RelayInput } from '../media/subscription-policy.js';
@@ -16,12 +17,6 @@ import { JoinRefusedError, PublishDeclinedError, serverProblem } from './join-er
 import { leaveStep } from './leave-step.js';
 import type { JanusEndpoint, SessionEvents, SessionMedia } from './session-contract.js';
 import { cameraPublisherOptions, findOrCreateRoom, roomSendsTalking, screenPublisherOptions, type CallParams, type FoundRoom } from './room-entry.js';
-
-const realClock = {
-  now: () => performance.now(),
-  setTimeout: (callback: () => void, ms: number) => setTimeout(callback, ms),
-  clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 /**
  * Everything that lives as long as one Janus session: the WebSocket, the
@@ -148,7 +143,7 @@ export class CallSession {
       onMedia: (media) => this.emit('remoteMedia', media),
     });
     this.subscriber = subscriber;
-    this.pacer = new LayerPacer((mid, layer) => subscriber.setLayer(mid, layer), realClock, MIN_SWITCH_INTERVAL_MS, JANUS_START_SUBSTREAM);
+    this.pacer = new LayerPacer((mid, layer) => subscriber.setLayer(mid, layer), realTimerClock, MIN_SWITCH_INTERVAL_MS, JANUS_START_SUBSTREAM);
     return subscriber;
   }
 

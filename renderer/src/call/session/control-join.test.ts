@@ -4,7 +4,7 @@ import type { FetchLike, JoinTicket } from '../../../../shared/control/join-tick
 import { createCallStore } from '../call-store.js';
 import { controlJoinRequest, RoomAdmission } from './control-join.js';
 import { RoomNodes } from './room-nodes.js';
-import type { RenewalClock } from './ticket-renewal.js';
+import type { TimerClock } from '../timer-clock.js';
 
 const INVITE = `v1.1800000000.${'A'.repeat(43)}`;
 const CONFIG: RuntimeConfig = { janusUrl: 'ws://127.0.0.1:8188', signalingUrls: ['ws://127.0.0.1:4444'], iceServers: [{ urls: 'stun:stun.example.com' }], controlPlaneUrl: 'http://127.0.0.1:8191' };
@@ -49,7 +49,7 @@ function controlPlane(answers: Array<{ status: number; body: unknown } | Error>)
 function manualClock() {
   let now = 0;
   const timers: Array<{ at: number; run: () => void }> = [];
-  const clock: RenewalClock = {
+  const clock: TimerClock = {
     now: () => now,
     setTimeout: (run, ms) => timers.push({ at: now + ms, run }),
     clearTimeout: () => undefined,

@@ -16,7 +16,8 @@ import { resolveRtcConfiguration, rtcConfigurationWith } from '../media/ice-conf
 import { JoinRefusedError } from './join-errors.js';
 import type { RoomAccess } from './room-entry.js';
 import type { RoomNodes } from './room-nodes.js';
-import { lifetimeOf, TicketRenewal, type RenewalClock, type RenewalOutcome } from './ticket-renewal.js';
+import { realTimerClock, type TimerClock } from '../timer-clock.js';
+import { lifetimeOf, TicketRenewal, type RenewalOutcome } from './ticket-renewal.js';
 
 /** A control plane answers in milliseconds; one that takes this long is taken for unreachable, so the lobby says so. */
 const CONTROL_TIMEOUT_MS = 8000;
@@ -61,12 +62,6 @@ function sameUrl(a: string, b: string): boolean {
   return new URL(a).href === new URL(b).href;
 }
 
-const realClock: RenewalClock = {
-  now: () => performance.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 /**
  * How a call gets into its room: straight to Janus as configured, or
  * through the control plane when one is configured. There a join asks for
@@ -80,7 +75,7 @@ export class RoomAdmission {
   /** The call's ICE configuration: renewals replace its TURN servers in place. */
   private rtc: RTCConfiguration | null = null;
   private readonly renewal: TicketRenewal;
-  private readonly clock: RenewalClock;
+  private readonly clock: TimerClock;
   /** Bumped by every join and stop: a join whose call was left while it asked starts nothing. */
   private attempt = 0;
 
@@ -92,7 +87,7 @@ export class RoomAdmission {
     private readonly peers: () => readonly RTCPeerConnection[],
     private readonly warn: (message: string) => void,
     private readonly fetchFn: FetchLike = (url, init) => fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS) }),
-    clock: RenewalClock = realClock,
+    clock: TimerClock = realTimerClock,
   ) {
     this.clock = clock;
     this.renewal = new TicketRenewal({ clock, renew: () => this.renew(), failing: (renewalFailed) => this.store.setState({ renewalFailed }) });

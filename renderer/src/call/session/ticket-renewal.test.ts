@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { lifetimeOf, renewalDelayMs, TicketRenewal, type RenewalClock, type RenewalOutcome } from './ticket-renewal.js';
+import { lifetimeOf, renewalDelayMs, TicketRenewal, type RenewalOutcome } from './ticket-renewal.js';
+import type { TimerClock } from '../timer-clock.js';
 
 /** A clock that moves only when told, running the timers that fall due on the way. */
 function fakeClock() {
   let now = 0;
   let timers: Array<{ at: number; callback: () => void; id: number }> = [];
   let nextId = 0;
-  const clock: RenewalClock = {
+  const clock: TimerClock = {
     now: () => now,
     setTimeout: (callback, ms) => {
       nextId += 1;

@@ -1,3 +1,5 @@
+import type { TimerClock } from '../timer-clock.js';
+
 /**
  * When a call renews its control-plane ticket (Janus token and TURN
  * credentials) and what it does when renewing fails: pure timing, and a
@@ -46,14 +48,8 @@ export function renewalDelayMs(lifetime: CredentialLifetime, nowMs: number, fail
 /** What one renewal attempt came to: new credentials, a failure worth retrying, or a refusal no retry changes (the grant expired). */
 export type RenewalOutcome = { readonly kind: 'renewed'; readonly lifetime: CredentialLifetime } | { readonly kind: 'failed' } | { readonly kind: 'refused' };
 
-export interface RenewalClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 export interface RenewalOptions {
-  readonly clock: RenewalClock;
+  readonly clock: TimerClock;
   /** Asks for new credentials and switches to them. */
   readonly renew: () => Promise<RenewalOutcome>;
   /**
