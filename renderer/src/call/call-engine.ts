@@ -8,10 +8,12 @@ import type { VideoRoomEvent } from './janus/videoroom-messages.js';
 import { LocalMedia } from './media/local-media.js';
 import { ShownLayers } from './media/shown-layers.js';
 import { Moderation } from './moderation.js';
-import { applyVideoRoomEvent, canSpeak, reconcileRoster } from './participants.js';
+import { applyVideoRoomEvent, canSpeak, publishingFeeds, reconcileRoster } from './participants.js';
 import type { IdKind } from './janus/room-ids.js';
 import { QualityLoop } from './quality/quality-loop.js';
 import { CallSession } from './session/call-session.js';
+import { warmSessionParts, type SessionParts } from './session/session-parts.js';
+import type { WarmStart } from './session/warm-start.js';
 import { RoomAdmission } from './session/control-join.js';
 import type { SessionEvents } from './session/session-contract.js';
 import { callErrorOf, type CallError } from './session/call-error.js';
@@ -22,11 +24,10 @@ import { NodeMediaWatch } from './session/node-media-watch.js';
 import { RoomNodes } from './session/room-nodes.js';
 import type { CallParams, RoomAccess } from './session/room-entry.js';
 import { LevelSpeakerLoop } from './speaker/level-speaker-loop.js';
+import { sleep } from './timer-clock.js';
 
 export type { RoomAccess } from './session/room-entry.js';
 export type { CallEngine, CallEngineOptions } from './call-engine-api.js';
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What a rejoin and the end of a call clear: the room as the last session saw it. */
 const EMPTY_ROOM = { selfId: null, selfScreenId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, stats: {}, activeSpeakerId: null, mediaProblem: null, audioModerated: false } as const;
@@ -62,6 +63,8 @@ class Call implements CallEngine {
   private readonly nodes: RoomNodes;
   /** Straight to Janus, or through the control plane: the join's node, access and ICE servers, and the renewals. */
   private readonly admission: RoomAdmission;
+  /** The lobby's head start: the next join's session parts, opened while the preview runs. */
+  private readonly warm: WarmStart<SessionParts>;
   private readonly nodeMedia = new NodeMediaWatch(() => (this.reconnect.phase === 'in-call' && this.session?.active ? this.session.iceStates() : null), () => this.leaveNode());
 
   constructor({ config, store, warn = () => undefined }: CallEngineOptions) {
@@ -69,6 +72,7 @@ class Call implements CallEngine {
     this.warn = warn;
     this.localMedia = new LocalMedia(store);
     this.nodes = new RoomNodes(config, warn);
+    this.warm = warmSessionParts(config, this.nodes, warn);
     this.admission = new RoomAdmission(config, store, this.nodes, () => this.session?.peerConnections() ?? [], warn);
     this.quality = new QualityLoop({ store, session: () => this.session, onBudgetChange: () => this.layers.update(), warn });
     this.layers = new ShownLayers(config.dynacast !== false, store, () => this.session, () => this.quality.budgetBps, warn);
@@ -79,10 +83,9 @@ class Call implements CallEngine {
   }
 
   async preview(): Promise<void> {
-    this.localMedia.watchDevices();
-    await this.localMedia.microphone();
-    await this.localMedia.camera();
-    await this.localMedia.refreshDevices().catch(() => undefined);
+    await this.localMedia.openPreview();
+    // Once the media is open: a page without a media permission gathers no ICE candidates.
+    this.warm.prepare();
   }
 
   async join(request: JoinRequest, access: RoomAccess = {}, mayPublish?: () => Promise<boolean>): Promise<void> {
@@ -91,7 +94,9 @@ class Call implements CallEngine {
     this.transition({ type: 'join', failover: this.nodes.failover }, { room, displayName, moderator: Boolean(access.secret) });
     this.nodes.forgetFailures();
     this.pendingJoin = request;
-    const admitted = await this.admission.join(room, access, this.idKind);
+    const warm = this.warm.claim();
+    const admitted = await this.admission.join(room, access, this.idKind, warm?.rtc);
+    if (this.pendingJoin !== request || !admitted.ok) warm?.release();
     if (this.pendingJoin !== request) return;
     this.pendingJoin = null;
     if (!admitted.ok) return this.endCall({ reason: 'failed', detail: admitted.error });
@@ -100,7 +105,7 @@ class Call implements CallEngine {
     const once = mayPublish && (() => (asked ??= mayPublish()));
     const session = this.openSession((this.params = { room, displayName, access: admitted.access, rtc: admitted.rtc, ...(once ? { mayPublish: once } : {}) }));
     try {
-      await session.connect();
+      await session.connect((await warm?.partsFor(this.nodes.current)) ?? undefined);
     } catch (error) {
       if (this.session === session) await this.endCall(error instanceof PublishDeclinedError ? null : callErrorOf(error));
       return;
@@ -112,8 +117,7 @@ class Call implements CallEngine {
     this.speaker.start();
     this.layers.dynacast.start();
     if (this.nodes.failover) this.nodeMedia.start();
-    this.localMedia.watchDevices();
-    void this.localMedia.refreshDevices().catch(() => undefined);
+    void this.localMedia.followDevices();
   }
 
   leave(): Promise<void> {
@@ -223,7 +227,7 @@ class Call implements CallEngine {
       roomEvent: (event) => this.onRoomEvent(event),
       admitted: () => void this.transition({ type: 'admitted' }),
       published: () => {
-        this.session?.want(this.wantedFeeds());
+        this.session?.want(publishingFeeds(this.store.getState().roster));
         this.layers.dynacast.roomChanged();
       },
       remoteMedia: (remoteMedia) => {
@@ -258,15 +262,11 @@ class Call implements CallEngine {
       const talkingId = event.videoroom === 'talking' && canSpeak(roster, event.id) ? event.id : current.activeSpeakerId;
       return { selfId, roster, activeSpeakerId: talkingId, roomChat: pruneHands(current.roomChat, (id) => id === selfId || id in roster) };
     });
-    this.session?.want(this.wantedFeeds());
+    this.session?.want(publishingFeeds(this.store.getState().roster));
     this.layers.dynacast.roomChanged();
     if (event.videoroom === 'talking') this.speaker.heardTalkingEvent();
     this.moderation.heard(event);
     this.messaging.roomEvent(event);
-  }
-
-  private wantedFeeds(): string[] {
-    return Object.values(this.store.getState().roster).flatMap((participant) => (participant.publishing ? [participant.id] : []));
   }
 
   /** The node answers but our media to it stays broken: the room is placed again without it. */
@@ -297,7 +297,7 @@ class Call implements CallEngine {
     const participants = await session.claim();
     const selfId = this.store.getState().selfId;
     if (participants && selfId) this.store.setState((now) => ({ roster: reconcileRoster(now.roster, participants, { camera: selfId, screen: now.selfScreenId }) }));
-    session.want(this.wantedFeeds());
+    session.want(publishingFeeds(this.store.getState().roster));
   }
 
   /**

@@ -95,6 +95,11 @@ export function screenFeedsOf(roster: Roster): ReadonlySet<string> {
   return new Set(Object.values(roster).flatMap((participant) => (participant.screenOf === null ? [] : [participant.id])));
 }
 
+/** The feeds the subscription wants: everyone who publishes. */
+export function publishingFeeds(roster: Roster): string[] {
+  return Object.values(roster).flatMap((participant) => (participant.publishing ? [participant.id] : []));
+}
+
 /**
  * A feed whose sound may make it the active speaker: a person's, never a
  * screen share's (a video playing on a shared screen would otherwise hold

@@ -19,6 +19,8 @@ export interface PublisherOptions {
   readonly kind: 'camera' | 'screen';
   readonly audio: MediaStreamTrack | null;
   readonly video: MediaStreamTrack | null;
+  /** The connection opened ahead of the join, offer and all; its tracks are set to `audio` and `video` here. */
+  readonly connection?: PublisherConnection;
   readonly descriptions: (mids: PublisherMids) => Array<{ mid: string; description: string }>;
   readonly onEvent?: VideoRoomListener;
   readonly warn: (message: string) => void;
@@ -27,6 +29,42 @@ export interface PublisherOptions {
 export interface PublisherMids {
   readonly audio: string | null;
   readonly video: string | null;
+}
+
+/**
+ * A publisher's PeerConnection before any signaling: its transceivers, the camera's data channel, and its offer
+ * with candidates gathered. Nothing in it depends on the room, so it can be made while the lobby is open.
+ */
+export interface PublisherConnection {
+  readonly pc: RTCPeerConnection;
+  readonly audioTransceiver: RTCRtpTransceiver | null;
+  readonly videoTransceiver: RTCRtpTransceiver;
+  readonly dataChannel: RTCDataChannel | null;
+  readonly offer: Promise<RTCSessionDescriptionInit>;
+  /** Puts the tracks to send in place, without renegotiating: they may have changed since the offer. */
+  sendTracks(audio: MediaStreamTrack | null, video: MediaStreamTrack | null): Promise<void>;
+}
+
+/** The camera's connection carries audio and simulcast video and the room's data channel; a screen's a video track, and the computer's sound when shared. */
+export function openPublisherConnection(rtc: RTCConfiguration, kind: PublisherOptions['kind'], audio: MediaStreamTrack | null, video: MediaStreamTrack | null): PublisherConnection {
+  const pc = new RTCPeerConnection(rtc);
+  const stream = new MediaStream([audio, video].filter((track): track is MediaStreamTrack => track !== null));
+  const audioTransceiver = kind === 'camera' || audio ? pc.addTransceiver(audio ?? 'audio', { direction: 'sendonly', streams: [stream] }) : null;
+  const videoTransceiver = pc.addTransceiver(video ?? 'video', { direction: 'sendonly', streams: [stream], ...(kind === 'camera' ? { sendEncodings: CAMERA_ENCODINGS } : {}) });
+  const dataChannel = kind === 'camera' ? pc.createDataChannel(ROOM_CHANNEL_LABEL, { ordered: true }) : null;
+  const offer = pc.createOffer().then((created) => completeLocalDescription(pc, created));
+  // Awaited by the join; a connection closed before it (a lobby left) must not leave a rejection unheard.
+  offer.catch(() => undefined);
+  return {
+    pc,
+    audioTransceiver,
+    videoTransceiver,
+    dataChannel,
+    offer,
+    sendTracks: async (sentAudio, sentVideo) => {
+      await Promise.all([audioTransceiver?.sender.replaceTrack(sentAudio), videoTransceiver.sender.replaceTrack(sentVideo)]);
+    },
+  };
 }
 
 /**
@@ -54,32 +92,30 @@ export class Publisher {
     this.mids = { audio: audioTransceiver?.mid ?? null, video: videoTransceiver.mid };
   }
 
-  /** Joins the room as a publisher and publishes; a wrong pin rejects with Janus's error code. */
+  /**
+   * Joins the room as a publisher and publishes; a wrong pin rejects with Janus's error code. The offer, made
+   * ahead (`options.connection`) or here, is gathered while the join request is answered.
+   */
   static async start(options: PublisherOptions): Promise<Publisher> {
     const handle = options.handle ?? (await VideoRoomHandle.attach(options.session, options.warn));
     if (options.onEvent) handle.onEvent(options.onEvent);
-    const pc = new RTCPeerConnection(options.rtc);
+    const connection = options.connection ?? openPublisherConnection(options.rtc, options.kind, options.audio, options.video);
+    const { pc } = connection;
     try {
-      await handle.request({
-        request: 'join',
-        ptype: 'publisher',
-        room: options.address.room,
-        id: feedWireId(options.feedId, options.address.kind),
-        display: options.display,
-        ...(options.pin ? { pin: options.pin } : {}),
-      });
-      const stream = new MediaStream([options.audio, options.video].filter((track): track is MediaStreamTrack => track !== null));
-      const audioTransceiver =
-        options.kind === 'camera' || options.audio ? pc.addTransceiver(options.audio ?? 'audio', { direction: 'sendonly', streams: [stream] }) : null;
-      const videoTransceiver = pc.addTransceiver(options.video ?? 'video', {
-        direction: 'sendonly',
-        streams: [stream],
-        ...(options.kind === 'camera' ? { sendEncodings: CAMERA_ENCODINGS } : {}),
-      });
-      const dataChannel = options.kind === 'camera' ? pc.createDataChannel(ROOM_CHANNEL_LABEL, { ordered: true }) : null;
-      const offer = await completeLocalDescription(pc, await pc.createOffer());
-      const publisher = new Publisher(handle, pc, audioTransceiver, videoTransceiver);
-      publisher.dataChannel = dataChannel;
+      const [, offer] = await Promise.all([
+        handle.request({
+          request: 'join',
+          ptype: 'publisher',
+          room: options.address.room,
+          id: feedWireId(options.feedId, options.address.kind),
+          display: options.display,
+          ...(options.pin ? { pin: options.pin } : {}),
+        }),
+        connection.offer,
+        options.connection ? connection.sendTracks(options.audio, options.video) : undefined,
+      ]);
+      const publisher = new Publisher(handle, pc, connection.audioTransceiver, connection.videoTransceiver);
+      publisher.dataChannel = connection.dataChannel;
       const { jsep } = await handle.negotiate(
         { request: 'publish', display: options.display, descriptions: options.descriptions(publisher.mids) },
         offer,

@@ -23,6 +23,8 @@ export interface SubscriberOptions {
   readonly rtc: RTCConfiguration;
   /** A handle attached ahead of time, in parallel with the publisher's: one round trip less before the first frame. */
   readonly handle?: VideoRoomHandle;
+  /** A connection made ahead (configured with `rtc`), its candidates pooled by the time Janus's offer comes. */
+  readonly pc?: RTCPeerConnection;
   readonly onMedia: (media: Readonly<Record<string, RemoteFeedMedia>>) => void;
   /** A data-channel message relayed from any publisher we subscribe to. */
   readonly onData: (data: unknown) => void;
@@ -64,7 +66,7 @@ export class Subscriber {
 
   constructor(private readonly options: SubscriberOptions) {
     this.session = options.session;
-    this.pc = new RTCPeerConnection(options.rtc);
+    this.pc = options.pc ?? new RTCPeerConnection(options.rtc);
     this.pc.addEventListener('track', () => this.publishMedia());
     this.pc.addEventListener('datachannel', (event) => this.listenTo(event.channel));
     this.stopWatching = watchConnection(this.pc, () => void this.restartIce());

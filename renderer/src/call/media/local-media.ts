@@ -75,8 +75,22 @@ export class LocalMedia {
     if (!took && this.state.localAudio === track) await this.selectMicrophone(this.state.microphoneId ?? '');
   }
 
+  /** The lobby's preview: camera and microphone opened (as the mute flags allow) and the device lists kept current. */
+  async openPreview(): Promise<void> {
+    this.watchDevices();
+    await this.microphone();
+    await this.camera();
+    await this.followDevices();
+  }
+
+  /** The device lists filled now and kept current. */
+  async followDevices(): Promise<void> {
+    this.watchDevices();
+    await this.refreshDevices().catch(() => undefined);
+  }
+
   /** Plugging a device in or out updates the pickers; an unplugged device in use also ends its track (watchEnded). */
-  watchDevices(): void {
+  private watchDevices(): void {
     if (this.watchingDevices || !navigator.mediaDevices) return;
     this.watchingDevices = true;
     navigator.mediaDevices.addEventListener('devicechange', () => void this.switcher.devicesChanged());

@@ -1,10 +1,10 @@
 import { cameraDescriptions } from '../feed-labels.js';
-import { openJanusSession, reclaimJanusSession, type JanusSession } from '../janus/janus-session.js';
+import { reclaimJanusSession, type JanusSession } from '../janus/janus-session.js';
 import { watchLiveness } from '../janus/liveness-watch.js';
 import { Publisher } from '../janus/publisher.js';
 import { newFeedId, type IdKind, type RoomAddress } from '../janus/room-ids.js';
 import { Subscriber } from '../janus/subscriber.js';
-import { VIDEOROOM_PLUGIN, VideoRoomHandle } from '../janus/videoroom-handle.js';
+import { VIDEOROOM_PLUGIN, type VideoRoomHandle } from '../janus/videoroom-handle.js';
 import { ParticipantListSchema, type VideoRoomEvent } from '../janus/videoroom-messages.js';
 import type { ScreenCapture } from '../media/capture.js';
 import { realTimerClock } from '../timer-clock.js';
@@ -15,6 +15,7 @@ import { JANUS_START_SUBSTREAM, type Substream } from '../media/simulcast.js';
 import type { ListedParticipant } from '../participants.js';
 import { JoinRefusedError, PublishDeclinedError, serverProblem } from './join-errors.js';
 import { leaveStep } from './leave-step.js';
+import { closeSessionParts, openSessionParts, type SessionParts } from './session-parts.js';
 import type { JanusEndpoint, SessionEvents, SessionMedia } from './session-contract.js';
 import { cameraPublisherOptions, findOrCreateRoom, roomSendsTalking, screenPublisherOptions, type CallParams, type FoundRoom } from './room-entry.js';
 
@@ -70,15 +71,16 @@ export class CallSession {
    * screen share if one is running. A refusal retrying cannot change (a
    * wrong PIN, a server refusing our token) rejects with a JoinRefusedError.
    */
-  async connect(): Promise<void> {
+  async connect(prepared?: SessionParts): Promise<void> {
     try {
-      const janus = await openJanusSession(this.janusServer.url, this.janusServer.credentials);
+      const parts = prepared ?? (await openSessionParts(this.janusServer, this.params.rtc, this.warn));
+      const { janus } = parts;
       if (this.janusServer.watchSilence) watchLiveness(janus, () => (this.silentSocket = janus));
       this.janus = janus;
       try {
-        await this.enterRoom(janus);
+        await this.enterRoom(parts);
       } catch (error) {
-        await janus.close().catch(() => undefined);
+        await closeSessionParts(parts);
         throw error;
       }
     } catch (error) {
@@ -98,15 +100,11 @@ export class CallSession {
     void sent.then((value) => this.emit('talkingEvents', value), () => this.emit('talkingEvents', null));
   }
 
-  private async enterRoom(janus: JanusSession): Promise<void> {
+  private async enterRoom(parts: SessionParts): Promise<void> {
     const { room, access } = this.params;
-    // Media, the room check and the subscription's handle in parallel: opening devices is the slow part of a first join.
-    const [handle, subscriberHandle, audio, video, mayPublish] = await Promise.all([
-      VideoRoomHandle.attach(janus.session, this.warn).then(async (attached) => {
-        this.room = await findOrCreateRoom(attached, room, access, this.preferredKind);
-        return attached;
-      }),
-      VideoRoomHandle.attach(janus.session, this.warn),
+    // The room check, media and the recording question in parallel: opening devices is the slow part of a first join.
+    const [, audio, video, mayPublish] = await Promise.all([
+      findOrCreateRoom(parts.publisherHandle, room, access, this.preferredKind).then((found) => (this.room = found)),
       this.media.microphone(),
       this.media.camera(),
       this.params.mayPublish?.() ?? true,
@@ -114,10 +112,16 @@ export class CallSession {
     if (!mayPublish) throw new PublishDeclinedError();
     const address = this.address;
     if (this.disposed || !address) throw new Error('superseded');
-    const subscriber = this.openSubscription(janus, subscriberHandle, address);
+    const subscriber = this.openSubscription(parts, address);
     const feedId = newFeedId(address.kind);
     const camera = await Publisher.start(
-      cameraPublisherOptions(janus.session, this.params, { handle, address, feedId, audio: this.media.sentAudio(audio), video, muted: () => this.media.muted() }, (event) => this.onCameraEvent(event, subscriber), this.warn),
+      cameraPublisherOptions(
+        parts.janus.session,
+        this.params,
+        { handle: parts.publisherHandle, connection: parts.camera, address, feedId, audio: this.media.sentAudio(audio), video, muted: () => this.media.muted() },
+        (event) => this.onCameraEvent(event, subscriber),
+        this.warn,
+      ),
     ).catch(async (error: unknown) => {
       await subscriber.close();
       throw error;
@@ -135,10 +139,10 @@ export class CallSession {
   }
 
   /** The subscription starts from our `joined` event, in parallel with publishing: a joiner sees others sooner. */
-  private openSubscription(janus: JanusSession, handle: VideoRoomHandle, address: RoomAddress): Subscriber {
+  private openSubscription({ janus, subscriberHandle, subscriberPc }: SessionParts, address: RoomAddress): Subscriber {
     const { access, rtc } = this.params;
     const subscriber = new Subscriber({
-      session: janus.session, address, pin: access.pin, rtc, handle, warn: this.warn,
+      session: janus.session, address, pin: access.pin, rtc, handle: subscriberHandle, pc: subscriberPc, warn: this.warn,
       onData: (data) => this.emit('roomData', data),
       onMedia: (media) => this.emit('remoteMedia', media),
     });

@@ -93,15 +93,15 @@ export class RoomAdmission {
     this.renewal = new TicketRenewal({ clock, renew: () => this.renew(), failing: (renewalFailed) => this.store.setState({ renewalFailed }) });
   }
 
-  /** A first join: the node placed and the ICE servers resolved, or a refusal the lobby shows. */
-  async join(room: string, access: RoomAccess, idKind: IdKind): Promise<Admission> {
+  /** A first join: the node placed and the ICE servers resolved (or `rtc`, resolved ahead), or a refusal the lobby shows. */
+  async join(room: string, access: RoomAccess, idKind: IdKind, rtc?: RTCConfiguration): Promise<Admission> {
     this.stop();
     const attempt = this.attempt;
     this.store.setState({ admissionRefusal: null });
     const controlPlane = this.config.controlPlaneUrl;
     if (!controlPlane) {
-      const [rtc] = await Promise.all([resolveRtcConfiguration(this.config, this.warn), this.nodes.place(room, idKind)]);
-      return { ok: true, access, rtc };
+      const [resolved] = await Promise.all([rtc ?? resolveRtcConfiguration(this.config, this.warn), this.nodes.place(room, idKind)]);
+      return { ok: true, access, rtc: resolved };
     }
     const request = controlJoinRequest(room, access.pin);
     if (typeof request === 'string') return this.refuse(request, `no room PIN or invite (${request})`);

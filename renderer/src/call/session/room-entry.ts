@@ -1,6 +1,6 @@
 import { cameraDescriptions, screenDescriptions } from '../feed-labels.js';
 import { JanusRequestError, VideoRoomErrorCode } from '../janus/janus-request-error.js';
-import type { PublisherOptions } from '../janus/publisher.js';
+import type { PublisherConnection, PublisherOptions } from '../janus/publisher.js';
 import { isIdTypeRefusal, otherIdKind, roomAddress, type IdKind, type RoomAddress } from '../janus/room-ids.js';
 import type { VideoRoomHandle } from '../janus/videoroom-handle.js';
 import type { ScreenCapture } from '../media/capture.js';
@@ -89,6 +89,7 @@ export async function roomSendsTalking(handle: RoomRequests, address: RoomAddres
 
 interface CameraPublishing {
   readonly handle: VideoRoomHandle;
+  readonly connection: PublisherConnection;
   readonly address: RoomAddress;
   readonly feedId: string;
   readonly audio: MediaStreamTrack | null;
@@ -107,6 +108,7 @@ export function cameraPublisherOptions(
   return {
     session,
     handle: camera.handle,
+    connection: camera.connection,
     address: camera.address,
     feedId: camera.feedId,
     display: params.displayName,
