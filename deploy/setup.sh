@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Confer needs and is missing: Debian's janus, janus-tools, ffmpeg, chromium and
-# coturn, then the npm dependencies when package-lock.json is newer than
+# Installs what Confer needs and is missing: Debian's janus, janus-tools, ffmpeg, chromium,
+# janus-demos and coturn, then the npm dependencies when package-lock.json is newer than
 # node_modules. Safe to run again: it does nothing when all is in place.
 #   deploy/setup.sh          for the app
 #   deploy/setup.sh --tests  for the tests (skips Electron's binary download)
@@ -20,6 +20,8 @@ command -v ip >/dev/null 2>&1 || missing+=(iproute2)
 command -v janus-pp-rec >/dev/null 2>&1 || missing+=(janus-tools)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 if [ "${1:-}" = "--tests" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+# The calls-join benchmark times Janus's own VideoRoom demo too; the libjs-* it loads come as its dependencies.
+if [ "${1:-}" = "--tests" ] && [ ! -f /usr/share/janus/demos/videoroomtest.html ]; then missing+=(janus-demos); fi
 if [ "${#missing[@]}" -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "Confer needs ${missing[*]}, and this system has no apt-get: install them with your package manager." >&2
