@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { joinUrl, launchParticipant, uniqueRoom } from '../e2e/harness/browser.js';
 import { BARE_PREPARE, bareJoinScript } from './harness/bare-janus-page.js';
 import { median, type Benchmark } from './harness/bench-result.js';
-import { firstFrameScript, startCallBenchStack } from './harness/call-stack.js';
+import { clickTimeScript, firstFrameScript, startCallBenchStack } from './harness/call-stack.js';
 import { serveJanusDemo, timeDemoJoin, type JanusDemoServer } from './harness/janus-demo-page.js';
 
 const RUNS = 9;
@@ -45,14 +45,7 @@ async function measureApp(browser: Browser, webUrl: string, room: string): Promi
   await page.evaluate(firstFrameScript('[data-testid="preview-video"]'));
   // A person looks at the lobby before clicking: that time is what the warm join prepares in.
   await page.waitForTimeout(LOBBY_MS);
-  const clickedAt = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const button = document.querySelector('button[type="submit"]');
-        button?.addEventListener('click', () => resolve(performance.now()), { capture: true, once: true });
-        (button as HTMLButtonElement | null)?.click();
-      }),
-  );
+  const clickedAt = (await page.evaluate(clickTimeScript('button[type="submit"]'))) as number;
   const decodedAt = (await page.evaluate(firstFrameScript('[data-testid="tile-video"]'))) as number;
   await page.context().close();
   return decodedAt - clickedAt;

@@ -52,3 +52,12 @@ export function firstFrameScript(selector: string): string {
   check();
 })`;
 }
+
+/** In the page: clicks the element matching the selector and resolves with the time of the click, taken as it is dispatched. */
+export function clickTimeScript(selector: string): string {
+  return `new Promise((resolve) => {
+  const button = document.querySelector(${JSON.stringify(selector)});
+  button.addEventListener('click', () => resolve(performance.now()), { capture: true, once: true });
+  button.click();
+})`;
+}

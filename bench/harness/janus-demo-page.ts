@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sirv from 'sirv';
 import type { IceServer } from '../../shared/config/runtime-config.js';
-import { firstFrameScript } from './call-stack.js';
+import { clickTimeScript, firstFrameScript } from './call-stack.js';
 
 /** Where Debian's janus-demos puts the demos; its `javascript/` links to the libjs-* packages in /usr/share/javascript. */
 export const DEMO_DIRECTORY = '/usr/share/janus/demos';
@@ -148,14 +148,7 @@ export async function timeDemoJoin(page: Page, pageUrl: string, displayName: str
   await page.locator('#register').waitFor({ state: 'visible' });
   if (missing.length > 0) throw new Error(`The Janus VideoRoom demo could not load ${missing.join(', ')}`);
   await page.locator('#username').fill(displayName);
-  const clickedAt = await page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const button = document.querySelector('#register');
-        button?.addEventListener('click', () => resolve(performance.now()), { capture: true, once: true });
-        (button as HTMLButtonElement | null)?.click();
-      }),
-  );
+  const clickedAt = (await page.evaluate(clickTimeScript('#register'))) as number;
   // The demo puts the first remote publisher's video in #videoremote1.
   const decoded = page.evaluate(firstFrameScript('#videoremote1 video')) as Promise<number>;
   let timer: NodeJS.Timeout | undefined;
