@@ -6,6 +6,7 @@ const filterOf = (args: readonly string[]): string => args[args.indexOf('-filter
 describe('post-processing command lines', () => {
   test('janus-pp-rec converts one stream without a shell', () => {
     expect(extractCommand('/r/a.mjr', '/r/a.opus')).toEqual({ command: 'janus-pp-rec', args: ['--disable-colors', '--debug-level', '3', '/r/a.mjr', '/r/a.opus'] });
+    expect(extractCommand('/r/v.mjr', '/r/v.webm', 3).args).toEqual(['--disable-colors', '--debug-level', '3', '--ignore-first', '3', '/r/v.mjr', '/r/v.webm']);
   });
 
   test('a participant file copies both streams, each delayed by its own offset', () => {

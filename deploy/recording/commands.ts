@@ -15,9 +15,10 @@ const GRID_FPS = 24;
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
-/** janus-pp-rec turns one stream's RTP into a file of its codec (VP8 → .webm, Opus → .opus), no transcoding. */
-export function extractCommand(source: string, target: string): CommandLine {
-  return { command: 'janus-pp-rec', args: ['--disable-colors', '--debug-level', '3', source, target] };
+/** janus-pp-rec turns one stream's RTP into a file of its codec (VP8 → .webm, Opus → .opus), no transcoding, from packet `skipPackets` on. */
+export function extractCommand(source: string, target: string, skipPackets = 0): CommandLine {
+  const skip = skipPackets > 0 ? ['--ignore-first', String(skipPackets)] : [];
+  return { command: 'janus-pp-rec', args: ['--disable-colors', '--debug-level', '3', ...skip, source, target] };
 }
 
 export interface MuxInput {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseMjrFileName, readMjrDataFrames, readMjrHeader } from './mjr.js';
-import { dataRecording } from './test-recordings.js';
+import { parseMjrFileName, readMjrDataFrames, readMjrHeader, readMjrRtpTimings, rtpClockRate } from './mjr.js';
+import { dataRecording, mediaRecording } from './test-recordings.js';
 
 const HEADER = { t: 'd', c: 'text', s: 1796181457255609, u: 1796181459453010 };
 
@@ -23,6 +23,27 @@ describe('Janus recordings (.mjr)', () => {
       { atUs: 1796181459480000, payload: [4, 5, 6, 7] },
     ], 2);
     expect(readMjrDataFrames(bytes)).toHaveLength(1);
+  });
+
+  test('reads each RTP packet\'s write time and timestamp, up to the limit', () => {
+    const bytes = mediaRecording({ t: 'v', c: 'vp8', s: HEADER.s, u: HEADER.u }, [
+      { atMs: 0, rtpTimestamp: 4_294_967_000 },
+      { atMs: 33, rtpTimestamp: 2_000 },
+      { atMs: 66, rtpTimestamp: 5_000 },
+    ]);
+    expect(readMjrRtpTimings(bytes, 2)).toEqual([
+      { atMs: 0, rtpTimestamp: 4_294_967_000 },
+      { atMs: 33, rtpTimestamp: 2_000 },
+    ]);
+    expect(readMjrRtpTimings(bytes.subarray(0, bytes.length - 1), 10)).toHaveLength(2);
+  });
+
+  test.each([
+    [{ t: 'v', c: 'vp8' }, 90_000],
+    [{ t: 'a', c: 'opus' }, 48_000],
+    [{ t: 'a', c: 'pcmu' }, 8_000],
+  ] as const)('the RTP clock of %o is %i Hz', (header, rate) => {
+    expect(rtpClockRate({ ...header, s: 1, u: 1 })).toBe(rate);
   });
 
   test('a file Janus never wrote a frame to (only the magic) has no header and no frames', () => {

@@ -9,11 +9,14 @@ import {
 } from '../../shared/recording/recording-manifest.js';
 import { commandExists, startManagedProcess } from '../stack/managed-process.js';
 import { extractCommand, gridCommand, gridSize, muxCommand, probeCommand, type CommandLine } from './commands.js';
-import { parseMjrFileName, readMjrDataFrames, readMjrHeader } from './mjr.js';
+import { parseMjrFileName, readMjrDataFrames, readMjrHeader, readMjrRtpTimings, rtpClockRate } from './mjr.js';
+import { playableStart } from './playable-start.js';
 import { alignStreams, type AlignedParticipant, type RecordedStream, type RecordingTimeline } from './timeline.js';
 
-/** An .mjr header is a few hundred bytes: reading this much of a large video file is enough. */
-const HEADER_BYTES = 4096;
+/** The header and the first packets of a stream: enough to find a stray start without reading a long video whole. */
+const PREFIX_BYTES = 512 * 1024;
+/** About 3 s of a camera's top layer, 6 s of Opus. */
+const TIMING_PACKETS = 300;
 
 /** The tools post-processing needs, and the Debian package of each. */
 const TOOLS = [
@@ -48,11 +51,11 @@ export async function probe(file: string, logFile: string): Promise<Probe> {
   return ProbeSchema.parse(JSON.parse(await run(probeCommand(file), logFile)));
 }
 
-async function readHeaderOf(file: string): Promise<Uint8Array> {
+async function readPrefixOf(file: string): Promise<Uint8Array> {
   const handle = await open(file, 'r');
   try {
-    const buffer = new Uint8Array(HEADER_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEADER_BYTES, 0);
+    const buffer = new Uint8Array(PREFIX_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, PREFIX_BYTES, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
@@ -66,8 +69,12 @@ async function recordedStreams(rawDirectory: string): Promise<RecordedStream[]> 
     const parsed = parseMjrFileName(name);
     if (!parsed) continue;
     const file = path.join(rawDirectory, name);
-    const header = readMjrHeader(await readHeaderOf(file));
-    if (header) streams.push({ feedId: parsed.feedId, kind: parsed.kind, file, header });
+    const prefix = await readPrefixOf(file);
+    const header = readMjrHeader(prefix);
+    if (!header) continue;
+    const timings = parsed.kind === 'data' ? [] : readMjrRtpTimings(prefix, TIMING_PACKETS);
+    const start = playableStart(timings, rtpClockRate(header));
+    streams.push({ feedId: parsed.feedId, kind: parsed.kind, file, header, skipPackets: start.skipPackets, startUs: header.u + start.atMs * 1000 });
   }
   return streams;
 }
@@ -76,7 +83,7 @@ async function participantFile(participant: AlignedParticipant, rawDirectory: st
   const extracted = async (track: AlignedParticipant['audio'], extension: string) => {
     if (!track) return null;
     const target = path.join(rawDirectory, `${path.basename(track.file, '.mjr')}.${extension}`);
-    await run(extractCommand(track.file, target), logFile);
+    await run(extractCommand(track.file, target, track.skipPackets), logFile);
     return { file: target, offsetMs: track.offsetMs };
   };
   const video = await extracted(participant.video, 'webm');

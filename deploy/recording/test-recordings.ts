@@ -16,3 +16,20 @@ export function dataRecording(header: object, frames: ReadonlyArray<{ atUs: numb
   return new Uint8Array(whole.subarray(0, whole.length - truncateBy));
 }
 
+
+/** A media recording: header, then one RTP packet (12-byte header, a payload byte) per frame at its time and RTP timestamp. */
+export function mediaRecording(header: object, packets: ReadonlyArray<{ atMs: number; rtpTimestamp: number }>): Uint8Array {
+  const json = Buffer.from(JSON.stringify(header));
+  const parts: Buffer[] = [Buffer.from('MJR00002'), Buffer.from([json.length >> 8, json.length & 0xff]), json];
+  packets.forEach(({ atMs, rtpTimestamp }, index) => {
+    const frame = Buffer.alloc(10 + 13);
+    frame.write('MEET', 0, 'latin1');
+    frame.writeUInt32BE(atMs, 4);
+    frame.writeUInt16BE(13, 8);
+    frame[10] = 0x80;
+    frame.writeUInt16BE(index & 0xffff, 12);
+    frame.writeUInt32BE(rtpTimestamp >>> 0, 14);
+    parts.push(frame);
+  });
+  return new Uint8Array(Buffer.concat(parts));
+}

@@ -6,6 +6,8 @@ const stream = (feedId: string, kind: RecordedStream['kind'], firstFrameUs: numb
   kind,
   file,
   header: { t: kind === 'audio' ? 'a' : kind === 'video' ? 'v' : 'd', c: 'x', s: firstFrameUs - 500, u: firstFrameUs },
+  skipPackets: 0,
+  startUs: firstFrameUs,
 });
 
 const T0 = 1_796_181_457_000_000;
@@ -21,14 +23,20 @@ describe('placing recorded streams on one timeline', () => {
     ]);
     expect(timeline?.startUs).toBe(T0);
     expect(timeline?.participants).toEqual([
-      { feedId: 'first', offsetMs: 0, audio: { file: `first-audio-${T0}`, offsetMs: 0 }, video: { file: `first-video-${T0 + 32_000}`, offsetMs: 32 } },
-      { feedId: 'late', offsetMs: 4650, audio: { file: `late-audio-${T0 + 4_650_000}`, offsetMs: 0 }, video: { file: `late-video-${T0 + 4_700_000}`, offsetMs: 50 } },
+      { feedId: 'first', offsetMs: 0, audio: { file: `first-audio-${T0}`, offsetMs: 0, skipPackets: 0 }, video: { file: `first-video-${T0 + 32_000}`, offsetMs: 32, skipPackets: 0 } },
+      { feedId: 'late', offsetMs: 4650, audio: { file: `late-audio-${T0 + 4_650_000}`, offsetMs: 0, skipPackets: 0 }, video: { file: `late-video-${T0 + 4_700_000}`, offsetMs: 50, skipPackets: 0 } },
     ]);
     expect(timeline?.dataFiles).toEqual([{ feedId: 'first', file: `first-data-${T0 + 2_000_000}` }]);
   });
 
   test('a participant with its camera off has audio only', () => {
     expect(alignStreams([stream('voice', 'audio', T0)])?.participants[0]).toMatchObject({ audio: { offsetMs: 0 }, video: null });
+  });
+
+  test('a video whose stray first packets are skipped starts at its first packet kept, not at its first frame', () => {
+    const video = { ...stream('late', 'video', T0 + 4_700_000), skipPackets: 3, startUs: T0 + 5_175_000 };
+    const timeline = alignStreams([stream('first', 'audio', T0), stream('late', 'audio', T0 + 4_650_000), video]);
+    expect(timeline?.participants[1]).toMatchObject({ offsetMs: 4650, video: { offsetMs: 525, skipPackets: 3 } });
   });
 
   test('a feed that recorded twice (it rejoined) keeps its first file of each kind', () => {

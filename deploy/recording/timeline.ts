@@ -1,17 +1,22 @@
 import type { MjrHeader } from './mjr.js';
 
-/** One recorded stream: which feed, what kind, its file, and its header. */
+/** One recorded stream: which feed, what kind, its file, its header, and where its playable part begins. */
 export interface RecordedStream {
   readonly feedId: string;
   readonly kind: 'audio' | 'video' | 'data';
   readonly file: string;
   readonly header: MjrHeader;
+  /** Stray packets at the start that extraction skips (`playableStart`). */
+  readonly skipPackets: number;
+  /** Where the first packet kept belongs in wall-clock time, µs since 1970 (`playableStart`). */
+  readonly startUs: number;
 }
 
 export interface AlignedTrack {
   readonly file: string;
   /** From the participant's own start. */
   readonly offsetMs: number;
+  readonly skipPackets: number;
 }
 
 /** A participant's media, placed on the recording's timeline by the first-frame times Janus wrote. */
@@ -33,8 +38,8 @@ export interface RecordingTimeline {
 const toMs = (us: number): number => Math.round(us / 1000);
 
 /**
- * Puts every participant where they were in time: `u` in each header is the
- * wall-clock time of the stream's first frame, so the earliest of them is
+ * Puts every participant where they were in time: `startUs` is where
+ * each stream's first packet kept belongs in wall-clock time, so the earliest of them is
  * the recording's start, each participant begins at its earliest stream,
  * and its other stream (audio or video) at its own difference from that.
  * A feed that recorded several files of one kind (it rejoined) keeps the
@@ -42,10 +47,10 @@ const toMs = (us: number): number => Math.round(us / 1000);
  */
 export function alignStreams(streams: readonly RecordedStream[]): RecordingTimeline | null {
   if (streams.length === 0) return null;
-  const startUs = Math.min(...streams.map((stream) => stream.header.u));
+  const startUs = Math.min(...streams.map((stream) => stream.startUs));
   const byFeed = new Map<string, { audio?: RecordedStream; video?: RecordedStream }>();
   const dataFiles: Array<{ feedId: string; file: string }> = [];
-  for (const stream of [...streams].sort((a, b) => a.header.u - b.header.u)) {
+  for (const stream of [...streams].sort((a, b) => a.startUs - b.startUs)) {
     if (stream.kind === 'data') {
       dataFiles.push({ feedId: stream.feedId, file: stream.file });
       continue;
@@ -55,8 +60,8 @@ export function alignStreams(streams: readonly RecordedStream[]): RecordingTimel
     byFeed.set(stream.feedId, media);
   }
   const participants = [...byFeed].map(([feedId, media]): AlignedParticipant => {
-    const ownStartUs = Math.min(...[media.audio, media.video].filter((stream) => stream !== undefined).map((stream) => stream.header.u));
-    const track = (stream: RecordedStream | undefined): AlignedTrack | null => (stream ? { file: stream.file, offsetMs: toMs(stream.header.u - ownStartUs) } : null);
+    const ownStartUs = Math.min(...[media.audio, media.video].filter((stream) => stream !== undefined).map((stream) => stream.startUs));
+    const track = (stream: RecordedStream | undefined): AlignedTrack | null => (stream ? { file: stream.file, offsetMs: toMs(stream.startUs - ownStartUs), skipPackets: stream.skipPackets } : null);
     return { feedId, offsetMs: toMs(ownStartUs - startUs), audio: track(media.audio), video: track(media.video) };
   });
   participants.sort((a, b) => a.offsetMs - b.offsetMs || a.feedId.localeCompare(b.feedId));
