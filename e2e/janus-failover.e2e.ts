@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rankNodes } from '../shared/control/node-order.js';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { callPhase, decodingNames, describeCallPage, readTiles } from './harness/call-page.js';
-import { videoRoomDisplays } from './harness/janus-api.js';
+import { janusSessions, videoRoomDisplays } from './harness/janus-api.js';
 import { startJanusCluster, type JanusCluster } from './harness/janus-cluster.js';
 
 // Three real Janus nodes; the web build knows all three (janusNodes). Two rooms of two
@@ -75,6 +75,40 @@ async function sampleFrames(pages: readonly Participant[]): Promise<{ stop(): Pr
 }
 
 describe('failover between Janus nodes', () => {
+  test('the lobby prepares the join on the node its room ranks first, follows the room field there, and the join runs on it', async () => {
+    const { urls } = cluster;
+    const [typedFirst, joined] = roomsOnTwoNodes(urls);
+    const nodeOf = (room: string) => rankNodes(room, urls)[0]!;
+    const sessionsOn = (room: string) => {
+      const admin = cluster.admin(nodeOf(room));
+      return janusSessions(admin.url, admin.secret);
+    };
+    const [firstNode, joinedNode] = [sessionsOn(typedFirst), sessionsOn(joined)];
+    // Sessions of earlier tests wait out Janus's reclaim timeout: only what appears from now on is this page's.
+    const before = new Set([...(await firstNode.list()), ...(await joinedNode.list())]);
+    const opened = async (node: typeof firstNode) => (await node.list()).filter((session) => !before.has(session));
+    const [ann] = (await Promise.all([launchParticipant('Ann', SMALL)])) as [Participant];
+    people.push(ann);
+    const lobby = new URL(cluster.test.webUrl);
+    lobby.search = new URLSearchParams({ room: typedFirst, name: 'Ann' }).toString();
+    await ann.page.goto(lobby.toString());
+    await expect.poll(() => opened(firstNode), { timeout: 20_000 }).toHaveLength(1);
+    expect(await opened(joinedNode)).toEqual([]);
+
+    // Another room, on another node: the prepared session moves there.
+    await ann.page.locator('input[name="room"]').fill(joined);
+    await expect.poll(() => opened(joinedNode), { timeout: 20_000 }).toHaveLength(1);
+    await expect.poll(() => opened(firstNode), { timeout: 20_000 }).toEqual([]);
+    const [warm] = await opened(joinedNode);
+    await expect.poll(() => joinedNode.handles(warm!), { timeout: 10_000 }).toHaveLength(2);
+    await ann.page.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => callPhase(ann.page), { timeout: 30_000 }).toBe('in-call');
+    // The call runs on the lobby's handles (its subscription waits for someone to see): a cold join would have closed that session and opened another.
+    await expect.poll(() => joinedNode.roles(warm!), { timeout: 10_000 }).toContain('publisher Ann');
+    expect(await cluster.holding(joined)).toEqual([nodeOf(joined)]);
+    await Promise.all(people.splice(0).map((person) => person.close()));
+  }, 120_000);
+
   test('a killed node’s room rejoins on its next node with its mute state and share, the other room never stops, and a restarted node gets no room back', async () => {
     const { urls } = cluster;
     const [moving, staying] = roomsOnTwoNodes(urls);

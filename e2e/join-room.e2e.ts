@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
 import { decodingNames } from './harness/call-page.js';
-import { janusAdmin } from './harness/janus-api.js';
+import { janusSessions } from './harness/janus-api.js';
 import { useTestStack } from './harness/test-stack.js';
 
 describe('joining a room on the real stack', () => {
@@ -40,12 +40,10 @@ describe('joining a room on the real stack', () => {
 
   test('the lobby opens the Janus session ahead, and the Join click runs the call on it', async () => {
     const { webUrl, stack } = testStack();
-    const admin = (request: Record<string, unknown>) => janusAdmin(stack.janusAdminUrl, stack.janusAdminSecret, request);
-    const sessions = async () => ((await admin({ janus: 'list_sessions' })).sessions as number[] | undefined) ?? [];
-    const handles = async (session: number) => ((await admin({ janus: 'list_handles', session_id: session })).handles as number[] | undefined) ?? [];
+    const janus = janusSessions(stack.janusAdminUrl, stack.janusAdminSecret);
     // Sessions of earlier tests wait out Janus's reclaim timeout: only what appears from now on is this page's.
-    const before = new Set(await sessions());
-    const opened = async () => (await sessions()).filter((session) => !before.has(session));
+    const before = new Set(await janus.list());
+    const opened = async () => (await janus.list()).filter((session) => !before.has(session));
     const room = uniqueRoom('warm');
     const [ann, ben] = await Promise.all([launchParticipant('Ann'), launchParticipant('Ben')]);
     participants.push(ann, ben);
@@ -57,19 +55,13 @@ describe('joining a room on the real stack', () => {
     await expect.poll(opened, { timeout: 20_000 }).toHaveLength(1);
     const [warm] = await opened();
     if (warm === undefined) throw new Error('no session opened by the lobby');
-    await expect.poll(() => handles(warm), { timeout: 10_000 }).toHaveLength(2);
+    await expect.poll(() => janus.handles(warm), { timeout: 10_000 }).toHaveLength(2);
 
     await ann.page.getByRole('button', { name: 'Join' }).click();
     await ben.page.goto(joinUrl(webUrl, room, 'Ben'));
     await expect.poll(() => decodingNames(ben.page), { timeout: 30_000 }).toEqual(['Ann']);
     await expect.poll(() => decodingNames(ann.page), { timeout: 30_000 }).toEqual(['Ben']);
     // Ann's call runs on the handles the lobby attached: a cold join would have closed that session and opened another.
-    const roles = await Promise.all(
-      (await handles(warm)).map(async (handle) => {
-        const { info } = (await admin({ janus: 'handle_info', session_id: warm, handle_id: handle })) as { info?: { plugin_specific?: { type?: string; display?: string } } };
-        return `${info?.plugin_specific?.type ?? '?'} ${info?.plugin_specific?.display ?? ''}`.trim();
-      }),
-    );
-    expect(roles.sort()).toEqual(['publisher Ann', 'subscriber']);
+    expect(await janus.roles(warm)).toEqual(['publisher Ann', 'subscriber']);
   });
 });

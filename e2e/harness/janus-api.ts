@@ -69,3 +69,23 @@ export async function videoRoomDisplays(url: string, room: string | number, cred
     client.close();
   }
 }
+
+/** A node's Janus sessions and their handles, as its admin API lists them: what a page has opened there. */
+export function janusSessions(adminUrl: string, adminSecret: string) {
+  const admin = (request: Message) => janusAdmin(adminUrl, adminSecret, request);
+  const handles = async (session: number) => ((await admin({ janus: 'list_handles', session_id: session })).handles as number[] | undefined) ?? [];
+  return {
+    list: async () => ((await admin({ janus: 'list_sessions' })).sessions as number[] | undefined) ?? [],
+    handles,
+    /** Each handle's VideoRoom role and display (`publisher Ann`, `subscriber`), sorted. */
+    async roles(session: number): Promise<string[]> {
+      const roles = await Promise.all(
+        (await handles(session)).map(async (handle) => {
+          const { info } = (await admin({ janus: 'handle_info', session_id: session, handle_id: handle })) as { info?: { plugin_specific?: { type?: string; display?: string } } };
+          return `${info?.plugin_specific?.type ?? '?'} ${info?.plugin_specific?.display ?? ''}`.trim();
+        }),
+      );
+      return roles.sort();
+    },
+  };
+}

@@ -17,6 +17,8 @@ export interface JanusCluster {
   readonly urls: readonly string[];
   /** A node, to crash with `kill` (SIGKILL) and start again with the same configuration. */
   node(url: string): StackService;
+  /** A node's admin API: its URL and secret. */
+  admin(url: string): { readonly url: string; readonly secret: string };
   /** The nodes whose VideoRoom lists participants in this room, as Janus itself says. */
   holding(room: string): Promise<string[]>;
   stop(): Promise<void>;
@@ -32,6 +34,7 @@ export async function startJanusCluster(label: string, count: number): Promise<J
   const urls = Array.from({ length: count }, (_, index) => `ws://127.0.0.1:${base.janusPort + index * PORT_STEP}`);
   const test = await startTestStack(label, { runtimeConfig: { janusNodes: urls } });
   const services = new Map<string, StackService>([[urls[0]!, test.stack.services.janus]]);
+  const admins = new Map<string, { url: string; secret: string }>([[urls[0]!, { url: test.stack.janusAdminUrl, secret: test.stack.janusAdminSecret }]]);
   try {
     for (let index = 1; index < count; index += 1) {
       const offset = index * PORT_STEP;
@@ -50,6 +53,7 @@ export async function startJanusCluster(label: string, count: number): Promise<J
       const service = restartableService(`Janus node ${index + 1}`, () => launchJanus(configDirectory, options));
       await service.start();
       services.set(urls[index]!, service);
+      admins.set(urls[index]!, { url: `ws://127.0.0.1:${options.adminWsPort}`, secret: options.adminSecret });
     }
   } catch (error) {
     await Promise.all([...services.values()].map((service) => service.stop()));
@@ -63,6 +67,11 @@ export async function startJanusCluster(label: string, count: number): Promise<J
       const service = services.get(url);
       if (!service) throw new Error(`no node ${url}`);
       return service;
+    },
+    admin(url) {
+      const admin = admins.get(url);
+      if (!admin) throw new Error(`no node ${url}`);
+      return admin;
     },
     async holding(room) {
       const listed = await Promise.all(urls.map(async (url) => (services.get(url)?.running ? (await videoRoomDisplays(url, room).catch(() => [])).length > 0 : false)));

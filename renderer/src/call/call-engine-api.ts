@@ -5,6 +5,7 @@ import type { ReactionEntry } from './chat/room-messages.js';
 import type { RoomChannel } from './chat/room-channel.js';
 import type { ShownLayers } from './media/shown-layers.js';
 import type { RoomAccess } from './session/room-entry.js';
+import type { Preparable, WarmStart } from './session/warm-start.js';
 
 export interface CallEngineOptions {
   readonly config: RuntimeConfig;
@@ -41,6 +42,8 @@ export interface CallEngine {
   removeParticipant(feedId: string): Promise<void>;
   /** Our publisher's data channel, for documents synced through the call. */
   readonly roomChannel: RoomChannel;
+  /** The room the lobby shows (`aim`): with several Janus nodes, the join is prepared on that room's node. */
+  readonly warm: Pick<WarmStart<Preparable>, 'aim'>;
   /** The ICE configuration of the call now (TURN included), or null between calls. */
   rtcConfiguration(): RTCConfiguration | null;
 }

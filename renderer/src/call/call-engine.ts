@@ -64,7 +64,7 @@ class Call implements CallEngine {
   /** Straight to Janus, or through the control plane: the join's node, access and ICE servers, and the renewals. */
   private readonly admission: RoomAdmission;
   /** The lobby's head start: the next join's session parts, opened while the preview runs. */
-  private readonly warm: WarmStart<SessionParts>;
+  readonly warm: WarmStart<SessionParts>;
   private readonly nodeMedia = new NodeMediaWatch(() => (this.reconnect.phase === 'in-call' && this.session?.active ? this.session.iceStates() : null), () => this.leaveNode());
 
   constructor({ config, store, warn = () => undefined }: CallEngineOptions) {

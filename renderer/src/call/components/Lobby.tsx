@@ -70,6 +70,7 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, th
   useEffect(() => {
     if (!joiningDirectly) void engine.preview();
   }, [engine, joiningDirectly]);
+  useEffect(() => engine.warm.aim(room), [engine, room]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -97,6 +97,11 @@ export class RoomNodes {
     return { url: this.node, credentials: this.credentials, watchSilence: this.failover };
   }
 
+  /** The node a room ranks first: where it lives unless that node is down (what `place` finds then). */
+  firstFor(room: string): JanusEndpoint {
+    return { ...this.current, url: rankNodes(room, this.nodes)[0] ?? this.node };
+  }
+
   /** The current node failed while it still answers: this call does not go back to it. */
   avoidCurrent(): void {
     this.avoided.add(this.node);

@@ -1,3 +1,4 @@
+import { RoomNameSchema } from '../../../../shared/call/join-request.js';
 import type { RuntimeConfig } from '../../../../shared/config/runtime-config.js';
 import { openJanusSession, type JanusSession } from '../janus/janus-session.js';
 import { openPublisherConnection, type PublisherConnection } from '../janus/publisher.js';
@@ -51,12 +52,19 @@ export async function closeSessionParts(parts: SessionParts): Promise<void> {
 }
 
 /**
- * The warm join's parts, on the configured node. Only where the node and the credentials are known before the
- * join: a control plane names both in its ticket, and several nodes place the room only at the join.
+ * The warm join's parts, on the node the join will use: the configured one, or with several the node the lobby's
+ * room ranks first (a join that places the room elsewhere, its first node being down, starts cold). Nothing with a
+ * control plane, whose ticket names the node and the credentials only at the join.
  */
 export function warmSessionParts(config: RuntimeConfig, nodes: RoomNodes, warn: (message: string) => void): WarmStart<SessionParts> {
   return new WarmStart<SessionParts>({
-    target: async () => (config.controlPlaneUrl || nodes.failover ? null : { endpoint: nodes.current, rtc: await resolveRtcConfiguration(config, warn) }),
+    node: (room) => {
+      if (config.controlPlaneUrl) return null;
+      if (!nodes.failover) return nodes.current;
+      const name = RoomNameSchema.safeParse(room);
+      return name.success ? nodes.firstFor(name.data) : null;
+    },
+    rtc: () => resolveRtcConfiguration(config, warn),
     open: (endpoint, rtc) => openSessionParts(endpoint, rtc, warn),
     close: closeSessionParts,
     clock: realTimerClock,

@@ -1,11 +1,12 @@
 import { describe, expect, test, vi } from 'vitest';
 import { manualClock } from '../test-clock.js';
 import type { JanusEndpoint } from './session-contract.js';
-import { PREPARE_RETRY_MS, WarmStart } from './warm-start.js';
+import { PREPARE_RETRY_MS, RETARGET_SETTLE_MS, WarmStart } from './warm-start.js';
 
 /** Stand-in parts: a socket whose end the test decides. */
 interface FakeParts {
   readonly id: number;
+  readonly url: string;
   readonly janus: { readonly closed: Promise<void> };
   endSocket(): void;
 }
@@ -14,25 +15,30 @@ const NODE: JanusEndpoint = { url: 'ws://127.0.0.1:8188/', credentials: { token:
 const RTC: RTCConfiguration = { iceServers: [] };
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function setUp(options: { target?: JanusEndpoint | null; failOpens?: number } = {}) {
+/** With several nodes: rooms starting with "b" rank the second node first. */
+const SECOND: JanusEndpoint = { url: 'ws://127.0.0.1:9188/', credentials: { token: 'a' } };
+const byRoom = (room: string): JanusEndpoint => (room.startsWith('b') ? SECOND : NODE);
+
+function setUp(options: { target?: JanusEndpoint | null | ((room: string) => JanusEndpoint); failOpens?: number } = {}) {
   const { clock, advance } = manualClock();
   const opened: FakeParts[] = [];
   const closed: number[] = [];
   const warnings: string[] = [];
   let failures = options.failOpens ?? 0;
-  const open = vi.fn(async (): Promise<FakeParts> => {
+  const open = vi.fn(async (endpoint: JanusEndpoint): Promise<FakeParts> => {
     if (failures > 0) {
       failures -= 1;
       throw new Error('Cannot reach the media server');
     }
     let endSocket = () => undefined as void;
-    const parts: FakeParts = { id: opened.length + 1, janus: { closed: new Promise<void>((resolve) => (endSocket = resolve)) }, endSocket: () => endSocket() };
+    const parts: FakeParts = { id: opened.length + 1, url: endpoint.url, janus: { closed: new Promise<void>((resolve) => (endSocket = resolve)) }, endSocket: () => endSocket() };
     opened.push(parts);
     return parts;
   });
   const target = options.target === undefined ? NODE : options.target;
   const warm = new WarmStart<FakeParts>({
-    target: async () => (target ? { endpoint: target, rtc: RTC } : null),
+    node: (room) => (typeof target === 'function' ? target(room) : target),
+    rtc: async () => RTC,
     open,
     close: async (parts) => void closed.push(parts.id),
     clock,
@@ -124,5 +130,36 @@ describe('WarmStart', () => {
     await settle();
     expect(warm.claim()).toBeNull();
     expect(open).not.toHaveBeenCalled();
+  });
+
+  test('with several nodes, the parts are opened on the node the lobby\'s room ranks first, and follow the room once its name rests', async () => {
+    const { warm, opened, closed, advance } = setUp({ target: byRoom });
+    warm.aim('alpha');
+    warm.prepare();
+    await settle();
+    expect(opened.map((parts) => parts.url)).toEqual([NODE.url]);
+    // Typing: another name on the same node keeps the parts; one on another node moves them only once it rests.
+    warm.aim('another');
+    warm.aim('b');
+    advance(RETARGET_SETTLE_MS - 1);
+    warm.aim('bravo');
+    advance(RETARGET_SETTLE_MS - 1);
+    await settle();
+    expect(opened).toHaveLength(1);
+    advance(1);
+    await settle();
+    expect(closed).toEqual([1]);
+    expect(opened.map((parts) => parts.url)).toEqual([NODE.url, SECOND.url]);
+    expect(await warm.claim()?.partsFor(SECOND)).toBe(opened[1]);
+  });
+
+  test('a room aimed before the lobby has its media is prepared when it does, on that room\'s node', async () => {
+    const { warm, opened } = setUp({ target: byRoom });
+    warm.aim('bravo');
+    await settle();
+    expect(opened).toEqual([]);
+    warm.prepare();
+    await settle();
+    expect(opened.map((parts) => parts.url)).toEqual([SECOND.url]);
   });
 });

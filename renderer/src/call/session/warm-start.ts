@@ -7,8 +7,9 @@ export interface Preparable {
 }
 
 export interface WarmStartOptions<Parts extends Preparable> {
-  /** The node and the ICE configuration to prepare for; null when nothing can be prepared (a control plane decides both at the join). */
-  readonly target: () => Promise<{ readonly endpoint: JanusEndpoint; readonly rtc: RTCConfiguration } | null>;
+  /** The node a join of the lobby's room will use; null when nothing can be prepared (a control plane's ticket decides it at the join). */
+  readonly node: (room: string) => JanusEndpoint | null;
+  readonly rtc: () => Promise<RTCConfiguration>;
   readonly open: (endpoint: JanusEndpoint, rtc: RTCConfiguration) => Promise<Parts>;
   readonly close: (parts: Parts) => Promise<void>;
   readonly clock: TimerClock;
@@ -17,6 +18,8 @@ export interface WarmStartOptions<Parts extends Preparable> {
 
 /** A lobby left open after the node restarted, or before it was up, tries again this often. */
 export const PREPARE_RETRY_MS = 5000;
+/** A room name being typed ranks other nodes first at many keystrokes: parts move to another node once the name rests this long. */
+export const RETARGET_SETTLE_MS = 400;
 
 /** What a join takes over: the ICE configuration the parts were made with, and the parts once open on its node. */
 export interface WarmClaim<Parts> {
@@ -40,38 +43,51 @@ function endpointKey({ url, credentials }: JanusEndpoint): string {
 /**
  * The warm join: while the lobby is open, a call session's parts (the Janus session and its handles, the camera's
  * offer with candidates gathered, the subscription's connection) are made ahead on the node the call will use,
- * so that the Join click costs the room, the publish and the subscription only. Janus keep-alives hold the
+ * so that the Join click costs the room, the publish and the subscription only. With several nodes that is the
+ * node the lobby's room ranks first, where the room lives unless that node is down. Janus keep-alives hold the
  * session open however long the lobby waits; a socket that closes meanwhile is prepared again. A join on another
  * node or with other credentials closes them and starts cold.
  */
 export class WarmStart<Parts extends Preparable> {
   private prepared: Prepared<Parts> | null = null;
-  private retryTimer: unknown = null;
-  /** Bumped by every prepare and claim: a target found for an older one is not prepared. */
+  /** The room the lobby shows. */
+  private room = '';
+  /** The lobby has its media: parts are kept ready until a join claims them. */
+  private active = false;
+  /** A retry after a lost socket, or a move to another node once the room name rests. */
+  private timer: unknown = null;
+  /** Bumped by every refresh and claim: ICE servers resolved for an older one prepare nothing. */
   private generation = 0;
 
   constructor(private readonly options: WarmStartOptions<Parts>) {}
 
-  /** Prepares the parts, unless some are prepared or being prepared already. */
+  /** Prepares the parts for the lobby's room, unless they are prepared or being prepared already. */
   prepare(): void {
-    if (this.prepared || this.retryTimer !== null) return;
-    const generation = ++this.generation;
-    void this.options.target().then(
-      (target) => {
-        if (target && generation === this.generation) this.keep(target.endpoint, target.rtc);
-      },
-      (error: unknown) => this.options.warn(`nothing prepared for the join: ${String(error)}`),
-    );
+    this.active = true;
+    if (this.timer === null) this.refresh();
+  }
+
+  /** The lobby's room changed: parts on another node than its own move there once the name rests. */
+  aim(room: string): void {
+    this.room = room;
+    if (!this.active || (this.prepared && this.prepared.key === this.keyFor(room))) return;
+    this.cancelTimer();
+    if (!this.prepared) return this.refresh();
+    this.timer = this.options.clock.setTimeout(() => {
+      this.timer = null;
+      this.refresh();
+    }, RETARGET_SETTLE_MS);
   }
 
   /** Hands the prepared parts (or those being prepared) to a join; null when there are none. */
   claim(): WarmClaim<Parts> | null {
-    this.cancelRetry();
+    this.active = false;
+    this.cancelTimer();
     this.generation += 1;
     const prepared = this.prepared;
     this.prepared = null;
     if (!prepared) return null;
-    const release = () => void prepared.parts.then((parts) => parts && this.options.close(parts));
+    const release = () => this.close(prepared);
     return {
       rtc: prepared.rtc,
       partsFor: async (endpoint) => {
@@ -81,6 +97,27 @@ export class WarmStart<Parts extends Preparable> {
       },
       release,
     };
+  }
+
+  private keyFor(room: string): string | null {
+    const endpoint = this.options.node(room);
+    return endpoint && endpointKey(endpoint);
+  }
+
+  /** Makes the prepared parts those of the lobby's room's node: kept when they are, replaced when not. */
+  private refresh(): void {
+    const endpoint = this.options.node(this.room);
+    if (this.prepared && endpoint && this.prepared.key === endpointKey(endpoint)) return;
+    if (this.prepared) this.close(this.prepared);
+    this.prepared = null;
+    if (!endpoint) return;
+    const generation = ++this.generation;
+    void this.options.rtc().then(
+      (rtc) => {
+        if (generation === this.generation && this.active) this.keep(endpoint, rtc);
+      },
+      (error: unknown) => this.options.warn(`nothing prepared for the join: ${String(error)}`),
+    );
   }
 
   private keep(endpoint: JanusEndpoint, rtc: RTCConfiguration): void {
@@ -99,19 +136,24 @@ export class WarmStart<Parts extends Preparable> {
     this.prepared = prepared;
   }
 
+  private close(prepared: Prepared<Parts>): void {
+    void prepared.parts.then((parts) => parts && this.options.close(parts));
+  }
+
   /** The prepared socket closed (or never opened) while still unclaimed: prepare again a little later. */
   private lost(prepared: Prepared<Parts>): void {
     if (this.prepared !== prepared) return;
     this.prepared = null;
-    void prepared.parts.then((parts) => parts && this.options.close(parts));
-    this.retryTimer = this.options.clock.setTimeout(() => {
-      this.retryTimer = null;
-      this.prepare();
+    this.close(prepared);
+    this.cancelTimer();
+    this.timer = this.options.clock.setTimeout(() => {
+      this.timer = null;
+      this.refresh();
     }, PREPARE_RETRY_MS);
   }
 
-  private cancelRetry(): void {
-    if (this.retryTimer !== null) this.options.clock.clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+  private cancelTimer(): void {
+    if (this.timer !== null) this.options.clock.clearTimeout(this.timer);
+    this.timer = null;
   }
 }
