@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseMjrFileName, readMjrDataFrames, readMjrHeader, readMjrRtpTimings, rtpClockRate } from './mjr.js';
-import { dataRecording, mediaRecording } from './test-recordings.js';
+import { dataRecording, mediaRecording, VP8_DELTA_FRAME_START, VP8_KEY_FRAME_START } from './test-recordings.js';
 
 const HEADER = { t: 'd', c: 'text', s: 1796181457255609, u: 1796181459453010 };
 
@@ -25,15 +25,15 @@ describe('Janus recordings (.mjr)', () => {
     expect(readMjrDataFrames(bytes)).toHaveLength(1);
   });
 
-  test('reads each RTP packet\'s write time and timestamp, up to the limit', () => {
+  test('reads each RTP packet\'s write time, timestamp and whether it starts a key frame, up to the limit', () => {
     const bytes = mediaRecording({ t: 'v', c: 'vp8', s: HEADER.s, u: HEADER.u }, [
-      { atMs: 0, rtpTimestamp: 4_294_967_000 },
-      { atMs: 33, rtpTimestamp: 2_000 },
+      { atMs: 0, rtpTimestamp: 4_294_967_000, payload: VP8_KEY_FRAME_START },
+      { atMs: 33, rtpTimestamp: 2_000, payload: VP8_DELTA_FRAME_START },
       { atMs: 66, rtpTimestamp: 5_000 },
     ]);
     expect(readMjrRtpTimings(bytes, 2)).toEqual([
-      { atMs: 0, rtpTimestamp: 4_294_967_000 },
-      { atMs: 33, rtpTimestamp: 2_000 },
+      { atMs: 0, rtpTimestamp: 4_294_967_000, startsKeyFrame: true },
+      { atMs: 33, rtpTimestamp: 2_000, startsKeyFrame: false },
     ]);
     expect(readMjrRtpTimings(bytes.subarray(0, bytes.length - 1), 10)).toHaveLength(2);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { startsKeyFrame } from './rtp-key-frames.js';
 
 /**
  * Janus's recordings (.mjr, version 2): "MJR00002", a big-endian uint16
@@ -93,15 +94,19 @@ export interface RtpTiming {
   readonly atMs: number;
   /** The packet's RTP timestamp, in the codec's clock. */
   readonly rtpTimestamp: number;
+  /** It begins a key frame (`startsKeyFrame`): a file may start here. */
+  readonly startsKeyFrame: boolean;
 }
 
 /** The first `limit` RTP packets of a media recording, counted as janus-pp-rec counts them (12 to 1500 bytes). */
 export function readMjrRtpTimings(bytes: Uint8Array, limit: number): RtpTiming[] {
+  const codec = readMjrHeader(bytes)?.c ?? '';
   const timings: RtpTiming[] = [];
   for (const { atMs, body } of mjrFrames(bytes)) {
     if (timings.length >= limit) break;
     if (body.length < RTP_HEADER_BYTES || body.length > MAX_RTP_BYTES) continue;
-    timings.push({ atMs, rtpTimestamp: new DataView(body.buffer, body.byteOffset, body.byteLength).getUint32(4) });
+    const rtpTimestamp = new DataView(body.buffer, body.byteOffset, body.byteLength).getUint32(4);
+    timings.push({ atMs, rtpTimestamp, startsKeyFrame: startsKeyFrame(body, codec) });
   }
   return timings;
 }

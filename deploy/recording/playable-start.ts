@@ -18,6 +18,24 @@ const median = (values: readonly number[]): number => {
 };
 
 /**
+ * Where a file can start for the first packet that agrees: video decodes
+ * from a key frame only, and a camera sends one when asked, not
+ * periodically (three in ten seconds seen, all in the first 16 packets).
+ * The frame of that packet if it is one; else the last key frame before
+ * it, kept though its time disagrees (frozen on screen until the frames
+ * after it come, where they belong); else the first after it; else the
+ * whole stream.
+ */
+function decodableFrom(timings: readonly RtpTiming[], agreeing: number): number {
+  let frameStart = agreeing;
+  while (frameStart > 0 && timings[frameStart - 1]?.rtpTimestamp === timings[agreeing]?.rtpTimestamp) frameStart -= 1;
+  if (timings[frameStart]?.startsKeyFrame) return frameStart;
+  for (let before = frameStart - 1; before >= 0; before -= 1) if (timings[before]?.startsKeyFrame) return before;
+  const after = timings.findIndex((timing, index) => index > frameStart && timing.startsKeyFrame);
+  return Math.max(after, 0);
+}
+
+/**
  * Where a recorded stream's playable part begins. janus-pp-rec places
  * frames by their RTP times, so a stream belongs where its RTP times and
  * the times Janus wrote its packets agree: the median of their difference
@@ -29,6 +47,7 @@ const median = (values: readonly number[]): number => {
  * few packets before switching to it, and the timestamps after the switch
  * jump ahead (1.8 s seen). Kept, they would play the whole video that much
  * late against its voice and run the file past the recording's end.
+ * The part kept starts at a key frame (`decodableFrom`).
  */
 export function playableStart(timings: readonly RtpTiming[], clockRate: number): PlayableStart {
   const first = timings[0];
@@ -41,6 +60,6 @@ export function playableStart(timings: readonly RtpTiming[], clockRate: number):
   const skews = timings.map((timing, index) => (rtpTimes[index] ?? 0) - (timing.atMs - first.atMs));
   const settled = median(skews);
   const agreeing = skews.findIndex((skew) => Math.abs(skew - settled) <= SKEW_TOLERANCE_MS);
-  const skipPackets = agreeing > 0 && agreeing <= MAX_STRAY_PACKETS ? agreeing : 0;
+  const skipPackets = agreeing > 0 && agreeing <= MAX_STRAY_PACKETS ? decodableFrom(timings, agreeing) : 0;
   return { skipPackets, atMs: Math.round((rtpTimes[skipPackets] ?? 0) - settled) };
 }
