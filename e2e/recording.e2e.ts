@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { gridSize } from '../deploy/recording/commands.js';
 import { connectJanusRooms } from '../deploy/recording/janus-rooms.js';
 import { RecordingListSchema, type RecordingManifest } from '../shared/recording/recording-manifest.js';
 import { drag, exportBoard, itemCount } from './harness/board-browser.js';
-import { joinUrl, launchParticipant, uniqueRoom, type Participant } from './harness/browser.js';
+import { joinUrl, uniqueRoom, type Participant } from './harness/browser.js';
+import { useParticipants } from './harness/participants.js';
 import { callPhase, describeCallPage, joinFromLobby, showBoardOnStage } from './harness/call-page.js';
 import { readMediaFile } from './harness/media-files.js';
 import { hiddenControls } from './harness/layout-checks.js';
@@ -48,7 +49,7 @@ function cameraSize(page: Page): Promise<{ width: number; height: number }> {
 
 describe('recording a call', () => {
   const room = uniqueRoom('recorded');
-  const people: Participant[] = [];
+  const people = useParticipants(['Host', 'Ann', 'Ben']);
   let manifest: RecordingManifest | null = null;
   let finalBoard = '';
   /** From Janus's yes to the start to its yes to the stop, as the moderator saw them: at least RECORDED_MS, longer when the steps between take longer. */
@@ -56,14 +57,6 @@ describe('recording a call', () => {
   /** Just before the late joiner joins, on the recording's timeline: their catch-up, which would bring the earlier board along, comes after. */
   let beforeLateJoinMs = 0;
 
-  beforeAll(async () => {
-    people.push(...(await Promise.all(['Host', 'Ann', 'Ben'].map((name) => launchParticipant(name, { width: 1280, height: 800 })))));
-  });
-  afterAll(async () => {
-    const problems = people.flatMap((person) => person.problems);
-    await Promise.all(people.map((person) => person.close()));
-    if (problems.length > 0) console.warn(problems.join('\n'));
-  });
 
   test('a guest without the room secret cannot start recording: Janus refuses and the guest is told', async () => {
     const [host, ann] = people as [Participant, Participant, Participant];

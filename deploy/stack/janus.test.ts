@@ -35,9 +35,10 @@ describe('Janus configured as another deployment runs it', () => {
     expect(await readFile(path.join(configDirectory, 'janus.transport.websockets.jcfg'), 'utf8')).toMatch(/ws_ip = "127\.0\.0\.1"[\s\S]*admin_ws_ip = "127\.0\.0\.1"/);
   });
 
-  test('without one, Confer’s own VideoRoom configuration (string ids) is written', async () => {
+  test('without one, Confer’s own VideoRoom configuration (string ids) is written, and a TextRoom one for the waiting rooms with the same ids', async () => {
     const configDirectory = await prepareJanusConfig({ ...base, runDirectory: await runDirectory() });
     expect(await readFile(path.join(configDirectory, 'janus.plugin.videoroom.jcfg'), 'utf8')).toContain('string_ids = true');
+    expect(await readFile(path.join(configDirectory, 'janus.plugin.textroom.jcfg'), 'utf8')).toContain('string_ids = true');
     expect(await readFile(path.join(configDirectory, 'janus.jcfg'), 'utf8')).not.toMatch(/^\s*token_auth =/m);
   });
 });

@@ -64,7 +64,7 @@ function findLibraryDirectory(override: string | undefined): string {
   return found;
 }
 
-/** Writes a private config folder that loads only the VideoRoom plugin and the WebSocket transport. */
+/** Writes a private config folder that loads only the VideoRoom and TextRoom plugins and the WebSocket transport. */
 export async function prepareJanusConfig(options: JanusOptions): Promise<string> {
   if (!commandExists('janus')) throw new JanusNotInstalledError();
   const libraries = findLibraryDirectory(options.libraryDirectory);
@@ -73,7 +73,10 @@ export async function prepareJanusConfig(options: JanusOptions): Promise<string>
   const transports = path.join(configDirectory, 'transports');
   const empty = path.join(configDirectory, 'empty');
   await Promise.all([plugins, transports, empty].map((directory) => mkdir(directory, { recursive: true })));
-  await symlink(path.join(libraries, 'plugins', 'libjanus_videoroom.so'), path.join(plugins, 'libjanus_videoroom.so'));
+  // The TextRoom plugin carries waiting rooms; a Janus built without it runs rooms without them.
+  for (const plugin of ['libjanus_videoroom.so', 'libjanus_textroom.so'].filter((name) => existsSync(path.join(libraries, 'plugins', name)))) {
+    await symlink(path.join(libraries, 'plugins', plugin), path.join(plugins, plugin));
+  }
   await symlink(path.join(libraries, 'transports', 'libjanus_websockets.so'), path.join(transports, 'libjanus_websockets.so'));
 
   const natExtra = [
@@ -96,8 +99,10 @@ export async function prepareJanusConfig(options: JanusOptions): Promise<string>
     // With a control plane, every request needs a token it added through the admin API (loopback only).
     CORE_EXTRA: janusAuthLines({ tokenAuth: options.tokenAuth === true || control !== undefined, ...(options.apiSecret ? { apiSecret: options.apiSecret } : {}) }),
     VIDEOROOM_GENERAL: control ? `\tstring_ids = false\n\tadmin_key = "${control.videoroomAdminKey}"` : '\tstring_ids = true',
+    // The waiting rooms: TextRoom rooms of the same ids as the VideoRoom's.
+    TEXTROOM_GENERAL: control ? '\tstring_ids = false' : '\tstring_ids = true',
   };
-  for (const file of ['janus.jcfg', 'janus.transport.websockets.jcfg']) {
+  for (const file of ['janus.jcfg', 'janus.transport.websockets.jcfg', 'janus.plugin.textroom.jcfg']) {
     await renderTemplate(path.join(TEMPLATE_DIR, file), path.join(configDirectory, file), values);
   }
   const videoRoom = path.join(configDirectory, 'janus.plugin.videoroom.jcfg');

@@ -34,7 +34,7 @@ export interface ParticipantOptions {
 /** Console errors and page crashes of `page`, collected under `name` for a failed test's output. */
 function watchProblems(name: string, page: Page): string[] {
   const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`${name} page error: ${error.message}`));
+  page.on('pageerror', (error) => problems.push(`${name} page error: ${error.stack ?? error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${name} console: ${message.text()}`);
   });

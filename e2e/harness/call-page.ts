@@ -75,6 +75,8 @@ export interface LobbyJoin {
   readonly secret?: string;
   /** Camera and microphone off before joining: for tests about data, where media only costs CPU. */
   readonly withoutMedia?: boolean;
+  /** With `secret`: the room this join creates lets guests in only when a moderator admits them. */
+  readonly waitingRoom?: boolean;
 }
 
 /** Joins `room` through the lobby form, as a user does. */
@@ -88,6 +90,7 @@ export async function joinFromLobby(page: Page, webUrl: string, room: string, na
   }
   if (options.pin) await page.getByLabel(/Room PIN/).fill(options.pin);
   if (options.secret) await page.getByLabel(/Moderator secret/).fill(options.secret);
+  if (options.waitingRoom) await page.getByRole('checkbox', { name: /Waiting room/ }).check();
   await page.getByRole('button', { name: 'Join' }).click();
 }
 

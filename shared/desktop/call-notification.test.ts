@@ -6,10 +6,11 @@ const away = { focused: false, doNotDisturb: false };
 const english = SHELL_MESSAGES.en.notification;
 
 describe('when an activity becomes a system notification', () => {
-  test('chat, a raised hand and someone joining notify while the window is not focused', () => {
+  test('chat, a raised hand, someone joining and someone waiting to be let in notify while the window is not focused', () => {
     expect(notificationFor({ kind: 'chat', name: 'Bob', text: 'ready?' }, away, english)).toEqual({ title: 'Bob', body: 'ready?' });
     expect(notificationFor({ kind: 'hand', name: 'Bob' }, away, english)).toEqual({ title: 'Raised hand', body: 'Bob raised a hand' });
     expect(notificationFor({ kind: 'joined', name: 'Carol' }, away, english)).toEqual({ title: 'Joined the call', body: 'Carol joined the call' });
+    expect(notificationFor({ kind: 'waiting', name: 'Dan' }, away, english)).toEqual({ title: 'Waiting room', body: 'Dan is waiting to be let in' });
   });
 
   test('nothing while the window is focused, and nothing during do-not-disturb', () => {

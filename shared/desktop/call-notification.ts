@@ -11,6 +11,7 @@ export const ActivityNoticeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('chat'), name: Name, text: z.string().min(1).max(2000) }),
   z.strictObject({ kind: z.literal('hand'), name: Name }),
   z.strictObject({ kind: z.literal('joined'), name: Name }),
+  z.strictObject({ kind: z.literal('waiting'), name: Name }),
 ]);
 export type ActivityNotice = z.infer<typeof ActivityNoticeSchema>;
 
@@ -45,5 +46,7 @@ export function notificationFor(activity: ActivityNotice, context: NotificationC
       return { title: words.handTitle, body: words.hand(activity.name) };
     case 'joined':
       return { title: words.joinedTitle, body: words.joined(activity.name) };
+    case 'waiting':
+      return { title: words.waitingTitle, body: words.waiting(activity.name) };
   }
 }

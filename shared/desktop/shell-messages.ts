@@ -53,6 +53,8 @@ export interface ShellMessages {
     readonly hand: (name: string) => string;
     readonly joinedTitle: string;
     readonly joined: (name: string) => string;
+    readonly waitingTitle: string;
+    readonly waiting: (name: string) => string;
   };
   readonly closeToTray: { readonly title: string; readonly body: string };
   readonly linkDuringCall: {
@@ -94,6 +96,8 @@ const en: ShellMessages = {
     hand: (name) => `${name} raised a hand`,
     joinedTitle: 'Joined the call',
     joined: (name) => `${name} joined the call`,
+    waitingTitle: 'Waiting room',
+    waiting: (name) => `${name} is waiting to be let in`,
   },
   closeToTray: {
     title: 'Confer is still in your call',
@@ -159,6 +163,8 @@ const de: ShellMessages = {
     hand: (name) => `${name} hat die Hand gehoben`,
     joinedTitle: 'Dem Anruf beigetreten',
     joined: (name) => `${name} ist dem Anruf beigetreten`,
+    waitingTitle: 'Warteraum',
+    waiting: (name) => `${name} wartet darauf, hereingelassen zu werden`,
   },
   closeToTray: {
     title: 'Confer ist noch in Ihrem Anruf',

@@ -4,6 +4,7 @@ import type { CallLayout, CallStore } from './call-store.js';
 import type { ReactionEntry } from './chat/room-messages.js';
 import type { RoomChannel } from './chat/room-channel.js';
 import type { ShownLayers } from './media/shown-layers.js';
+import type { Moderation } from './moderation.js';
 import type { RoomAccess } from './session/room-entry.js';
 import type { Preparable, WarmStart } from './session/warm-start.js';
 
@@ -44,6 +45,8 @@ export interface CallEngine {
   readonly roomChannel: RoomChannel;
   /** The room the lobby shows (`aim`): with several Janus nodes, the join is prepared on that room's node. */
   readonly warm: Pick<WarmStart<Preparable>, 'aim'>;
+  /** A moderator lets in, or turns away, someone in the room's waiting room (`waitingPeople`). */
+  readonly moderation: Pick<Moderation, 'admit' | 'deny'>;
   /** The ICE configuration of the call now (TURN included), or null between calls. */
   rtcConfiguration(): RTCConfiguration | null;
 }

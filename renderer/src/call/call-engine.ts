@@ -30,7 +30,7 @@ export type { RoomAccess } from './session/room-entry.js';
 export type { CallEngine, CallEngineOptions } from './call-engine-api.js';
 
 /** What a rejoin and the end of a call clear: the room as the last session saw it. */
-const EMPTY_ROOM = { selfId: null, selfScreenId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, stats: {}, activeSpeakerId: null, mediaProblem: null, audioModerated: false } as const;
+const EMPTY_ROOM = { selfId: null, selfScreenId: null, roster: {}, remoteMedia: {}, remoteVideoShown: {}, stats: {}, activeSpeakerId: null, mediaProblem: null, audioModerated: false, waitingPeople: [], waitingForAdmission: false } as const;
 
 /**
  * The call: local media, one call session at a time (camera publisher, optional screen publisher and one
@@ -53,7 +53,7 @@ class Call implements CallEngine {
   private idKind: IdKind = 'string';
   private readonly messaging: RoomMessaging;
   readonly roomChannel: RoomChannel;
-  private readonly moderation: Moderation;
+  readonly moderation: Moderation;
   private reconnect = initialReconnectState;
   /** The call on now; null between calls. A recovery stops once this is no longer its call. */
   private params: CallParams | null = null;

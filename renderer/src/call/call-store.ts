@@ -1,6 +1,7 @@
 import { createStore, type StateCreator } from 'zustand/vanilla';
 import { DEFAULT_CALL_PREFERENCES, type CallPreferenceSection, type CallPreferences } from '../../../shared/desktop/call-preferences.js';
 import { initialRoomChatState, type RoomChatState } from './chat/room-messages.js';
+import type { WaitingPerson } from './waiting/waiting-room.js';
 import type { RemoteFeedMedia } from './janus/subscriber.js';
 import type { Roster } from './participants.js';
 import type { FeedStats } from './quality/stats-monitor.js';
@@ -127,6 +128,10 @@ export interface AdmissionState {
   readonly admissionRefusal: AdmissionRefusal | null;
   /** The Janus token and TURN credentials expired without a renewal: the call may drop (Confer keeps trying). */
   readonly renewalFailed: boolean;
+  /** In the room's waiting room, until a moderator lets us in. */
+  readonly waitingForAdmission: boolean;
+  /** As a moderator of a room with a waiting room: who waits there, in the order they came. */
+  readonly waitingPeople: readonly WaitingPerson[];
 }
 
 export interface CallState extends SessionState, RoomState, LocalMediaState, QualityState, MessagingState, PreferenceState, AdmissionState {}
@@ -161,7 +166,7 @@ export const initialMessagingState: MessagingState = { roomChat: initialRoomChat
 
 export const initialPreferenceState: PreferenceState = { ...DEFAULT_CALL_PREFERENCES, preferencesReset: [] };
 
-export const initialAdmissionState: AdmissionState = { admissionRefusal: null, renewalFailed: false };
+export const initialAdmissionState: AdmissionState = { admissionRefusal: null, renewalFailed: false, waitingForAdmission: false, waitingPeople: [] };
 
 export const initialCallState: CallState = {
   ...initialSessionState,

@@ -48,6 +48,16 @@ export class Moderation {
     });
   }
 
+  /** Lets someone waiting in the room's waiting room in (a moderator of a room that has one). */
+  async admit(waitingId: string): Promise<void> {
+    await this.session()?.params.access.waiting?.door?.admit(waitingId);
+  }
+
+  /** Turns someone waiting away: they are told, and never get into the room. */
+  async deny(waitingId: string): Promise<void> {
+    await this.session()?.params.access.waiting?.door?.deny(waitingId);
+  }
+
   async remove(feedId: string): Promise<void> {
     const session = this.session();
     const secret = session?.params.access.secret;

@@ -16,12 +16,13 @@ const say = (activity: RoomActivity) => sentence(activity);
 const person = (id: string, displayName: string, screenOf: string | null = null): Participant => testParticipant(id, displayName, { screenOf });
 const chat = (id: string, name: string, text: string, self = false): ChatEntry => ({ id, from: name, name, text, self, delivery: 'sent' });
 
-function view(change: { phase?: ActivityView['phase']; people?: Participant[]; chat?: readonly ChatEntry[]; hands?: string[] } = {}): ActivityView {
+function view(change: { phase?: ActivityView['phase']; people?: Participant[]; chat?: readonly ChatEntry[]; hands?: string[]; waiting?: ActivityView['waitingPeople'] } = {}): ActivityView {
   return {
     phase: change.phase ?? 'in-call',
     selfId: 'me',
     roster: Object.fromEntries((change.people ?? []).map((entry) => [entry.id, entry])),
     roomChat: { ...initialCallState.roomChat, chat: change.chat ?? [], raisedHands: Object.fromEntries((change.hands ?? []).map((id) => [id, true as const])) },
+    waitingPeople: change.waiting ?? [],
   };
 }
 
@@ -64,5 +65,15 @@ describe('room activity', () => {
   test('chat arriving while the call reconnects still counts', () => {
     const tracker = createActivityTracker();
     expect(tracker.next(view({ phase: 'reconnecting' }), view({ phase: 'reconnecting', chat: [chat('1', 'Bob', 'back soon')] }))).toEqual([{ kind: 'chat', name: 'Bob', text: 'back soon' }]);
+  });
+
+  test('someone arriving in the waiting room is news once; someone still waiting or leaving it is not', () => {
+    const tracker = createActivityTracker();
+    const ann = { id: 'guest-1', display: 'Ann' };
+    const ben = { id: 'guest-2', display: 'Ben' };
+    expect(tracker.next(view(), view({ waiting: [ann] }))).toEqual([{ kind: 'waiting', name: 'Ann' }]);
+    expect(say({ kind: 'waiting', name: 'Ann' })).toBe('Ann is waiting to be let in');
+    expect(tracker.next(view({ waiting: [ann] }), view({ waiting: [ann, ben] }))).toEqual([{ kind: 'waiting', name: 'Ben' }]);
+    expect(tracker.next(view({ waiting: [ann, ben] }), view({ waiting: [ben] }))).toEqual([]);
   });
 });

@@ -5,15 +5,17 @@ export type RoomActivity =
   | { readonly kind: 'chat'; readonly name: string; readonly text: string }
   | { readonly kind: 'hand'; readonly name: string }
   | { readonly kind: 'joined'; readonly name: string }
+  | { readonly kind: 'waiting'; readonly name: string }
   | { readonly kind: 'left'; readonly name: string };
 
-export type ActivityView = Pick<CallState, 'phase' | 'selfId' | 'roster' | 'roomChat'>;
+export type ActivityView = Pick<CallState, 'phase' | 'selfId' | 'roster' | 'roomChat' | 'waitingPeople'>;
 
 const peopleOf = (view: ActivityView) => Object.values(view.roster).filter((participant) => participant.screenOf === null);
 
 /**
  * Turns successive call states into what others did: chat from others,
- * raised hands, people joining and leaving. A reconnect refills the roster
+ * raised hands, people joining and leaving, and (for a moderator) people
+ * arriving in the waiting room. A reconnect refills the roster
  * (after a rejoin, under new feed ids, and hands are announced again):
  * who was there before it is remembered and not announced as new.
  */
@@ -59,7 +61,9 @@ export function createActivityTracker() {
         .map((entry) => ({ kind: 'chat', name: entry.name, text: entry.text }));
       // People come and go only in a settled call: joining and reconnecting fill and empty the roster wholesale.
       const settled = previous.phase === 'in-call' && next.phase === 'in-call';
-      return [...chat, ...(settled ? arrivals(previous, next) : [])];
+      const waited = new Set(previous.waitingPeople.map((person) => person.id));
+      const waiting: RoomActivity[] = next.waitingPeople.filter((person) => !waited.has(person.id)).map((person) => ({ kind: 'waiting', name: person.display }));
+      return [...chat, ...(settled ? arrivals(previous, next) : []), ...waiting];
     },
   };
 }

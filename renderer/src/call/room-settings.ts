@@ -7,6 +7,8 @@ export function roomCreationRequest(
   access: { pin?: string | undefined; secret?: string | undefined } = {},
   /** The name people typed: on a server with numeric ids, the room's number alone would not say it. */
   name = String(room),
+  /** A room with a waiting room: Janus admits only these tokens (its creator's), and a moderator adds each person's. */
+  allowed?: readonly string[],
 ): Record<string, unknown> {
   return {
     request: 'create',
@@ -28,5 +30,6 @@ export function roomCreationRequest(
     fir_freq: 10,
     /** Only the room's secret starts or stops recording (`enable_recording`); a publisher cannot record itself. */
     lock_record: true,
+    ...(allowed ? { allowed } : {}),
   };
 }

@@ -2,7 +2,7 @@ import type { ShellBridge, Unsubscribe } from '../../../shared/bridge.js';
 import type { ActivityNotice } from '../../../shared/desktop/call-notification.js';
 import { createActivityTracker, type ActivityView, type RoomActivity } from '../call/room-activity.js';
 
-/** Chat, hands and joins may become notifications; people leaving never do. */
+/** Chat, hands, joins and people waiting to be let in may become notifications; people leaving never do. */
 export function noticeOf(activity: RoomActivity): ActivityNotice | null {
   const name = activity.name.slice(0, 64);
   if (!name) return null;
@@ -11,6 +11,7 @@ export function noticeOf(activity: RoomActivity): ActivityNotice | null {
       return { kind: 'chat', name, text: activity.text.slice(0, 2000) };
     case 'hand':
     case 'joined':
+    case 'waiting':
       return { kind: activity.kind, name };
     case 'left':
       return null;

@@ -8,7 +8,7 @@ import type { CallControls } from './call-controls.js';
 
 /** The call store as this module reads it. */
 export interface ReadableCallStore {
-  getState(): Pick<CallState, 'phase' | 'room' | 'displayName' | 'audioMuted' | 'screenSharing' | 'selfId' | 'roster' | 'roomChat'>;
+  getState(): Pick<CallState, 'phase' | 'room' | 'displayName' | 'audioMuted' | 'screenSharing' | 'selfId' | 'roster' | 'roomChat' | 'waitingPeople'>;
   subscribe(listener: () => void): Unsubscribe;
 }
 

@@ -13,6 +13,7 @@ import { Stage } from './Stage.js';
 import { DeviceNoticeRegion, DeviceOfferNotice, DeviceProblemNotice, PreferencesResetNotice } from './settings/SettingsNotices.js';
 import { StatsPanel } from './StatsPanel.js';
 import { useCallKeys } from './use-call-keys.js';
+import { WaitingNotice } from '../waiting/WaitingRoom.js';
 import type { ShareOverlay } from './Tile.js';
 
 interface CallViewProps {
@@ -56,6 +57,7 @@ function Notices({ store, engine }: { readonly store: CallStore; readonly engine
           {t('controlPlane.renewalFailed')}
         </p>
       )}
+      <WaitingNotice store={store} engine={engine} />
       <DeviceProblemNotice store={store} />
       <DeviceNoticeRegion store={store} />
       <DeviceOfferNotice store={store} engine={engine} />

@@ -1,3 +1,4 @@
+import { WaitingForAdmission, WaitingRoomChoice } from '../waiting/WaitingRoom.js';
 import { LogIn, Mic, MicOff, Video, VideoOff } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,6 +64,7 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, th
   const [displayName, setDisplayName] = useState(initial.displayName ?? '');
   const [pin, setPin] = useState(initial.pin ?? '');
   const [secret, setSecret] = useState('');
+  const [waitingRoom, setWaitingRoom] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const admissionRefusal = useStore(store, (state) => state.admissionRefusal);
   const { t } = useTranslation();
@@ -82,7 +84,7 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, th
       return;
     }
     setProblem(null);
-    onJoin(parsed.data, { pin: pin.trim() || undefined, secret: secret.trim() || undefined });
+    onJoin(parsed.data, { pin: pin.trim() || undefined, secret: secret.trim() || undefined, waitingRoom: waitingRoom && secret.trim() !== '' });
   };
 
   // A control plane's refusal in the user's language; its own words (or the client's reason) fill the general one.
@@ -116,6 +118,8 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, th
             <input name="secret" type="password" value={secret} onChange={(event) => setSecret(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" aria-describedby="lobby-secret-hint" />
             <small id="lobby-secret-hint">{t('lobby.secretHint')}</small>
           </label>
+          {!throughControlPlane && <WaitingRoomChoice chosen={waitingRoom} possible={secret.trim() !== ''} onChange={setWaitingRoom} />}
+          <WaitingForAdmission store={store} engine={engine} room={room.trim()} />
           {message && (
             <p className="error" role="alert" data-testid="lobby-error">
               {message}

@@ -14,6 +14,8 @@ export interface PublisherOptions {
   readonly feedId: string;
   readonly display: string;
   readonly pin: string | undefined;
+  /** A token of the room's `allowed` list, for a room with a waiting room. */
+  readonly token?: string | undefined;
   readonly rtc: RTCConfiguration;
   /** The camera publisher carries audio and simulcast video; a screen share one plain video track, and the computer's sound when shared. */
   readonly kind: 'camera' | 'screen';
@@ -110,6 +112,7 @@ export class Publisher {
           id: feedWireId(options.feedId, options.address.kind),
           display: options.display,
           ...(options.pin ? { pin: options.pin } : {}),
+          ...(options.token ? { token: options.token } : {}),
         }),
         connection.offer,
         options.connection ? connection.sendTracks(options.audio, options.video) : undefined,

@@ -20,6 +20,8 @@ export interface SubscriberOptions {
   readonly session: Session;
   readonly address: RoomAddress;
   readonly pin: string | undefined;
+  /** A token of the room's `allowed` list, for a room with a waiting room. */
+  readonly token?: string | undefined;
   readonly rtc: RTCConfiguration;
   /** A handle attached ahead of time, in parallel with the publisher's: one round trip less before the first frame. */
   readonly handle?: VideoRoomHandle;
@@ -185,6 +187,7 @@ export class Subscriber {
         streams: add.map((feed) => this.feedRef(feed)),
         ...(this.privateId !== undefined ? { private_id: this.privateId } : {}),
         ...(this.options.pin ? { pin: this.options.pin } : {}),
+        ...(this.options.token ? { token: this.options.token } : {}),
       });
       this.joined = true;
       for (const feed of add) this.subscribed.add(feed);

@@ -1,17 +1,10 @@
 import type Plugin from 'janus-gateway-js/src/plugin.js';
 import type Session from 'janus-gateway-js/src/session.js';
-import { timeLimit } from '../time-limit.js';
-import { JanusRequestError } from './janus-request-error.js';
+import { REQUEST_TIMEOUT_MS, pluginRequest } from './plugin-request.js';
 import { JsepSchema, VideoRoomEventSchema, pluginDataOf, type VideoRoomEvent } from './videoroom-messages.js';
 
-export const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
 
-/**
- * Janus answers a VideoRoom request in milliseconds, SDP included. One that
- * stays unanswered this long (a wedged server, a half-open socket) fails
- * with a clear error, so that a join or a reconnect never waits forever.
- */
-export const REQUEST_TIMEOUT_MS = 10_000;
+export const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
 
 export type VideoRoomListener = (event: VideoRoomEvent, jsep: RTCSessionDescriptionInit | undefined) => void;
 /** Called with messages that fail their schema: they are dropped, never acted on. */
@@ -65,17 +58,7 @@ export class VideoRoomHandle {
     jsep?: RTCSessionDescriptionInit,
     timeoutMs = REQUEST_TIMEOUT_MS,
   ): Promise<{ data: unknown; jsep: RTCSessionDescriptionInit | undefined }> {
-    let reply: Record<string, unknown>;
-    try {
-      const sent = this.plugin.sendWithTransaction(jsep ? { body, jsep } : { body });
-      const unanswered = () => new JanusRequestError(`Janus did not answer the '${String(body.request)}' request within ${timeoutMs / 1000} s`, undefined, String(body.request));
-      reply = (await timeLimit(sent, timeoutMs, unanswered)).getPlainMessage();
-    } catch (error) {
-      throw JanusRequestError.from(error, String(body.request));
-    }
-    const answer = reply.jsep === undefined ? undefined : JsepSchema.safeParse(reply.jsep);
-    if (answer && !answer.success) throw new JanusRequestError('Janus answered with a malformed SDP', undefined);
-    return { data: pluginDataOf(reply), jsep: answer?.data };
+    return pluginRequest(this.plugin, body, jsep, timeoutMs);
   }
 
   async detach(): Promise<void> {

@@ -17,6 +17,7 @@ import { JoinRefusedError, PublishDeclinedError, serverProblem } from './join-er
 import { leaveStep } from './leave-step.js';
 import { closeSessionParts, openSessionParts, type SessionParts } from './session-parts.js';
 import type { JanusEndpoint, SessionEvents, SessionMedia } from './session-contract.js';
+import { WaitingRoomGate } from '../waiting/waiting-gate.js';
 import { cameraPublisherOptions, findOrCreateRoom, roomSendsTalking, screenPublisherOptions, type CallParams, type FoundRoom } from './room-entry.js';
 
 /**
@@ -39,6 +40,8 @@ export class CallSession {
   private feedId: string | null = null;
   /** The room on the server, once found: every request addresses it with the ids it takes. */
   private room: FoundRoom | null = null;
+  /** The room's waiting room, passed before publishing; a moderator's stays open as the door. */
+  private gate: WaitingRoomGate | null = null;
   /** The socket the liveness watch gave up on: its loss is the node's silence. */
   private silentSocket: JanusSession | null = null;
 
@@ -102,9 +105,10 @@ export class CallSession {
 
   private async enterRoom(parts: SessionParts): Promise<void> {
     const { room, access } = this.params;
-    // The room check, media and the recording question in parallel: opening devices is the slow part of a first join.
+    const gate = (this.gate = new WaitingRoomGate(parts.janus.session, parts.publisherHandle, this.params, this.warn));
+    // The room check (and its waiting room), media and the recording question in parallel: opening devices is the slow part of a first join.
     const [, audio, video, mayPublish] = await Promise.all([
-      findOrCreateRoom(parts.publisherHandle, room, access, this.preferredKind).then((found) => (this.room = found)),
+      findOrCreateRoom(parts.publisherHandle, room, access, this.preferredKind).then((found) => gate.pass((this.room = found))),
       this.media.microphone(),
       this.media.camera(),
       this.params.mayPublish?.() ?? true,
@@ -142,7 +146,7 @@ export class CallSession {
   private openSubscription({ janus, subscriberHandle, subscriberPc }: SessionParts, address: RoomAddress): Subscriber {
     const { access, rtc } = this.params;
     const subscriber = new Subscriber({
-      session: janus.session, address, pin: access.pin, rtc, handle: subscriberHandle, pc: subscriberPc, warn: this.warn,
+      session: janus.session, address, pin: access.pin, token: access.waiting?.token ?? undefined, rtc, handle: subscriberHandle, pc: subscriberPc, warn: this.warn,
       onData: (data) => this.emit('roomData', data),
       onMedia: (media) => this.emit('remoteMedia', media),
     });
@@ -191,21 +195,15 @@ export class CallSession {
   async claim(): Promise<readonly ListedParticipant[] | null> {
     const { janus: lost, camera, subscriber } = this;
     if (!lost || !camera || !subscriber) throw new Error('no session to claim');
-    const handles = [camera.handle, this.screen?.handle, subscriber.videoRoomHandle].filter(
-      (handle): handle is VideoRoomHandle => handle !== null && handle !== undefined,
-    );
-    const { janus, plugins } = await reclaimJanusSession(
-      this.janusServer.url,
-      this.janusServer.credentials,
-      lost.session.getId(),
-      handles.map((handle) => ({ id: handle.id, name: VIDEOROOM_PLUGIN })),
-    );
+    const handles = [camera.handle, this.screen?.handle, subscriber.videoRoomHandle].filter((handle): handle is VideoRoomHandle => handle !== null && handle !== undefined);
+    const plugins = handles.map((handle) => ({ id: handle.id, name: VIDEOROOM_PLUGIN }));
+    const { janus, plugins: reclaimed } = await reclaimJanusSession(this.janusServer.url, this.janusServer.credentials, lost.session.getId(), plugins);
     if (this.disposed) {
       await janus.close();
       throw new Error('superseded');
     }
     handles.forEach((handle, index) => {
-      const plugin = plugins[index];
+      const plugin = reclaimed[index];
       if (plugin) handle.rebind(plugin);
     });
     subscriber.adoptSession(janus.session);
@@ -339,6 +337,7 @@ export class CallSession {
     const wasReady = this.active;
     this.disposed = true;
     this.pacer?.forget();
+    void this.gate?.close();
     return wasReady;
   }
 

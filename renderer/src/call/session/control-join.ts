@@ -1,4 +1,5 @@
 import { janusNodesOf, type RuntimeConfig } from '../../../../shared/config/runtime-config.js';
+import { WaitingRoomLink } from '../waiting/waiting-gate.js';
 import {
   InviteSchema,
   renewJoinTicket,
@@ -101,7 +102,7 @@ export class RoomAdmission {
     const controlPlane = this.config.controlPlaneUrl;
     if (!controlPlane) {
       const [resolved] = await Promise.all([rtc ?? resolveRtcConfiguration(this.config, this.warn), this.nodes.place(room, idKind)]);
-      return { ok: true, access, rtc: resolved };
+      return { ok: true, access: { ...access, waiting: new WaitingRoomLink(this.store, Boolean(access.secret), access.waitingRoom === true) }, rtc: resolved };
     }
     const request = controlJoinRequest(room, access.pin);
     if (typeof request === 'string') return this.refuse(request, `no room PIN or invite (${request})`);

@@ -48,6 +48,10 @@ describe('Janus errors as sentences', () => {
     expect(serverProblem(new JanusRequestError('Unauthorized (wrong pin)', 433, 'join'), context())).toMatch(/^Wrong PIN/);
   });
 
+  test('433 for a token not on the allowed list: a moderator did not let us in', () => {
+    expect(serverProblem(new JanusRequestError('Unauthorized (not in the allowed list)', 433, 'join'), context())).toBe('A moderator of “standup” did not let you in.');
+  });
+
   test('430: an id of the wrong type quotes Janus', () => {
     const mismatch = new JanusRequestError('Invalid element type (room should be a positive integer)', 430, 'join');
     expect(serverProblem(mismatch, context())).toMatch(/take ids of another type than Confer sent \(Janus says: “Invalid element type \(room should be a positive integer\)”\)/);

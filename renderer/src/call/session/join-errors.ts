@@ -26,7 +26,8 @@ export type JoinProblemReason =
   | 'roomGone'
   | 'publishersFull'
   | 'renewalRefused'
-  | 'nodeNotConfigured';
+  | 'nodeNotConfigured'
+  | 'notAdmitted';
 
 export interface JoinProblem {
   readonly reason: JoinProblemReason;
@@ -85,7 +86,8 @@ function videoRoomProblem(error: JanusRequestError): JoinProblemReason | null {
   if (creationRefused(error)) return 'roomNotCreatable';
   switch (error.code) {
     case VideoRoomErrorCode.unauthorized:
-      return 'wrongPin';
+      // "Unauthorized (not in the allowed list)": a room with a waiting room, and no moderator's token.
+      return /allowed list/.test(error.message) ? 'notAdmitted' : 'wrongPin';
     case VideoRoomErrorCode.invalidElement:
       return 'idTypeMismatch';
     case VideoRoomErrorCode.noSuchRoom:

@@ -7,6 +7,7 @@ import type { ScreenCapture } from '../media/capture.js';
 import { RoomExistsSchema, RoomListSchema } from '../janus/videoroom-messages.js';
 import { roomCreationRequest } from '../room-settings.js';
 import type Session from 'janus-gateway-js/src/session.js';
+import type { WaitingRoomLink } from '../waiting/waiting-gate.js';
 
 /** What protects a room: the pin to enter it and the secret to moderate it. Both optional. */
 export interface RoomAccess {
@@ -14,6 +15,10 @@ export interface RoomAccess {
   readonly secret?: string | undefined;
   /** The room's numeric id on Janus, when a control plane's ticket gave it (and made sure the room exists). */
   readonly janusRoom?: number | undefined;
+  /** A room this join creates lets people in one by one, from a waiting room (the lobby's choice, with a secret). */
+  readonly waitingRoom?: boolean | undefined;
+  /** The call's place in a waiting room (waiting/waiting-gate.ts): the token it joins with. */
+  readonly waiting?: WaitingRoomLink | undefined;
 }
 
 /** What a call joins with; every session of the call (the first and each rejoin) uses the same. */
@@ -67,7 +72,7 @@ export async function findOrCreateRoom(handle: RoomRequests, room: string, acces
   const { address, exists } = ticketed ? { address: ticketed, exists: await roomExists(handle, ticketed) } : await findRoom(handle, room, preferredKind);
   if (exists) return { address, created: false };
   try {
-    await handle.request(roomCreationRequest(address.room, access, room));
+    await handle.request(roomCreationRequest(address.room, access, room, access.waitingRoom && access.waiting?.token ? [access.waiting.token] : undefined));
     return { address, created: true };
   } catch (error) {
     // Another participant created it between our two requests: that is the room we want.
@@ -113,6 +118,7 @@ export function cameraPublisherOptions(
     feedId: camera.feedId,
     display: params.displayName,
     pin: params.access.pin,
+    token: params.access.waiting?.token ?? undefined,
     rtc: params.rtc,
     kind: 'camera',
     audio: camera.audio,
@@ -138,6 +144,7 @@ export function screenPublisherOptions(session: Session, params: CallParams, scr
     feedId: screen.feedId,
     display: params.displayName,
     pin: params.access.pin,
+    token: params.access.waiting?.token ?? undefined,
     rtc: params.rtc,
     kind: 'screen',
     audio: screen.screen.audio,
