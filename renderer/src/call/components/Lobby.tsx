@@ -118,7 +118,8 @@ export function Lobby({ initial, error, busy, store, engine, joiningDirectly, th
             <input name="secret" type="password" value={secret} onChange={(event) => setSecret(event.target.value)} maxLength={MAX_SECRET_LENGTH} autoComplete="off" aria-describedby="lobby-secret-hint" />
             <small id="lobby-secret-hint">{t('lobby.secretHint')}</small>
           </label>
-          {!throughControlPlane && <WaitingRoomChoice chosen={waitingRoom} possible={secret.trim() !== ''} onChange={setWaitingRoom} />}
+          {/* Only a moderator can let people in: the choice comes with a secret. */}
+          {!throughControlPlane && secret.trim() !== '' && <WaitingRoomChoice chosen={waitingRoom} onChange={setWaitingRoom} />}
           <WaitingForAdmission store={store} engine={engine} room={room.trim()} />
           {message && (
             <p className="error" role="alert" data-testid="lobby-error">

@@ -43,14 +43,13 @@ export function WaitingForAdmission({ store, engine, room }: { readonly store: C
   );
 }
 
-/** The lobby's choice of a waiting room for a room this join creates: only with a moderator secret, who lets people in. */
-export function WaitingRoomChoice({ chosen, possible, onChange }: { readonly chosen: boolean; readonly possible: boolean; readonly onChange: (chosen: boolean) => void }) {
+/** The lobby's choice of a waiting room for a room this join creates, offered once a moderator secret is typed. */
+export function WaitingRoomChoice({ chosen, onChange }: { readonly chosen: boolean; readonly onChange: (chosen: boolean) => void }) {
   const { t } = useTranslation();
   return (
     <label className="lobby-check">
-      <input name="waitingRoom" type="checkbox" checked={chosen && possible} disabled={!possible} onChange={(event) => onChange(event.target.checked)} aria-describedby="lobby-waiting-hint" />
+      <input name="waitingRoom" type="checkbox" checked={chosen} onChange={(event) => onChange(event.target.checked)} />
       {t('lobby.waitingRoom')}
-      <small id="lobby-waiting-hint">{t('lobby.waitingRoomHint')}</small>
     </label>
   );
 }

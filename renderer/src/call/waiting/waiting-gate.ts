@@ -63,10 +63,8 @@ export class WaitingRoomGate {
     const link = this.params.access.waiting;
     if (!link) return;
     this.address = found.address;
-    this.channel = await TextRoomChannel.attach(this.session, this.warn).catch((error: unknown) => {
-      this.warn(`no TextRoom plugin (${String(error)})`);
-      return null;
-    });
+    // No TextRoom plugin (or a token not allowed it) means no waiting room: said only to a creator who wanted one.
+    this.channel = await TextRoomChannel.attach(this.session, this.warn).catch(() => null);
     if (!(await this.hasWaitingRoom(this.channel, found, link)) || !this.channel) return this.close();
     if (link.moderator) return this.openDoor(this.channel, found, link);
     if (link.token === null) link.token = await this.knock(this.channel, link);
