@@ -21,7 +21,7 @@ const FLOOR_MESSAGES = 200;
 interface Summary {
   readonly median: number;
   readonly p95: number;
-  /** The worst sample: p95 hides the rare long frame when the cached layer is repainted. */
+  /** The worst sample: p95 hides the rare long frame, such as a burst of tiles finishing together. */
   readonly max: number;
   readonly samples: number;
 }

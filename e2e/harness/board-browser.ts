@@ -33,11 +33,11 @@ export async function removeProfile(profile: string): Promise<void> {
  * uses data channels, and Chromium gathers ICE candidates only for pages
  * holding a media permission: it is granted for the web build's origin.
  */
-export async function launchBoardParticipant(name: string, webUrl: string, profile: string, viewport = { width: 1100, height: 700 }): Promise<BoardParticipant> {
+export async function launchBoardParticipant(name: string, webUrl: string, profile: string, viewport = { width: 1100, height: 700 }, extraArgs: readonly string[] = []): Promise<BoardParticipant> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
     viewport,
     acceptDownloads: true,
   });

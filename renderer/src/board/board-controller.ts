@@ -38,7 +38,7 @@ export class BoardController {
     const navigation = new BoardNavigation(view, scene, {
       viewport: (region) => awareness.viewport(region),
       moved: () => this.renderer.requestFrame(),
-      settled: () => this.renderer.invalidate(null),
+      settled: () => this.renderer.requestFrame(),
     });
     this.navigation = navigation;
     this.renderer = new BoardRenderer(canvas, { editor, view, activeTool: () => this.pointer.activeTool, zooming: () => navigation.zooming });

@@ -2,7 +2,7 @@ import { clampZoom, type BoardViewStore, type Camera } from './board-view-store.
 import { fitted, following, panned, visibleRegion, zoomedAbout, type Viewport } from './camera.js';
 import type { Scene } from './scene.js';
 
-/** The cached layer is repainted at the new scale once zooming has paused this long. */
+/** Tiles are painted at the new scale once zooming has paused this long. */
 const ZOOM_SETTLE_MS = 150;
 /** Keyboard zoom steps. */
 const ZOOM_IN_STEP = 1.25;
@@ -15,7 +15,7 @@ export interface NavigationEvents {
   viewport(region: Viewport): void;
   /** The camera moved: paint a frame. */
   moved(): void;
-  /** Zooming paused: the cached layer can be rebuilt at the new scale. */
+  /** Zooming paused: tiles can be painted at the new scale. */
   settled(): void;
 }
 
@@ -37,7 +37,7 @@ export class BoardNavigation {
     return this.view.getState().camera;
   }
 
-  /** Whether a zoom is still in progress: the cached layer is scaled meanwhile rather than repainted. */
+  /** Whether a zoom is still in progress: the tiles painted are scaled meanwhile rather than repainted. */
   get zooming(): boolean {
     return this.zoomSettle !== null;
   }

@@ -5,26 +5,26 @@ import { HiddenItems } from '../hidden-items.js';
 import { paintLiveStrokes } from '../live-strokes.js';
 import type { BoardTool } from '../tools/board-tool.js';
 import { paintPeerSelections, paintSelectionBox } from './selection-overlay.js';
-import { StaticLayer } from './static-layer.js';
+import { TileLayer } from './tile-layer.js';
 
 export interface RenderSources {
   readonly editor: BoardEditor;
   readonly view: BoardViewStore;
   /** The tool whose gesture is in progress, whose preview goes over the cached layer. */
   activeTool(): BoardTool | null;
-  /** Whether a zoom is under way: the cached layer is scaled until it pauses. */
+  /** Whether a zoom is under way: the tiles painted are scaled until it pauses (or they are too blurred). */
   zooming(): boolean;
 }
 
 /**
- * Paints the board's canvas once per animation frame when asked: a copy of
- * the cached layer of committed items, then the interactive overlay (the
+ * Paints the board's canvas once per animation frame when asked: the tiles
+ * of committed items in view, then the interactive overlay (the
  * gesture's preview, the selection, what peers selected) on top.
  */
 export class BoardRenderer {
   readonly hidden: HiddenItems;
   private readonly context: CanvasRenderingContext2D;
-  private readonly layer: StaticLayer;
+  private readonly layer: TileLayer;
   private frameRequested = false;
   private pixelRatio = 1;
 
@@ -36,10 +36,10 @@ export class BoardRenderer {
     if (!context) throw new Error('This browser cannot draw on a canvas.');
     this.context = context;
     this.hidden = new HiddenItems(sources.editor.scene, (bounds) => this.invalidate(bounds));
-    this.layer = new StaticLayer(sources.editor.scene, this.hidden);
+    this.layer = new TileLayer(sources.editor.scene, this.hidden);
   }
 
-  /** Marks a region (board units) of the cached layer for repainting; null repaints it all. */
+  /** Marks a region (board units) of the tiles for repainting; null repaints them all. */
   invalidate(bounds: Bounds | null): void {
     this.layer.invalidate(bounds);
     this.requestFrame();
@@ -61,25 +61,15 @@ export class BoardRenderer {
     this.canvas.width = Math.max(1, Math.round(rect.width * this.pixelRatio));
     this.canvas.height = Math.max(1, Math.round(rect.height * this.pixelRatio));
     this.sources.view.setState({ size: { width: rect.width, height: rect.height } });
-    this.layer.invalidate(null);
+    // Tiles do not depend on the canvas's size: the next frame composes them anew.
+    this.requestFrame();
   }
 
   private paint(): void {
     const { camera, size } = this.sources.view.getState();
     if (size.width === 0 || size.height === 0) return;
-    const layer = this.layer.current(camera, size, this.pixelRatio, this.sources.zooming());
     const { context, pixelRatio: ratio } = this;
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    const scale = camera.zoom / layer.zoom;
-    context.imageSmoothingEnabled = scale !== 1;
-    context.drawImage(
-      layer.canvas,
-      (layer.x - camera.x) * camera.zoom * ratio,
-      (layer.y - camera.y) * camera.zoom * ratio,
-      layer.canvas.width * scale,
-      layer.canvas.height * scale,
-    );
+    if (this.layer.draw(context, camera, size, ratio, this.sources.zooming())) this.requestFrame();
     const boardScale = camera.zoom * ratio;
     context.setTransform(boardScale, 0, 0, boardScale, -camera.x * boardScale, -camera.y * boardScale);
     this.paintOverlay(camera.zoom);

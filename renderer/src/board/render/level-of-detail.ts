@@ -1,4 +1,3 @@
-import type { Bounds } from '../../../../shared/board/geometry.js';
 import type { StrokePoint } from '../../../../shared/board/points.js';
 import type { ReadItem } from '../../../../shared/board/schema.js';
 import { drawItem } from '../../ink/canvas-paint.js';
@@ -60,10 +59,21 @@ class PolylineBatch {
   }
 }
 
-/** Paints the items in `region` (board units) at `zoom`, each with as much detail as its size on screen shows. */
-export function paintItems(context: CanvasRenderingContext2D, scene: Scene, hidden: HiddenItems, region: Bounds, zoom: number): void {
+/** Items painted between two looks at the clock. */
+const CLOCK_EVERY = 8;
+
+/**
+ * Paints `reads` from index `from` at `zoom`, each with as much detail as
+ * its size on screen shows, until `deadline` (a `performance.now()` time)
+ * passes. Returns the index to go on from: `reads.length` when all are
+ * painted. A canvas too full for one frame is painted over several.
+ */
+export function paintItems(context: CanvasRenderingContext2D, reads: readonly ReadItem[], from: number, scene: Scene, hidden: HiddenItems, zoom: number, deadline: number): number {
   const batch = new PolylineBatch(context);
-  for (const read of scene.query(region)) {
+  let index = from;
+  for (; index < reads.length; index += 1) {
+    if ((index - from) % CLOCK_EVERY === CLOCK_EVERY - 1 && performance.now() >= deadline) break;
+    const read = reads[index] as ReadItem;
     if (hidden.has(read.item.id)) continue;
     const bounds = scene.boundsOf(read.item.id);
     const extent = bounds ? Math.max(bounds.maxX - bounds.minX, bounds.maxY - bounds.minY) * zoom : Infinity;
@@ -81,6 +91,7 @@ export function paintItems(context: CanvasRenderingContext2D, scene: Scene, hidd
     }
   }
   batch.flush();
+  return index;
 }
 
 function isStroke(read: ReadItem): read is Extract<ReadItem, { readonly points: readonly StrokePoint[] }> {
