@@ -241,7 +241,7 @@ describe('the whiteboard between separate browsers, on real signaling and WebRTC
     ]);
     await expect.poll(() => itemCount(bob.page), { timeout: SYNC_TIMEOUT }).toBe(1);
 
-    // A leaves; y-indexeddb writes shortly after each edit, so give it a moment before closing.
+    // A leaves; the board's storage writes shortly after each edit, so give it a moment before closing.
     await alice.page.waitForTimeout(1_000);
     await alice.close();
     participants.closed(alice);

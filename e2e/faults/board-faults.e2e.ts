@@ -140,7 +140,7 @@ describe('board faults: services lost and the browser killed', () => {
       ]);
     }
     await expect.poll(() => itemCount(alice.page)).toBe(2);
-    // Into y-indexeddb's own store, from the page's origin: random bytes, and the decoder-hang shape of yjs issue 687.
+    // Into the board's store (y-indexeddb's layout), from the page's origin: random bytes, and the decoder-hang shape of yjs issue 687.
     await alice.page.evaluate(async (name) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open(name);

@@ -23,7 +23,7 @@ function memoryStorage(): Storage {
 }
 
 /**
- * y-indexeddb writes each update in its own IndexedDB transaction, created
+ * The storage writes each update in its own IndexedDB transaction, created
  * at the edit. A read of the same store opened later runs only after those
  * writes (IndexedDB orders overlapping transactions by creation), so it
  * waits for them however slow the machine is.
@@ -69,6 +69,25 @@ describe('board persistence', () => {
     await again.restored;
     expect(again.recordCount()).toBeLessThanOrEqual(2);
     expect(new BoardModel(reopened).readAll().size).toBe(COMPACT_AFTER_RECORDS + 20);
+    await again.destroy();
+  });
+
+  test('edits made before the store has opened are kept, and a closed board reopens from one record', async () => {
+    const doc = new Y.Doc();
+    const storage = persistBoard('persist-early', doc);
+    const model = new BoardModel(doc);
+    model.put([sampleStroke(0, 0, 1)]);
+    await storage.restored;
+    model.put([sampleStroke(10, 10, 2)]);
+    await settle('persist-early');
+    expect(storage.recordCount()).toBe(2);
+    await storage.destroy();
+
+    const reopened = new Y.Doc();
+    const again = persistBoard('persist-early', reopened);
+    await again.restored;
+    expect(again.recordCount()).toBe(1);
+    expect(new BoardModel(reopened).readAll()).toEqual(model.readAll());
     await again.destroy();
   });
 

@@ -1,5 +1,4 @@
 import * as idb from 'lib0/indexeddb';
-import { clearDocument, IndexeddbPersistence, storeState } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { checkUpdate } from '../../../shared/board/update-guard.js';
 
@@ -8,16 +7,21 @@ export function boardDatabaseName(boardId: string): string {
   return `confer-board:${boardId}`;
 }
 
-/**
- * y-indexeddb appends every update and folds them into one record only
- * after 500; it also appends a record on every open. Folding when a board
- * has gathered this many records keeps the store near the document's size.
- */
+/** Records written in a session, or found at open, past which they are folded into one. */
 export const COMPACT_AFTER_RECORDS = 100;
+/** Folding waits for a pause in the edits this long, so a burst of strokes is folded once. */
+const COMPACT_DELAY_MS = 1_000;
 
-/** y-indexeddb's object store of updates, and the stores it creates on a new database. */
+/**
+ * The store's layout is y-indexeddb's (Yjs updates in `updates`, auto-keyed,
+ * and an unused `custom` store), so boards saved by earlier versions open
+ * as they are and any Yjs tool that reads y-indexeddb reads these.
+ */
 const UPDATES_STORE = 'updates';
 const STORE_DEFINITIONS: Array<[string, IDBObjectStoreParameters?]> = [[UPDATES_STORE, { autoIncrement: true }], ['custom']];
+
+/** Origin of the updates applied from disk: they are not written back. */
+const RESTORE_ORIGIN = Symbol('board storage');
 
 export interface RestoreReport {
   /** Records on disk that were not a valid update and were deleted before the board opened. */
@@ -31,81 +35,123 @@ export interface BoardStorage {
   compact(): Promise<void>;
   /** Number of records in the store, for tests. */
   recordCount(): number;
+  /** Folds the records (the next open reads one) and closes the store. */
   destroy(): Promise<void>;
 }
 
+interface StoredRecord {
+  readonly k: number;
+  readonly v: unknown;
+}
+
 /**
- * Deletes the records of a board's store that are not valid Yjs updates.
- * y-indexeddb applies every record in one transaction: a single corrupt one
- * throws out of it and the board never opens, and a crafted one (yjs issue
- * 687) can hang the decoder. Each record passes the same guard as a peer's
- * message, then a trial apply on a scratch document.
+ * Applies the stored records to `doc` in one transaction, each after the
+ * same guard as a peer's message (a crafted record, yjs issue 687, could
+ * hang the decoder). Returns the keys of the records refused or that threw:
+ * one bad record must not keep the board from opening.
  */
-export async function dropCorruptRecords(name: string): Promise<number> {
-  const db = await idb.openDB(name, (created) => idb.createStores(created, STORE_DEFINITIONS));
-  try {
-    const [store] = idb.transact(db, [UPDATES_STORE], 'readonly') as [IDBObjectStore];
-    const records = (await idb.getAllKeysValues(store)) as Array<{ k: number; v: unknown }>;
-    const bad: number[] = [];
-    const accepted: Uint8Array[] = [];
-    let scratch = new Y.Doc();
+function applyRecords(doc: Y.Doc, records: readonly StoredRecord[]): number[] {
+  const bad: number[] = [];
+  doc.transact(() => {
     for (const { k, v } of records) {
       if (!(v instanceof Uint8Array) || !checkUpdate(v).ok) {
         bad.push(k);
         continue;
       }
       try {
-        Y.applyUpdate(scratch, v);
-        accepted.push(v);
+        Y.applyUpdate(doc, v, RESTORE_ORIGIN);
       } catch {
         bad.push(k);
-        // A failed apply may leave the scratch half-changed: rebuild it from what was accepted.
-        scratch.destroy();
-        scratch = new Y.Doc();
-        if (accepted.length > 0) Y.applyUpdate(scratch, Y.mergeUpdates(accepted));
       }
     }
-    scratch.destroy();
-    if (bad.length > 0) {
-      const [writable] = idb.transact(db, [UPDATES_STORE]) as [IDBObjectStore];
-      await Promise.all(bad.map((key) => idb.del(writable, key)));
-    }
-    return bad.length;
-  } finally {
-    db.close();
-  }
+  }, RESTORE_ORIGIN);
+  return bad;
 }
 
+/**
+ * Keeps a board's document in IndexedDB: every update is appended in its
+ * own transaction as it happens (a browser killed mid-stroke loses nothing
+ * before it), and the records are folded into one snapshot of the document
+ * once many gather and when the board closes, so opening reads and applies
+ * one record whatever the history's length. The store is read once, at
+ * open, and each record applied once.
+ */
 export function persistBoard(boardId: string, doc: Y.Doc): BoardStorage {
   const name = boardDatabaseName(boardId);
-  // Edits made before the store opens are kept: y-indexeddb writes the whole document when it opens.
-  // A store that cannot be checked is opened as it is: losing persistence would be worse than the risk.
-  const opening = dropCorruptRecords(name)
-    .catch(() => 0)
-    .then((droppedRecords) => ({ droppedRecords, persistence: new IndexeddbPersistence(name, doc) }));
-  let persistence: IndexeddbPersistence | null = null;
-  const compact = async (): Promise<void> => {
-    const opened = (await opening).persistence;
-    await opened.whenSynced;
-    await storeState(opened, true);
-    // storeState resolves before its writes finish; wait for them through a read on the same store.
-    await storeState(opened, false);
+  let db: IDBDatabase | null = null;
+  let records = 0;
+  let closed = false;
+  let compactTimer: ReturnType<typeof setTimeout> | null = null;
+  // Edits made before the store opens are written once it has.
+  const early: Uint8Array[] = [];
+
+  const append = (update: Uint8Array): void => {
+    if (!db) {
+      early.push(update);
+      return;
+    }
+    const [store] = idb.transact(db, [UPDATES_STORE]) as [IDBObjectStore];
+    idb.rtop(store.add(update)).catch((error: unknown) => console.warn('Board: an edit could not be saved', error));
+    records += 1;
+    if (records >= COMPACT_AFTER_RECORDS && compactTimer === null) {
+      compactTimer = setTimeout(() => {
+        compactTimer = null;
+        void compact().catch((error: unknown) => console.warn('Board: compaction failed', error));
+      }, COMPACT_DELAY_MS);
+    }
   };
-  const restored = opening.then(async (opened) => {
-    persistence = opened.persistence;
-    await persistence.whenSynced;
-    // Compaction only saves space: a failure (the board closed meanwhile) must not fail the restore.
-    if (persistence._dbsize >= COMPACT_AFTER_RECORDS) await compact().catch((error: unknown) => console.warn('Board: compaction failed', error));
-    return { droppedRecords: opened.droppedRecords };
-  });
+  const onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin !== RESTORE_ORIGIN && !closed) append(update);
+  };
+  doc.on('update', onUpdate);
+
+  const compact = async (): Promise<void> => {
+    await restored;
+    if (!db || closed) return;
+    const [store] = idb.transact(db, [UPDATES_STORE]) as [IDBObjectStore];
+    // One transaction: the snapshot is written and what it replaces deleted together, or neither.
+    const key = (await idb.rtop(store.add(Y.encodeStateAsUpdate(doc)))) as number;
+    await idb.del(store, idb.createIDBKeyRangeUpperBound(key, true));
+    records = 1 + (await idb.count(store, idb.createIDBKeyRangeLowerBound(key, true)));
+  };
+
+  const restored = (async (): Promise<RestoreReport> => {
+    const opened = await idb.openDB(name, (created) => idb.createStores(created, STORE_DEFINITIONS));
+    if (closed) {
+      opened.close();
+      return { droppedRecords: 0 };
+    }
+    const [store] = idb.transact(opened, [UPDATES_STORE], 'readonly') as [IDBObjectStore];
+    const stored = (await idb.getAllKeysValues(store)) as StoredRecord[];
+    const bad = applyRecords(doc, stored);
+    db = opened;
+    records = stored.length - bad.length;
+    if (bad.length > 0) {
+      const [writable] = idb.transact(opened, [UPDATES_STORE]) as [IDBObjectStore];
+      await Promise.all(bad.map((key) => idb.del(writable, key)));
+    }
+    for (const update of early.splice(0)) append(update);
+    // A store left long (a crash, or an earlier version's) is folded once the board is shown.
+    if (records >= COMPACT_AFTER_RECORDS) void Promise.resolve().then(compact).catch((error: unknown) => console.warn('Board: compaction failed', error));
+    return { droppedRecords: bad.length };
+  })();
+
   return {
     restored,
     compact,
-    recordCount: () => persistence?._dbsize ?? 0,
-    destroy: async () => (await opening).persistence.destroy(),
+    recordCount: () => records,
+    destroy: async () => {
+      if (compactTimer !== null) clearTimeout(compactTimer);
+      doc.off('update', onUpdate);
+      // Folding only saves the next open's time: a failure must not fail the close.
+      if (records > 1) await compact().catch((error: unknown) => console.warn('Board: compaction failed', error));
+      closed = true;
+      await restored.catch(() => undefined);
+      db?.close();
+    },
   };
 }
 
 export function deleteStoredBoard(boardId: string): Promise<void> {
-  return clearDocument(boardDatabaseName(boardId));
+  return idb.deleteDB(boardDatabaseName(boardId));
 }
