@@ -28,6 +28,33 @@ export async function importBoard(page: Page, file: string, count: number): Prom
   await waitFor(async () => (await itemCount(page)) >= count, 300_000, `${count} strokes imported`);
 }
 
+/** In the page: whether the board shows `count` items with every tile in view painted sharp. */
+export function boardShownScript(count: number): string {
+  return `(() => {
+    const canvas = document.querySelector('[data-testid="board-canvas"]');
+    return !!canvas && Number(canvas.getAttribute('data-item-count')) >= ${count} && canvas.getAttribute('data-painted') === 'complete';
+  })()`;
+}
+
+/**
+ * Milliseconds from the import's file being chosen (the input's change
+ * event) to the first frame that shows all `count` items painted sharp,
+ * measured in the page.
+ */
+export async function timeImport(page: Page, file: string, count: number): Promise<number> {
+  await page.evaluate(`(() => {
+    const input = document.querySelector('[data-testid="board-import-input"]');
+    input.addEventListener('change', () => {
+      const chosen = performance.now();
+      const check = () => (${boardShownScript(count)} ? Object.assign(window, { importTime: performance.now() - chosen }) : requestAnimationFrame(check));
+      requestAnimationFrame(check);
+    }, { once: true, capture: true });
+  })()`);
+  await page.getByTestId('board-import-input').setInputFiles(file);
+  await waitFor(async () => (await page.evaluate(() => (window as unknown as { importTime?: number }).importTime)) !== undefined, 300_000, `${count} strokes imported`);
+  return page.evaluate(() => (window as unknown as { importTime: number }).importTime);
+}
+
 /** Records, in the page, the wall-clock time (ms, sub-ms precision) of every change of the canvas's item count. */
 export async function watchArrivals(page: Page): Promise<void> {
   await page.evaluate(() => {

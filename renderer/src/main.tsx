@@ -19,6 +19,7 @@ import { createI18n, resolveLanguage } from './i18n/i18n.js';
 import { connectDesktopShell, createLinkPrefillStore } from './desktop-shell/desktop-shell.js';
 import { LinkPrefilledApp } from './desktop-shell/LinkPrefilledApp.js';
 import { HeaderExtrasContext } from './app/header-extras.js';
+import { startBoard } from './app/start-board.js';
 import { DiagnosticsPanel, DiagnosticsToggle } from './telemetry/components/DiagnosticsPanel.js';
 import { createDiagnosticsView } from './telemetry/diagnostics-view.js';
 import { startCallTelemetry } from './telemetry/telemetry.js';
@@ -61,6 +62,10 @@ async function start(): Promise<void> {
     const diagnostics = createDiagnosticsView();
     connectDesktopShell({ bridge, calls: meeting.callStore, controls: meeting, prefill });
     connectCallPreferences(bridge, meeting.callStore, preferences);
+    const launch = parseLaunchParams(window.location.search);
+    // The board to show is opened before the first render: its disk read starts now, and the lobby is never drawn on the way to it.
+    const board = startBoard(meeting, launch, window.location.search);
+    if (board) await meeting.boards.open(board.boardId, board.name);
     const i18n = createI18n(resolveLanguage(preferences.preferences.language, navigator.languages));
     followLanguage(i18n, meeting.callStore, () => navigator.languages);
     root.render(
@@ -69,7 +74,7 @@ async function start(): Promise<void> {
           <ConfiguredServersContext.Provider value={configured}>
             <AnnotationContext.Provider value={{ annotations: meeting.annotations, OverlayPreview }}>
               <HeaderExtrasContext.Provider value={<DiagnosticsToggle view={diagnostics} />}>
-                <LinkPrefilledApp meeting={meeting} launch={parseLaunchParams(window.location.search)} prefill={prefill} />
+                <LinkPrefilledApp meeting={meeting} launch={launch} prefill={prefill} />
               </HeaderExtrasContext.Provider>
             </AnnotationContext.Provider>
             <ScreenPicker picker={picker} />

@@ -127,11 +127,24 @@ describe('board document', () => {
     const json = boardToJson([...model.readAll().values()].map((read) => read.item));
     const parsed = parseBoardJson(json);
     expect(parsed.rejected).toBe(0);
-    expect(parsed.items.sort((a, b) => a.z - b.z)).toEqual([...model.readAll().values()].map((read) => read.item).sort((a, b) => a.z - b.z));
+    expect(parsed.items.map((read) => read.item).sort((a, b) => a.z - b.z)).toEqual([...model.readAll().values()].map((read) => read.item).sort((a, b) => a.z - b.z));
 
     const tampered = JSON.parse(json) as { items: Array<Record<string, unknown>> };
     tampered.items.push({ id: 'evil', type: 'stroke', points: '!!!' });
     expect(parseBoardJson(JSON.stringify(tampered)).rejected).toBe(1);
     expect(() => parseBoardJson('{"format":"other"}')).toThrow();
+  });
+
+  test('imported items are validated once: the document hands back the reads the import made', () => {
+    const source = new BoardModel(new Y.Doc());
+    source.put([sampleStroke(0, 0, 1), sampleShape('rectangle', 2)]);
+    const parsed = parseBoardJson(boardToJson([...source.readAll().values()].map((read) => read.item)));
+    const model = new BoardModel(new Y.Doc());
+    model.putRead(parsed.items);
+    for (const read of parsed.items) expect(model.read(read.item.id)).toBe(read);
+    // Another handle on the same document has no such reads: it validates what it finds.
+    const other = new BoardModel(model.doc);
+    expect(other.read(parsed.items[0]?.item.id ?? '')).not.toBe(parsed.items[0]);
+    expect(other.readAll()).toEqual(source.readAll());
   });
 });

@@ -33,6 +33,8 @@ export class BoardModel {
   readonly meta: Y.Map<unknown>;
   /** Tags this user's edits; compared by identity. */
   readonly origin: object = { board: 'local' };
+  /** Reads of the values this handle encoded from items already validated (an import): not validated again. */
+  private readonly knownReads = new WeakMap<Uint8Array, ReadItem>();
 
   constructor(readonly doc: Y.Doc) {
     this.items = itemsOf(doc);
@@ -64,6 +66,18 @@ export class BoardModel {
     }, this.origin);
   }
 
+  /** Adds items that were read and validated already, as an import's are: the scene reuses those reads. */
+  putRead(reads: readonly ReadItem[]): void {
+    if (reads.length === 0) return;
+    this.doc.transact(() => {
+      for (const read of reads) {
+        const bytes = encodeItem(read.item);
+        this.knownReads.set(bytes, read);
+        this.items.set(read.item.id, bytes);
+      }
+    }, this.origin);
+  }
+
   remove(ids: Iterable<string>): void {
     this.doc.transact(() => {
       for (const id of ids) this.items.delete(id);
@@ -74,14 +88,18 @@ export class BoardModel {
   readAll(): Map<string, ReadItem> {
     const result = new Map<string, ReadItem>();
     this.items.forEach((value, key) => {
-      const read = readItem(key, value);
+      const read = this.readValue(key, value);
       if (read) result.set(key, read);
     });
     return result;
   }
 
   read(id: string): ReadItem | null {
-    return this.items.has(id) ? readItem(id, this.items.get(id)) : null;
+    return this.items.has(id) ? this.readValue(id, this.items.get(id)) : null;
+  }
+
+  private readValue(key: string, value: unknown): ReadItem | null {
+    return (value instanceof Uint8Array && this.knownReads.get(value)) || readItem(key, value);
   }
 
   /** A z above every item, for a new item drawn on top (annotations have no scene to ask). */

@@ -1,6 +1,6 @@
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { z } from 'zod';
-import { readItem, type BoardItem } from './schema.js';
+import { readItem, type BoardItem, type ReadItem } from './schema.js';
 
 /** The export format: the items as they are stored, with stroke points in base64. */
 export const BOARD_JSON_FORMAT = 'confer-board';
@@ -22,7 +22,8 @@ export function boardToJson(items: Iterable<BoardItem>): string {
 }
 
 export interface ParsedBoardJson {
-  readonly items: BoardItem[];
+  /** Validated once here: the document takes them as they are (`BoardModel.putRead`). */
+  readonly items: ReadItem[];
   /** Items that failed validation and were left out. */
   readonly rejected: number;
 }
@@ -32,12 +33,12 @@ export function parseBoardJson(text: string): ParsedBoardJson {
   if (text.length > MAX_BOARD_JSON_CHARS) throw new Error('The file is too large to be a board.');
   const parsed = BoardJsonSchema.safeParse(JSON.parse(text));
   if (!parsed.success) throw new Error('The file is not a Confer board.');
-  const items: BoardItem[] = [];
+  const items: ReadItem[] = [];
   let rejected = 0;
   for (const raw of parsed.data.items) {
     const candidate = raw.type === 'stroke' && typeof raw.points === 'string' ? { ...raw, points: safeBase64(raw.points) } : raw;
     const read = readItem(String(candidate.id), candidate);
-    if (read) items.push(read.item);
+    if (read) items.push(read);
     else rejected += 1;
   }
   return { items, rejected };

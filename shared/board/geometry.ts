@@ -37,7 +37,11 @@ export function textSize(text: string, fontSize: number): { width: number; heigh
 /** Everything an item may paint, including stroke width and arrow heads. */
 export function itemBounds(read: ReadItem): Bounds {
   const { item } = read;
-  if (read.points) return boundsOfPoints(read.points, item.style.width);
+  if (item.type === 'stroke') {
+    const extent = read.pointBounds ?? boundsOfPoints(read.points ?? [], 0);
+    const pad = item.style.width;
+    return { minX: extent.minX - pad, minY: extent.minY - pad, maxX: extent.maxX + pad, maxY: extent.maxY + pad };
+  }
   if (item.type === 'shape') {
     const pad = item.style.width + (item.kind === 'arrow' ? item.style.width * 4 + 12 : 0);
     return boundsOfPoints(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodePoints, encodePoints, MAX_STROKE_POINTS, type StrokePoint } from './points.js';
+import { decodePoints, encodePoints, MAX_STROKE_POINTS, scanPoints, type StrokePoint } from './points.js';
 
 describe('point encoding', () => {
   test('round-trips coordinates to a quarter unit and pressure to a byte', () => {
@@ -31,5 +31,18 @@ describe('point encoding', () => {
     expect(decodePoints(new Uint8Array([7, 1, 0, 0]))).toBeNull();
     const tooMany = Array.from({ length: MAX_STROKE_POINTS + 1 }, (_, index): StrokePoint => [index, 0, 0.5]);
     expect(decodePoints(encodePoints(tooMany, false))).toBeNull();
+    // The scan that opens a board refuses the same encodings.
+    for (const bad of [bytes.subarray(0, bytes.length - 1), new Uint8Array([...bytes, 0]), new Uint8Array([0, 0]), encodePoints(tooMany, false)]) expect(scanPoints(bad)).toBeNull();
+  });
+
+  test('the scan measures what the decoded points span', () => {
+    const points: StrokePoint[] = [
+      [10, -20, 0.2],
+      [-7.5, 4, 1],
+      [3, 41.25, 0],
+    ];
+    const bytes = encodePoints(points, true);
+    expect(scanPoints(bytes)).toEqual({ hasPressure: true, minX: -7.5, minY: -20, maxX: 10, maxY: 41.25 });
+    expect(decodePoints(bytes)?.points).toHaveLength(3);
   });
 });

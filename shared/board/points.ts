@@ -42,8 +42,20 @@ export interface DecodedPoints {
   readonly hasPressure: boolean;
 }
 
-/** Decodes points from an untrusted source; returns null rather than throwing or looping on bad input. */
-export function decodePoints(bytes: Uint8Array): DecodedPoints | null {
+/** What a stroke's points span, read without building them: a board opens without decoding strokes nobody sees yet. */
+export interface ScannedPoints {
+  readonly hasPressure: boolean;
+  readonly minX: number;
+  readonly minY: number;
+  readonly maxX: number;
+  readonly maxY: number;
+}
+
+/**
+ * Walks encoded points from an untrusted source, handing each to `visit`;
+ * returns null rather than throwing or looping on bad input.
+ */
+function walkPoints(bytes: Uint8Array, visit: (x: number, y: number, pressure: number) => void): { hasPressure: boolean } | null {
   try {
     const decoder = decoding.createDecoder(bytes);
     const flags = decoding.readUint8(decoder);
@@ -52,7 +64,6 @@ export function decodePoints(bytes: Uint8Array): DecodedPoints | null {
     const count = decoding.readVarUint(decoder);
     // Each point takes at least two bytes: a count beyond that is a lie.
     if (count < 1 || count > MAX_STROKE_POINTS || count * 2 > bytes.length) return null;
-    const points: StrokePoint[] = [];
     let qx = 0;
     let qy = 0;
     for (let index = 0; index < count; index += 1) {
@@ -62,11 +73,32 @@ export function decodePoints(bytes: Uint8Array): DecodedPoints | null {
       const x = qx / QUANTUM;
       const y = qy / QUANTUM;
       if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > MAX_COORDINATE || Math.abs(y) > MAX_COORDINATE) return null;
-      points.push([x, y, pressure]);
+      visit(x, y, pressure);
     }
     if (decoding.hasContent(decoder)) return null;
-    return { points, hasPressure };
+    return { hasPressure };
   } catch {
     return null;
   }
+}
+
+export function decodePoints(bytes: Uint8Array): DecodedPoints | null {
+  const points: StrokePoint[] = [];
+  const walked = walkPoints(bytes, (x, y, pressure) => points.push([x, y, pressure]));
+  return walked && { points, hasPressure: walked.hasPressure };
+}
+
+/** Checks encoded points as `decodePoints` does and measures their extent, allocating nothing per point. */
+export function scanPoints(bytes: Uint8Array): ScannedPoints | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const walked = walkPoints(bytes, (x, y) => {
+    if (x < minX) minX = x;
+    if (y < minY) minY = y;
+    if (x > maxX) maxX = x;
+    if (y > maxY) maxY = y;
+  });
+  return walked && { hasPressure: walked.hasPressure, minX, minY, maxX, maxY };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { decodeItem } from './item-codec.js';
 import { ITEM_LIMITS } from './item-limits.js';
-import { decodePoints, type StrokePoint } from './points.js';
+import type { Bounds } from './geometry.js';
+import { decodePoints, scanPoints, type StrokePoint } from './points.js';
 
 /** Bumped when the layout of `meta` or `items` changes; readers migrate older versions. */
 export const SCHEMA_VERSION = 2;
@@ -65,10 +66,14 @@ export type StrokeItem = z.infer<typeof StrokeSchema>;
 export type ShapeItem = z.infer<typeof ShapeSchema>;
 export type TextItem = z.infer<typeof TextSchema>;
 
-/** An item that passed validation, with its points decoded once for whoever draws it. */
+/**
+ * An item that passed validation. A stroke's points are decoded when first
+ * asked for, once: opening a board measures every stroke (`pointBounds`)
+ * but builds the points only of those painted or touched.
+ */
 export type ReadItem =
-  | { readonly item: StrokeItem; readonly points: readonly StrokePoint[]; readonly hasPressure: boolean }
-  | { readonly item: ShapeItem | TextItem; readonly points: null; readonly hasPressure: false };
+  | { readonly item: StrokeItem; readonly points: readonly StrokePoint[]; readonly hasPressure: boolean; readonly pointBounds?: Bounds }
+  | { readonly item: ShapeItem | TextItem; readonly points: null; readonly hasPressure: false; readonly pointBounds?: undefined };
 
 /** A plain-object item (schema version 1, and what any Yjs client may write) as it reads. */
 function parsePlainItem(key: string, value: unknown): BoardItem | null {
@@ -85,7 +90,19 @@ export function readItem(key: string, value: unknown): ReadItem | null {
   const item = value instanceof Uint8Array ? decodeItem(key, value) : parsePlainItem(key, value);
   if (!item) return null;
   if (item.type !== 'stroke') return { item, points: null, hasPressure: false };
-  const decoded = decodePoints(item.points);
-  if (!decoded) return null;
-  return { item, points: decoded.points, hasPressure: decoded.hasPressure };
+  const scanned = scanPoints(item.points);
+  if (!scanned) return null;
+  const { minX, minY, maxX, maxY } = scanned;
+  const bytes = item.points;
+  let points: readonly StrokePoint[] | null = null;
+  return {
+    item,
+    hasPressure: scanned.hasPressure,
+    pointBounds: { minX, minY, maxX, maxY },
+    get points(): readonly StrokePoint[] {
+      // The scan has checked these bytes: they decode.
+      points ??= (decodePoints(bytes) as { points: StrokePoint[] }).points;
+      return points;
+    },
+  };
 }

@@ -2,7 +2,6 @@ import { useContext, useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { AnnotationLayer } from '../annotations/components/AnnotationLayer.js';
 import { EndedShares } from '../annotations/components/EndedShares.js';
-import { parseBoardLaunch } from '../board/board-launch.js';
 import { BoardList } from '../board/components/BoardList.js';
 import { BoardPanel } from '../board/components/BoardPanel.js';
 import { CallView } from '../call/components/CallView.js';
@@ -12,6 +11,7 @@ import { RecordingControls } from '../call/recording/RecordingControls.js';
 import { HeaderExtrasContext } from './header-extras.js';
 import type { LaunchParams } from './launch-params.js';
 import type { Meeting } from './meeting.js';
+import { startBoard } from './start-board.js';
 
 interface AppProps {
   readonly meeting: Meeting;
@@ -35,10 +35,8 @@ export function App({ meeting, launch }: AppProps) {
       void meeting.join({ room: launch.room, displayName: launch.displayName }, { pin: launch.pin });
       return;
     }
-    // A link to a room's recordings opens them, and no board.
-    if (meeting.recording.store.getState().libraryRoom !== null) return;
-    // Without a call, the board opens on its own: the one asked for, or the last one used (which works offline).
-    const standalone = parseBoardLaunch(window.location.search) ?? meeting.boards.lastBoard();
+    // Usually open already (the page opens it before its first render); a link's prefill remounts the app.
+    const standalone = startBoard(meeting, launch, window.location.search);
     if (standalone) void meeting.boards.open(standalone.boardId, standalone.name);
   }, [meeting, launch]);
 

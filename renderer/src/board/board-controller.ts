@@ -1,4 +1,4 @@
-import type { BoardItem, Tool } from '../../../shared/board/schema.js';
+import type { ReadItem, Tool } from '../../../shared/board/schema.js';
 import { BoardEditor, type EditableBoard } from './board-editor.js';
 import { BoardNavigation } from './board-navigation.js';
 import type { BoardViewStore } from './board-view-store.js';
@@ -76,8 +76,8 @@ export class BoardController {
     for (const dispose of this.cleanup.splice(0)) dispose();
   }
 
-  put(items: BoardItem[]): void {
-    this.editor.put(items);
+  importItems(reads: readonly ReadItem[]): void {
+    this.editor.importItems(reads);
   }
 
   undo(): void {

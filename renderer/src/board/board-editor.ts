@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { newItemId, type BoardModel } from '../../../shared/board/board-doc.js';
 import { cornerBounds, IDENTITY_PLACEMENT, placeItem, unionBounds, type Bounds, type Placement } from '../../../shared/board/geometry.js';
 import { encodePoints, MAX_STROKE_POINTS, type StrokePoint } from '../../../shared/board/points.js';
-import type { BoardItem, ShapeKind, Style } from '../../../shared/board/schema.js';
+import type { BoardItem, ReadItem, ShapeKind, Style } from '../../../shared/board/schema.js';
 import { HIGHLIGHTER_OPACITY, type InkTool } from '../ink/stroke-outline.js';
 import type { BoardViewStore } from './board-view-store.js';
 import type { Scene } from './scene.js';
@@ -49,6 +49,11 @@ export class BoardEditor {
 
   put(items: readonly BoardItem[]): void {
     this.commit(() => this.board.model.put(items));
+  }
+
+  /** An import: one undo step, items validated by the reader. */
+  importItems(reads: readonly ReadItem[]): void {
+    this.commit(() => this.board.model.putRead(reads));
   }
 
   remove(ids: Iterable<string>): void {

@@ -1,6 +1,6 @@
-import { boardToJson, parseBoardJson } from '../../../shared/board/board-json.js';
+import { boardToJson, parseBoardJson, type ParsedBoardJson } from '../../../shared/board/board-json.js';
 import { unionBounds, type Bounds } from '../../../shared/board/geometry.js';
-import type { BoardItem, ReadItem } from '../../../shared/board/schema.js';
+import type { ReadItem } from '../../../shared/board/schema.js';
 import { drawItem, PathCache } from '../ink/canvas-paint.js';
 import { paintOrder } from '../ink/paint-order.js';
 import { itemToSvg } from '../ink/svg.js';
@@ -66,6 +66,6 @@ export function download(name: string, content: Blob | string, type: string): vo
 }
 
 /** Reads an exported board; items keep their ids, so importing twice changes nothing. */
-export async function readBoardFile(file: File): Promise<{ items: BoardItem[]; rejected: number }> {
+export async function readBoardFile(file: File): Promise<ParsedBoardJson> {
   return parseBoardJson(await file.text());
 }

@@ -2,7 +2,7 @@ import RBush from 'rbush';
 import type * as Y from 'yjs';
 import type { BoardModel } from '../../../shared/board/board-doc.js';
 import { hitsItem, itemBounds, unionBounds, type Bounds } from '../../../shared/board/geometry.js';
-import { readItem, type ReadItem } from '../../../shared/board/schema.js';
+import type { ReadItem } from '../../../shared/board/schema.js';
 import { PathCache } from '../ink/canvas-paint.js';
 import { byPaintOrder } from '../ink/paint-order.js';
 
@@ -117,7 +117,7 @@ export class Scene {
         this.paths.forget(id);
         dirty = unionBounds(dirty, previous);
       }
-      const read = this.model.items.has(id) ? readItem(id, this.model.items.get(id)) : null;
+      const read = this.model.read(id);
       if (read) {
         const entry = this.remember(id, read);
         this.tree.insert(entry);

@@ -27,8 +27,17 @@ export function createI18n(language: Language): i18n {
 }
 
 /** A date and time the user's way (`Intl`), for the language shown: in full unless `style` says less. */
+/** Formatters by language and style: building one costs a few milliseconds, and a list formats a date per row. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDateTime(date: Date, language: Language, style: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeStyle: 'short' }): string {
-  return new Intl.DateTimeFormat(language, style).format(date);
+  const key = `${language} ${JSON.stringify(style)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, style);
+    dateFormats.set(key, format);
+  }
+  return format.format(date);
 }
 
 export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {

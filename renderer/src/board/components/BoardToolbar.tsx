@@ -142,7 +142,7 @@ function BoardActions({ session, view, mounted }: { session: BoardSession; view:
     if (!file || !mounted) return;
     try {
       const { items, rejected } = await readBoardFile(file);
-      mounted.controller.put(items);
+      mounted.controller.importItems(items);
       view.setState({ notice: rejected > 0 ? t('board.importedSkipped', { count: items.length, skipped: rejected }) : t('board.imported', { count: items.length }) });
     } catch (error) {
       view.setState({ notice: error instanceof Error ? error.message : String(error) });

@@ -69,7 +69,11 @@ export class BoardRenderer {
     const { camera, size } = this.sources.view.getState();
     if (size.width === 0 || size.height === 0) return;
     const { context, pixelRatio: ratio } = this;
-    if (this.layer.draw(context, camera, size, ratio, this.sources.zooming())) this.requestFrame();
+    const pending = this.layer.draw(context, camera, size, ratio, this.sources.zooming());
+    if (pending) this.requestFrame();
+    // For whoever waits for the board to be fully shown (tests, benchmarks): every tile in view is sharp.
+    const painted = this.layer.sharp ? 'complete' : 'partial';
+    if (this.canvas.dataset.painted !== painted) this.canvas.dataset.painted = painted;
     const boardScale = camera.zoom * ratio;
     context.setTransform(boardScale, 0, 0, boardScale, -camera.x * boardScale, -camera.y * boardScale);
     this.paintOverlay(camera.zoom);

@@ -105,6 +105,9 @@ export class TileLayer {
     if (this.level) markDirty(this.level, bounds);
   }
 
+  /** Whether the last frame showed every tile in view at its own zoom, with nothing scaled in their place. */
+  sharp = false;
+
   /**
    * Paints what this frame needs and composes the tiles in view onto
    * `target` (cleared first, identity transform). True when tiles are
@@ -143,6 +146,7 @@ export class TileLayer {
     target.setTransform(1, 0, 0, 1, 0, 0);
     target.clearRect(0, 0, target.canvas.width, target.canvas.height);
     const gaps = this.gaps(level, camera, view);
+    this.sharp = gaps.length === 0;
     if (gaps.length > 0 && (overview || this.fallback)) {
       // Beneath the level only where it has no tile yet: elsewhere a blurred copy would show around its sharp strokes.
       target.save();
