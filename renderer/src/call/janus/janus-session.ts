@@ -1,8 +1,8 @@
-import Connection from 'janus-gateway-js/src/connection.js';
-import JanusError from 'janus-gateway-js/src/error.js';
-import Plugin from 'janus-gateway-js/src/plugin.js';
-import Session from 'janus-gateway-js/src/session.js';
-import Transaction from 'janus-gateway-js/src/transaction.js';
+import type Connection from 'janus-gateway-js/src/connection.js';
+import type JanusError from 'janus-gateway-js/src/error.js';
+import type Plugin from 'janus-gateway-js/src/plugin.js';
+import type Session from 'janus-gateway-js/src/session.js';
+import type Transaction from 'janus-gateway-js/src/transaction.js';
 import { timeLimit } from '../time-limit.js';
 import { JanusRequestError } from './janus-request-error.js';
 
@@ -67,6 +67,41 @@ function guardIncomingFrames(connection: Connection, onInvalid: InvalidFrameList
   };
 }
 
+interface JanusLibrary {
+  readonly Connection: typeof Connection;
+  readonly JanusError: typeof JanusError;
+  readonly Plugin: typeof Plugin;
+  readonly Session: typeof Session;
+  readonly Transaction: typeof Transaction;
+}
+
+let library: Promise<JanusLibrary> | null = null;
+
+/**
+ * janus-gateway-js, with bluebird and eventemitter2 beneath it, is about a
+ * sixth of the page's script: it loads with the first session (the lobby
+ * prepares one at once), not with the page, so a board opened on its own
+ * starts without it.
+ */
+function loadJanusLibrary(): Promise<JanusLibrary> {
+  library ??= Promise.all([
+    import('janus-gateway-js/src/connection.js'),
+    import('janus-gateway-js/src/error.js'),
+    import('janus-gateway-js/src/plugin.js'),
+    import('janus-gateway-js/src/session.js'),
+    import('janus-gateway-js/src/transaction.js'),
+  ]).then(([connection, error, plugin, session, transaction]) => ({
+    Connection: connection.default,
+    JanusError: error.default,
+    Plugin: plugin.default,
+    Session: session.default,
+    Transaction: transaction.default,
+  }));
+  // A failed load (an interrupted update) is tried again by the next session.
+  library.catch(() => (library = null));
+  return library;
+}
+
 interface OpenConnection {
   readonly connection: Connection;
   readonly lastHeardAt: () => number;
@@ -76,6 +111,7 @@ async function openConnection(url: string, credentials: JanusCredentials, onInva
   const options = { keepalive: KEEPALIVE_MS, ...(credentials.apiSecret ? { apisecret: credentials.apiSecret } : {}) };
   // The library reads its options' token on every message it sends: read through, a renewed token (control plane) rides on the next request, keep-alives included.
   Object.defineProperty(options, 'token', { enumerable: true, get: () => credentials.token });
+  const { Connection } = await loadJanusLibrary();
   const connection = Connection.create(crypto.randomUUID(), url, options);
   try {
     await timeLimit(connection.open(), OPEN_TIMEOUT_MS, () => new Error('no answer'));
@@ -126,6 +162,7 @@ export async function reclaimJanusSession(
 ): Promise<{ janus: JanusSession; plugins: Plugin[] }> {
   const opened = await openConnection(url, credentials, onInvalid);
   const { connection } = opened;
+  const { JanusError, Plugin, Session, Transaction } = await loadJanusLibrary();
   try {
     const session = Session.create(connection, sessionId);
     connection.addSession(session);
