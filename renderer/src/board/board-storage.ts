@@ -68,6 +68,13 @@ function applyRecords(doc: Y.Doc, records: readonly StoredRecord[]): number[] {
   return bad;
 }
 
+/** Opens a board's store, creating it for a new board, and reads every record. */
+async function readStore(name: string): Promise<{ opened: IDBDatabase; stored: StoredRecord[] }> {
+  const opened = await idb.openDB(name, (created) => idb.createStores(created, STORE_DEFINITIONS));
+  const [store] = idb.transact(opened, [UPDATES_STORE], 'readonly') as [IDBObjectStore];
+  return { opened, stored: (await idb.getAllKeysValues(store)) as StoredRecord[] };
+}
+
 /**
  * Keeps a board's document in IndexedDB: every update is appended in its
  * own transaction as it happens (a browser killed mid-stroke loses nothing
@@ -116,13 +123,11 @@ export function persistBoard(boardId: string, doc: Y.Doc): BoardStorage {
   };
 
   const restored = (async (): Promise<RestoreReport> => {
-    const opened = await idb.openDB(name, (created) => idb.createStores(created, STORE_DEFINITIONS));
+    const { opened, stored } = await readStore(name);
     if (closed) {
       opened.close();
       return { droppedRecords: 0 };
     }
-    const [store] = idb.transact(opened, [UPDATES_STORE], 'readonly') as [IDBObjectStore];
-    const stored = (await idb.getAllKeysValues(store)) as StoredRecord[];
     const bad = applyRecords(doc, stored);
     db = opened;
     records = stored.length - bad.length;
@@ -134,7 +139,13 @@ export function persistBoard(boardId: string, doc: Y.Doc): BoardStorage {
     // A store left long (a crash, or an earlier version's) is folded once the board is shown.
     if (records >= COMPACT_AFTER_RECORDS) void Promise.resolve().then(compact).catch((error: unknown) => console.warn('Board: compaction failed', error));
     return { droppedRecords: bad.length };
-  })();
+  })().catch((error: unknown) => {
+    // No IndexedDB (a storage quota, a browser's private mode): the board still opens and syncs, in memory only.
+    console.warn('Board: this board cannot be kept on disk', error);
+    doc.off('update', onUpdate);
+    early.length = 0;
+    return { droppedRecords: 0 };
+  });
 
   return {
     restored,
