@@ -68,6 +68,11 @@ function applyRecords(doc: Y.Doc, records: readonly StoredRecord[]): number[] {
   return bad;
 }
 
+/** Folding only saves the next open's time: a failure is logged, never passed on. */
+function warnCompactionFailed(error: unknown): void {
+  console.warn('Board: compaction failed', error);
+}
+
 /** Opens a board's store, creating it for a new board, and reads every record. */
 async function readStore(name: string): Promise<{ opened: IDBDatabase; stored: StoredRecord[] }> {
   const opened = await idb.openDB(name, (created) => idb.createStores(created, STORE_DEFINITIONS));
@@ -103,7 +108,7 @@ export function persistBoard(boardId: string, doc: Y.Doc): BoardStorage {
     if (records >= COMPACT_AFTER_RECORDS && compactTimer === null) {
       compactTimer = setTimeout(() => {
         compactTimer = null;
-        void compact().catch((error: unknown) => console.warn('Board: compaction failed', error));
+        void compactQuietly();
       }, COMPACT_DELAY_MS);
     }
   };
@@ -122,6 +127,8 @@ export function persistBoard(boardId: string, doc: Y.Doc): BoardStorage {
     records = 1 + (await idb.count(store, idb.createIDBKeyRangeLowerBound(key, true)));
   };
 
+  const compactQuietly = (): Promise<void> => compact().catch(warnCompactionFailed);
+
   const restored = (async (): Promise<RestoreReport> => {
     const { opened, stored } = await readStore(name);
     if (closed) {
@@ -137,7 +144,7 @@ export function persistBoard(boardId: string, doc: Y.Doc): BoardStorage {
     }
     for (const update of early.splice(0)) append(update);
     // A store left long (a crash, or an earlier version's) is folded once the board is shown.
-    if (records >= COMPACT_AFTER_RECORDS) void Promise.resolve().then(compact).catch((error: unknown) => console.warn('Board: compaction failed', error));
+    if (records >= COMPACT_AFTER_RECORDS) void Promise.resolve().then(compactQuietly);
     return { droppedRecords: bad.length };
   })().catch((error: unknown) => {
     // No IndexedDB (a storage quota, a browser's private mode): the board still opens and syncs, in memory only.
@@ -154,8 +161,7 @@ export function persistBoard(boardId: string, doc: Y.Doc): BoardStorage {
     destroy: async () => {
       if (compactTimer !== null) clearTimeout(compactTimer);
       doc.off('update', onUpdate);
-      // Folding only saves the next open's time: a failure must not fail the close.
-      if (records > 1) await compact().catch((error: unknown) => console.warn('Board: compaction failed', error));
+      if (records > 1) await compactQuietly();
       closed = true;
       await restored.catch(() => undefined);
       db?.close();
